@@ -1,0 +1,54 @@
+# Chợ HTX — `make run` and `make test` are all a new developer needs.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= marketplace.settings.dev
+
+.DEFAULT_GOAL := help
+.PHONY: help install setup run test lint format worker beat demo messages clean
+
+help: ## Show this help
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create the virtualenv and install the pinned dependencies
+
+setup: install ## Migrate, compile translations, collect static files, load the demo data
+	@mkdir -p var
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py compile_translations
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+	$(PY) manage.py load_demo
+
+run: setup ## Set everything up and serve on http://127.0.0.1:$(PORT)
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install ## Run the test suite (SQLite by default; PostgreSQL when DATABASE_URL is set)
+	$(PY) manage.py compile_translations --verbosity 0
+	DJANGO_SETTINGS_MODULE=marketplace.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install ## ruff check and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+worker: install ## Start a Celery worker (needs CELERY_BROKER_URL)
+	$(VENV)/bin/celery -A marketplace worker --loglevel=info
+
+beat: install ## Start Celery beat (scheduled tasks)
+	$(VENV)/bin/celery -A marketplace beat --loglevel=info
+
+messages: install ## Extract translatable strings into locale/*/LC_MESSAGES/django.po (needs gettext)
+	$(PY) manage.py makemessages -l vi -l en --ignore '.venv/*' --ignore 'var/*'
+
+clean: ## Remove the virtualenv and local data (database, media, static files)
+	rm -rf $(VENV) var

@@ -1,0 +1,5 @@
+"""Chợ HTX: the project package and the commerce domain."""
+
+from .celery import app as celery_app
+
+__all__ = ["celery_app"]

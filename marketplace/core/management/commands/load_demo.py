@@ -1,0 +1,30 @@
+import sys
+
+from django.core.management.base import BaseCommand
+
+from marketplace.demo.loader import ACCOUNTS, PASSWORD, load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo floor (cooperatives, products, accounts). Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--domain", default="127.0.0.1:8000", help="Host[:port] the site is served on.")
+
+    def handle(self, *args, domain, **options):
+        def progress(done, total):
+            filled = int(30 * done / total)
+            sys.stdout.write(f"\r  products [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")
+            sys.stdout.flush()
+            if done == total:
+                sys.stdout.write("\n")
+
+        summary = load_demo(domain=domain, progress=progress, say=lambda text: self.stdout.write(f"  {text}"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo data ready: {cooperatives} cooperatives, {products} products, "
+                "{certificates} OCOP certificates, {indexed} products indexed.".format(**summary)
+            )
+        )
+        accounts = [*ACCOUNTS.values(), *summary["staff"]]
+        self.stdout.write(f"  accounts (password {PASSWORD}): " + ", ".join(accounts))

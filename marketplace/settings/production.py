@@ -1,0 +1,25 @@
+"""Production: every secret comes from the environment, and none has a default."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+SECRET_KEY = env.str_("SECRET_KEY")
+ALLOWED_HOSTS = env.list_("ALLOWED_HOSTS")
+DATABASES = {"default": env.database("DATABASE_URL")}
+DEBUG = False
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool_("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env.int_("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+OSCAR_BASKET_COOKIE_SECURE = True
+OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
+OSCAR_URL_SCHEMA = "https"

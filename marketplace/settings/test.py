@@ -1,0 +1,22 @@
+"""Test settings: the same suite runs on SQLite or, with DATABASE_URL, on PostgreSQL.
+
+Celery stays eager for the suite; the broker test switches eager mode off itself.
+"""
+
+import tempfile
+
+from .base import *  # noqa: F403
+from .base import env
+
+CELERY_TASK_ALWAYS_EAGER = True
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="chohtx-media-")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+LOGGING["root"]["level"] = env.str_("LOG_LEVEL", "WARNING")  # noqa: F405
