@@ -16,8 +16,10 @@ Category = get_model("catalogue", "Category")
 class ProductListView(ListView):
     context_object_name = "products"
     template_name = "oscar/catalogue/browse.html"
-    paginate_by = settings.OSCAR_PRODUCTS_PER_PAGE
     category = None
+
+    def get_paginate_by(self, queryset):
+        return settings.OSCAR_PRODUCTS_PER_PAGE
 
     def get_queryset(self):
         self.form = SearchForm(self.request.GET or None)
