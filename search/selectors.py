@@ -1,6 +1,6 @@
 """Reads: which products a shopper may see, matching a query, in an order."""
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from oscar.core.loading import get_model
 
 from marketplace.core.text import fold

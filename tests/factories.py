@@ -1,7 +1,7 @@
 """Test factories. They build data through the same services as the demo loader."""
 
-import itertools
 import io
+import itertools
 
 import factory
 from oscar.core.loading import get_model
@@ -52,7 +52,12 @@ def make_product(partner=None, *, title=None, price=125000, stock=10, image=Fals
 def vietnam():
     country, __ = Country.objects.update_or_create(
         iso_3166_1_a2="VN",
-        defaults={"iso_3166_1_a3": "VNM", "iso_3166_1_numeric": "704", "printable_name": "Việt Nam",
-                  "name": "Việt Nam", "is_shipping_country": True},
+        defaults={
+            "iso_3166_1_a3": "VNM",
+            "iso_3166_1_numeric": "704",
+            "printable_name": "Việt Nam",
+            "name": "Việt Nam",
+            "is_shipping_country": True,
+        },
     )
     return country

@@ -121,7 +121,9 @@ def load_certificates(products) -> int:
                 "stars": item["ocop_stars"],
                 "group_code": item["category"],
                 "signed_on": date(2024, 1 + index % 12, 1 + index % 28),
-                "issuer": "Bộ Nông nghiệp và Môi trường" if item["ocop_stars"] == 5 else "UBND tỉnh Ninh Bình",
+                "issuer": "Bộ Nông nghiệp và Môi trường"
+                if item["ocop_stars"] == 5
+                else "UBND tỉnh Ninh Bình",
                 "status": Verification.VERIFIED,
             },
         )
@@ -141,7 +143,9 @@ def _user(email: str, **fields):
 def load_accounts(cooperatives) -> list[str]:
     _user(ACCOUNTS["admin"], first_name="Quản trị", is_staff=True, is_superuser=True)
     editors, __ = Group.objects.get_or_create(name=EDITORS_GROUP)
-    editors.permissions.add(Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin"))
+    editors.permissions.add(
+        Permission.objects.get(codename="access_admin", content_type__app_label="wagtailadmin")
+    )
     editor = _user(ACCOUNTS["editor"], first_name="Biên tập")
     editor.groups.add(editors)
     _user(ACCOUNTS["customer"], first_name="Nguyễn Thị", last_name="Lan")

@@ -30,12 +30,8 @@ class CertificateQuerySet(models.QuerySet):
 
 
 class Certificate(models.Model):
-    partner = models.ForeignKey(
-        "partner.Partner", on_delete=models.CASCADE, related_name="ocop_certificates"
-    )
-    products = models.ManyToManyField(
-        "catalogue.Product", related_name="ocop_certificates", blank=True
-    )
+    partner = models.ForeignKey("partner.Partner", on_delete=models.CASCADE, related_name="ocop_certificates")
+    products = models.ManyToManyField("catalogue.Product", related_name="ocop_certificates", blank=True)
     stars = models.PositiveSmallIntegerField(_("Hạng sao"), choices=Stars.choices)
     group_code = models.CharField(_("Nhóm/phân nhóm OCOP"), max_length=8, blank=True)
     decision_number = models.CharField(_("Số quyết định"), max_length=64)

@@ -151,6 +151,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 # Thumbnail bookkeeping outside the database keeps product lists at a fixed query count.
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.dbm_kvstore.KVStore"
+THUMBNAIL_DBM_FILE = str(VAR_DIR / "thumbnail_kvstore")
 REDIS_URL = env.str_("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

@@ -7,6 +7,7 @@ SECRET_KEY = env.str_("SECRET_KEY")
 ALLOWED_HOSTS = env.list_("ALLOWED_HOSTS")
 DATABASES = {"default": env.database("DATABASE_URL")}
 DEBUG = False
+SERVE_MEDIA = env.bool_("SERVE_MEDIA", False)  # a web server or object store serves media
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -29,8 +29,9 @@ def start_guest_checkout(client, email="an@example.vn"):
 
 
 @pytest.mark.django_db
-def test_guest_pays_cash_on_delivery_for_two_cooperatives(client, country_vn, two_cooperatives, staff_user,
-                                                           django_capture_on_commit_callbacks):
+def test_guest_pays_cash_on_delivery_for_two_cooperatives(
+    client, country_vn, two_cooperatives, staff_user, django_capture_on_commit_callbacks
+):
     rice, paste = two_cooperatives
     add_to_basket(client, rice, 2)
     add_to_basket(client, paste)
@@ -60,7 +61,11 @@ def test_guest_pays_cash_on_delivery_for_two_cooperatives(client, country_vn, tw
         "Hợp tác xã Mắm tép Gia Viễn",
     }
     address = order.shipping_address
-    assert (address.line4, address.state, str(address.phone_number)) == ("Xã Gia Viễn", "Ninh Bình", "+84912345678")
+    assert (address.line4, address.state, str(address.phone_number)) == (
+        "Xã Gia Viễn",
+        "Ninh Bình",
+        "+84912345678",
+    )
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -83,7 +88,9 @@ def test_checkout_rejects_a_phone_number_that_is_not_vietnamese(client, country_
 
 
 @pytest.mark.django_db
-def test_preview_without_a_payment_method_sends_the_buyer_back_to_choose(client, country_vn, two_cooperatives):
+def test_preview_without_a_payment_method_sends_the_buyer_back_to_choose(
+    client, country_vn, two_cooperatives
+):
     add_to_basket(client, two_cooperatives[0])
     start_guest_checkout(client)
     client.post("/checkout/shipping-address/", ADDRESS, follow=True)

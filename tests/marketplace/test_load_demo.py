@@ -13,8 +13,12 @@ Category = get_model("catalogue", "Category")
 
 
 def counts():
-    return (Partner.objects.count(), Product.objects.count(), Category.objects.count(),
-            get_user_model().objects.count())
+    return (
+        Partner.objects.count(),
+        Product.objects.count(),
+        Category.objects.count(),
+        get_user_model().objects.count(),
+    )
 
 
 @pytest.mark.django_db

@@ -21,8 +21,12 @@ def grow_catalogue_to(count):
         created.append(product)
         if len(created) % 2:
             certificate = Certificate.objects.create(
-                partner=partner, stars=4, decision_number=f"QD-{product.pk}", signed_on=date(2025, 1, 10),
-                issuer="UBND tỉnh Ninh Bình", status=Verification.VERIFIED,
+                partner=partner,
+                stars=4,
+                decision_number=f"QD-{product.pk}",
+                signed_on=date(2025, 1, 10),
+                issuer="UBND tỉnh Ninh Bình",
+                status=Verification.VERIFIED,
             )
             certificate.products.add(product)
     return created

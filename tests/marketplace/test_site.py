@@ -35,7 +35,11 @@ def test_checkout_with_an_empty_basket_goes_back_to_the_basket(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("url", "login"),
-    [("/dashboard/", "/dashboard/login/"), ("/cms-admin/", "/cms-admin/login/"), ("/django-admin/", "/django-admin/login/")],
+    [
+        ("/dashboard/", "/dashboard/login/"),
+        ("/cms-admin/", "/cms-admin/login/"),
+        ("/django-admin/", "/django-admin/login/"),
+    ],
 )
 def test_back_offices_ask_visitors_to_sign_in(client, url, login):
     response = client.get(url)
