@@ -5,7 +5,6 @@ The embedded default (SQLite, eager Celery, database search) needs no variables.
 """
 
 from pathlib import Path
-from urllib.parse import urlparse
 
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
@@ -149,17 +148,9 @@ TEMPLATES = [
 DATABASES = {"default": env.database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
-# Thumbnail bookkeeping outside the database keeps product lists at a fixed query count.
-THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.dbm_kvstore.KVStore"
-THUMBNAIL_DBM_FILE = str(VAR_DIR / "thumbnail_kvstore")
 REDIS_URL = env.str_("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-    _redis = urlparse(REDIS_URL)
-    THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.redis_kvstore.KVStore"
-    THUMBNAIL_REDIS_HOST = _redis.hostname or "localhost"
-    THUMBNAIL_REDIS_PORT = _redis.port or 6379
-    THUMBNAIL_REDIS_DB = int((_redis.path or "/0").lstrip("/") or 0)
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -182,6 +173,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# sorl keeps thumbnail bookkeeping in the cache, so warm product lists cost no extra queries.
+THUMBNAIL_CACHE = "default"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- Email --------------------------------------------------------------------------
