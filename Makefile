@@ -24,7 +24,7 @@ setup: install ## Migrate, compile translations, collect static files, load the 
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py compile_translations
 	$(PY) manage.py collectstatic --no-input --verbosity 0
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --domain 127.0.0.1:$(PORT)
 
 run: setup ## Set everything up and serve on http://127.0.0.1:$(PORT)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
