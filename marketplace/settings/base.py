@@ -201,6 +201,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
+# Scheduled tasks (Celery beat). Each feature adds its own entries in its section below.
+CELERY_BEAT_SCHEDULE: dict = {}
 
 # --- Search -------------------------------------------------------------------------
 ELASTICSEARCH_URL = env.str_("ELASTICSEARCH_URL", "")
