@@ -11,20 +11,19 @@ Fixtures:
                   pass context options with ``@pytest.mark.parametrize("page", [{...}], indirect=True)``
     phone_page    the same on a 360×740 touch phone
 
-A failing test leaves a screenshot of each of its pages in var/test-results/<test-name>.png.
+A failing test leaves a screenshot of its page in var/test-results/<test-name>.png.
+
+The browser tests run after all the others, and Django's async-safety check is relaxed only while they
+run: see pytest_collection_modifyitems and async_unsafe_allowed below.
 """
 
 import os
 import re
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API keeps an asyncio event loop running in the test thread, and Django then refuses
-# ORM calls from that thread ("You cannot call this from an async context"). The test thread never runs
-# real async code, so the check is switched off for this process.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 BROWSER_DIR = Path(__file__).resolve().parent
 RESULTS_DIR = BROWSER_DIR.parents[1] / "var" / "test-results"
@@ -49,10 +48,58 @@ HOW_TO_ENABLE = (
 )
 
 
+def is_browser_test(item):
+    return BROWSER_DIR in Path(str(item.path)).resolve().parents
+
+
 def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if BROWSER_DIR in Path(str(item.path)).resolve().parents:
-            item.add_marker(pytest.mark.browser)
+    """Mark the browser tests, and run them last.
+
+    Once Playwright's sync API has started, an asyncio event loop stays "running" in the main thread
+    until the session's `browser` is closed, and Django refuses ORM calls from a thread with a running
+    loop. Running the browser tests last keeps every other test free of that loop."""
+    browser_tests = [item for item in items if is_browser_test(item)]
+    for item in browser_tests:
+        item.add_marker(pytest.mark.browser)
+    if browser_tests:
+        chosen = {id(item) for item in browser_tests}
+        items[:] = [item for item in items if id(item) not in chosen] + browser_tests
+
+
+@contextmanager
+def async_unsafe_allowed():
+    """Let Django use the database from the test thread despite Playwright's running event loop.
+
+    The test thread runs no real async code. The variable is set only while a browser test's setup, call
+    and teardown run (this conftest's runtest hooks see only tests in this folder), so it never reaches
+    other tests or the subprocesses they start (`manage.py check --deploy` rejects it)."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    with async_unsafe_allowed():
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    with async_unsafe_allowed():
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    with async_unsafe_allowed():
+        return (yield)
 
 
 @pytest.hookimpl(wrapper=True)
@@ -68,7 +115,7 @@ def chromium_executable():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(request):
     executable = chromium_executable()
     if executable is None:
         pytest.skip(
@@ -80,6 +127,9 @@ def browser():
     except ImportError:
         pytest.skip("browser tests need the playwright package (pip install playwright; no browser download)")
 
+    # The test databases first: session fixtures are torn down in reverse, so Playwright's event loop
+    # stops before Django closes and destroys them (Django refuses that with a running loop).
+    request.getfixturevalue("django_db_setup")
     playwright = sync_playwright().start()
     try:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
@@ -110,7 +160,6 @@ def _open_page(request, browser, base_url, options):
     page = context.new_page()
     page.errors = []  # uncaught JavaScript errors, for tests that want to assert there are none
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    request.node.browser_pages = [*getattr(request.node, "browser_pages", []), page]
     return context, page
 
 
@@ -128,7 +177,7 @@ def _close_page(request, context, page, suffix=""):
 
 @pytest.fixture
 def page(request, browser, live_shop):
-    """A page in a new context. Context options (viewport, is_mobile, …) come from indirect parametrisation."""
+    """A page in a new context; context options (viewport, is_mobile, …) by indirect parametrisation."""
     options = dict(getattr(request, "param", None) or {})
     context, page = _open_page(request, browser, live_shop, options)
     yield page
