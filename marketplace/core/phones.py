@@ -15,10 +15,11 @@ def normalise_phone(raw: str) -> str:
 
 
 def format_phone(stored: str) -> str:
-    """'+84912345678' -> '0912 345 678' (mobile); other numbers in national format."""
+    """'+84912345678' -> '0912 345 678', as settings.PHONENUMBER_DEFAULT_FORMAT shows it everywhere."""
     if not stored:
         return ""
-    digits = "0" + stored[3:] if stored.startswith("+84") else stored
-    if len(digits) == 10:
-        return f"{digits[:4]} {digits[4:7]} {digits[7:]}"
-    return digits
+    try:
+        number = phonenumbers.parse(stored, "VN")
+    except phonenumbers.NumberParseException:
+        return stored
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)

@@ -157,7 +157,8 @@ else:
 # --- Language, time, formats --------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue first; then corrections to Oscar's Vietnamese (themes/locale).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "themes" / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -230,6 +231,11 @@ OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "state", "count
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_HIDDEN_FEATURES = ["wishlists"]
+
+# Phones are stored as +84… and shown the Vietnamese way (0912 345 678).
+PHONENUMBER_DB_FORMAT = "E164"
+PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
+PHONENUMBER_DEFAULT_REGION = "VN"
 
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chợ HTX"

@@ -113,3 +113,12 @@ def test_a_new_product_gets_an_ascii_url(client):
     product = make_product(title="Cơm cháy Đồng Nhất")
     assert product.get_absolute_url().startswith("/catalogue/com-chay-dong-nhat_")
     assert client.get(product.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_adding_to_the_basket_confirms_in_vietnamese(client):
+    product = make_product(title="Cơm cháy Gia Sinh", price=45000)
+    response = client.post(f"/basket/add/{product.pk}/", {"quantity": 2}, follow=True)
+    page = response.content.decode()
+    assert "Tổng giỏ hàng của bạn hiện là" in page
+    assert "90.000\xa0₫" in page
