@@ -1,9 +1,147 @@
-"""Reads of CMS content for the shop's pages."""
+"""Reads of CMS content, for CMS pages and for the shop's pages (stories about a product or cooperative)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Q
+from wagtail.models import Locale, Page
 
 
-def stories_about(*, product=None, cooperative=None) -> list:
+def _in_active_language(stories) -> list:
+    """Each story in the visitor's language when that translation is live, else as written."""
+    stories = list(stories)
+    if not stories:
+        return []
+    from .models import StoryPage
+
+    active = Locale.get_active()
+    translated = {
+        story.translation_key: story
+        for story in StoryPage.objects.live()
+        .public()
+        .filter(locale=active, translation_key__in=[s.translation_key for s in stories])
+        .select_related("cover_image")
+    }
+    return [translated.get(story.translation_key, story) for story in stories]
+
+
+def _stories_in_default_language():
+    from .models import StoryPage
+
+    return (
+        StoryPage.objects.live()
+        .public()
+        .filter(locale=Locale.get_default())
+        .select_related("cover_image")
+        .order_by("-date", "-first_published_at", "-pk")
+    )
+
+
+def stories_about(*, product=None, cooperative=None, limit: int = 6) -> list:
     """Published stories about this product or cooperative, newest first.
 
-    Story pages come with the editors' issue; until then there are none.
-    """
-    return []
+    Editors link a story to products and cooperatives once, on the story; a cooperative also gets the
+    stories about the products it sells."""
+    if product is None and cooperative is None:
+        return []
+    lookup = Q()
+    if product is not None:
+        lookup |= Q(products=product)
+    if cooperative is not None:
+        lookup |= Q(cooperatives=cooperative) | Q(products__stockrecords__partner=cooperative)
+    ids = set(_stories_in_default_language().filter(lookup).values_list("pk", flat=True))
+    stories = _stories_in_default_language().filter(pk__in=ids)[:limit]
+    return _in_active_language(stories)
+
+
+def latest_stories(*, limit: int = 3) -> list:
+    return _in_active_language(_stories_in_default_language()[:limit])
+
+
+def products_on_sale(ids: list[int]) -> list:
+    """These products, in this order, leaving out any no longer on sale."""
+    from search.selectors import on_sale_products
+
+    if not ids:
+        return []
+    found = {product.pk: product for product in on_sale_products().filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def cooperatives_approved(ids: list[int]) -> list:
+    from marketplace.partner.models import Partner, Status
+
+    if not ids:
+        return []
+    found = {p.pk: p for p in Partner.objects.filter(pk__in=ids, status=Status.APPROVED)}
+    return [found[pk] for pk in ids if pk in found]
+
+
+def campaign_products(campaign) -> list:
+    """The campaign's grid: its hand-picked products, or every product on sale matching its rule."""
+    from marketplace.ocop.models import Certificate
+    from search.selectors import on_sale_products
+
+    from .models import Selection
+
+    if campaign.selection == Selection.HAND:
+        return products_on_sale([p.pk for p in campaign.products.all()])[: campaign.limit]
+    products = on_sale_products()
+    if campaign.rule_category_id:
+        products = products.filter(categories__in=campaign.rule_category.get_descendants_and_self())
+    if campaign.rule_min_stars:
+        valid = Certificate.objects.valid().filter(stars__gte=campaign.rule_min_stars)
+        products = products.filter(ocop_certificates__in=valid)
+    if campaign.rule_cooperative_id:
+        products = products.filter(stockrecords__partner_id=campaign.rule_cooperative_id)
+    if campaign.rule_min_price is not None:
+        products = products.filter(min_price__gte=campaign.rule_min_price)
+    if campaign.rule_max_price is not None:
+        products = products.filter(min_price__lte=campaign.rule_max_price)
+    return list(products.order_by("min_price", "pk")[: campaign.limit])
+
+
+@dataclass(frozen=True)
+class PollResult:
+    choice: str
+    votes: int
+    percent: int
+
+
+def poll_results(poll) -> list[PollResult]:
+    """Votes per choice of the poll's first choice field, in the order the editor wrote the choices."""
+    from .models import PollVote
+
+    field = poll.get_form_fields().first()
+    if field is None:
+        return []
+    choices = [c.strip() for c in field.choices.splitlines() if c.strip()] or [
+        c.strip() for c in field.choices.split(",") if c.strip()
+    ]
+    counts = Counter()
+    for data in PollVote.objects.filter(page=poll).values_list("form_data", flat=True):
+        answer = data.get(field.clean_name)
+        for value in answer if isinstance(answer, list) else [answer]:
+            counts[value] += 1
+    total = sum(counts[c] for c in choices) or 1
+    return [PollResult(c, counts[c], round(100 * counts[c] / total)) for c in choices]
+
+
+def footer_pages() -> list:
+    """The legal pages and the complaints page, in the visitor's language when translated."""
+    from .models import ComplaintsPage, LegalKind, LegalPage
+
+    order = {kind: index for index, kind in enumerate(LegalKind.values)}
+    active = Locale.get_active()
+    pages = list(
+        Page.objects.live().public().type(LegalPage, ComplaintsPage).filter(locale=active).specific()
+    ) or list(
+        Page.objects.live()
+        .public()
+        .type(LegalPage, ComplaintsPage)
+        .filter(locale=Locale.get_default())
+        .specific()
+    )
+    return sorted(pages, key=lambda page: order.get(getattr(page, "kind", ""), len(order)))

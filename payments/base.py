@@ -1,7 +1,8 @@
 """The one interface every payment method implements.
 
 A method never touches Oscar's views: it gets an order number and an amount and
-returns what happened, and the checkout records it.
+returns what happened, and the checkout records it. A method is offered only when it is
+configured (`is_configured`) and can pay every cooperative in the basket (`is_available_for`).
 """
 
 from __future__ import annotations
@@ -26,9 +27,19 @@ class PaymentMethod:
     code: str = ""
     label: str = ""
     description: str = ""
+    #: True when the money goes to each cooperative (COD, VietQR); False for one payment of the
+    #: whole order to the platform (Stripe).
+    per_cooperative: bool = True
 
     def is_configured(self) -> bool:
         return True
 
+    def is_available_for(self, partner_ids: list[int]) -> bool:
+        return True
+
     def take_payment(self, *, order_number: str, amount: Decimal, currency: str) -> PaymentOutcome:
         raise NotImplementedError
+
+    def next_url(self, order) -> str | None:
+        """Where the buyer goes after placing the order (None: the thank-you page)."""
+        return None

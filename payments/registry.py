@@ -6,10 +6,13 @@ from django.utils.module_loading import import_string
 from .base import PaymentMethod
 
 
-def available_methods() -> list[PaymentMethod]:
+def available_methods(partner_ids: list[int] | None = None) -> list[PaymentMethod]:
     methods = [import_string(path)() for path in settings.PAYMENT_METHODS]
-    return [method for method in methods if method.is_configured()]
+    methods = [method for method in methods if method.is_configured()]
+    if partner_ids is not None:
+        methods = [method for method in methods if method.is_available_for(partner_ids)]
+    return methods
 
 
-def get_method(code: str | None) -> PaymentMethod | None:
-    return next((method for method in available_methods() if method.code == code), None)
+def get_method(code: str | None, partner_ids: list[int] | None = None) -> PaymentMethod | None:
+    return next((method for method in available_methods(partner_ids) if method.code == code), None)

@@ -14,9 +14,15 @@ class SearchConfig(OscarConfig):
 
     def ready(self):
         from . import receivers  # noqa: F401
-        from .views import FacetedSearchView
+        from .views import FacetedSearchView, SuggestView
 
         self.search_view = FacetedSearchView
+        self.suggest_view = SuggestView
 
     def get_urls(self):
-        return self.post_process_urls([path("", self.search_view.as_view(), name="search")])
+        return self.post_process_urls(
+            [
+                path("", self.search_view.as_view(), name="search"),
+                path("suggest/", self.suggest_view.as_view(), name="suggest"),
+            ]
+        )

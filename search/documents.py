@@ -1,13 +1,106 @@
-"""What is searchable about a product, as one place for every backend."""
+"""What is searchable about a product: one document, shared by every backend."""
 
-from marketplace.core.text import fold
+from django.db.models import Prefetch, QuerySet
+from oscar.core.loading import get_model
+
+from marketplace.core.text import fold, nfc
+from marketplace.partner.models import Status
+
+from .text import padded
+
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
 
 
-def product_text(product) -> str:
-    parts = [product.title, product.description or "", product.upc or ""]
-    for record in product.stockrecords.all():
-        partner = record.partner
-        parts += [partner.name, partner.short_name, partner.commune, partner.get_area_display()]
-    for category in product.get_categories().all():
-        parts += [c.name for c in category.get_ancestors_and_self()]
-    return fold(" ".join(parts))
+def indexable_products() -> QuerySet:
+    """Products with what a document needs, in a fixed number of queries."""
+    from marketplace.ocop.models import Certificate
+
+    return Product.objects.select_related("parent").prefetch_related(
+        Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner").order_by("pk")),
+        "categories",
+        Prefetch("ocop_certificates", queryset=Certificate.objects.valid(), to_attr="valid_certificates"),
+    )
+
+
+def _approved_record(product):
+    records = [r for r in product.stockrecords.all() if r.partner.status == Status.APPROVED]
+    return records[0] if records else None
+
+
+def is_on_sale(product) -> bool:
+    """The same rule as `selectors.on_sale_products`: public, browsable, sold by an approved cooperative."""
+    browsable = product.is_public and product.structure != Product.CHILD
+    return browsable and _approved_record(product) is not None
+
+
+def category_tree() -> dict:
+    """Every category by its treebeard path (one query), to find ancestors without more queries."""
+    Category = get_model("catalogue", "Category")
+    return {category.path: category for category in Category.objects.all()}
+
+
+def _category_paths(product, tree: dict) -> list:
+    steplen = product.categories.model.steplen
+    paths = []
+    for category in product.categories.all():
+        prefixes = [category.path[:end] for end in range(steplen, len(category.path) + 1, steplen)]
+        paths.append([tree.get(prefix, category) for prefix in prefixes])
+    return paths
+
+
+def product_document(product, tree: dict | None = None) -> dict:
+    """Every field search uses: text to match, and the values facets and sorting need.
+    Pass `category_tree()` when building many documents."""
+    record = _approved_record(product) or next(iter(product.stockrecords.all()), None)
+    partner = record.partner if record else None
+    paths = _category_paths(product, tree if tree is not None else category_tree())
+    certificates = getattr(product, "valid_certificates", [])
+    return {
+        "id": product.pk,
+        "title": nfc(product.get_title()),
+        "description": nfc(product.description or ""),
+        "sku": product.upc or "",
+        "cooperative": nfc(partner.name) if partner else "",
+        "cooperative_short": nfc(partner.short_name) if partner else "",
+        "cooperative_id": partner.pk if partner else None,
+        "area": partner.area if partner else "",
+        "area_label": str(partner.get_area_display()) if partner else "",
+        "commune": nfc(partner.commune) if partner else "",
+        "categories": [nfc(c.name) for path in paths for c in path],
+        "category_ids": sorted({c.pk for path in paths for c in path}),
+        "group_ids": sorted({path[0].pk for path in paths}),
+        "subgroup_ids": sorted({path[1].pk for path in paths if len(path) > 1}),
+        "stars": sorted({c.stars for c in certificates}),
+        "ocop_groups": sorted({c.group_code for c in certificates if c.group_code}),
+        "price": int(record.price) if record and record.price is not None else None,
+        "in_stock": bool(record and record.net_stock_level > 0),
+        "rating": product.rating,
+        "date_created": product.date_created.isoformat() if product.date_created else None,
+    }
+
+
+def document_text(document: dict) -> str:
+    """Everything a shopper may type to find the product, as one string (title first)."""
+    parts = [
+        document["title"],
+        document["sku"],
+        document["cooperative"],
+        document["cooperative_short"],
+        document["area_label"],
+        document["commune"],
+        *document["categories"],
+        document["description"],
+    ]
+    return " ".join(part for part in parts if part)
+
+
+def index_row(document: dict) -> dict:
+    """The database backend's row for this document (folded and exact, space padded)."""
+    text = document_text(document)
+    return {
+        "title": fold(padded(document["title"])),
+        "title_exact": padded(document["title"]),
+        "text": fold(padded(text)),
+        "text_exact": padded(text),
+    }

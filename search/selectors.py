@@ -1,29 +1,30 @@
-"""Reads: which products a shopper may see, matching a query, in an order."""
+"""Reads: which products a shopper may see, search results with facets, suggestions."""
 
-from django.db.models import Prefetch, QuerySet
+import logging
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import Min, Prefetch, QuerySet
+from django.urls import NoReverseMatch, reverse
 from oscar.core.loading import get_model
 
 from marketplace.core.text import fold
-from marketplace.partner.models import Status
+from marketplace.partner.models import Area, Partner, Status
+
+from . import backends
+from .query import PRICE_BANDS, FacetCount, SearchQuery
+from .text import words
 
 Product = get_model("catalogue", "Product")
+Category = get_model("catalogue", "Category")
 StockRecord = get_model("partner", "StockRecord")
 ProductImage = get_model("catalogue", "ProductImage")
-
-SORTS = {
-    "relevance": ["-date_created", "-pk"],
-    "newest": ["-date_created", "-pk"],
-    "price-asc": ["min_price", "pk"],
-    "price-desc": ["-min_price", "-pk"],
-    "title": ["title", "pk"],
-}
+logger = logging.getLogger("search")
 
 
 def on_sale_products() -> QuerySet:
     """Public, standalone or parent products sold by an approved cooperative,
     with everything a product card needs fetched in a fixed number of queries."""
-    from django.db.models import Min
-
     from marketplace.ocop.models import Certificate
 
     approved = StockRecord.objects.filter(partner__status=Status.APPROVED)
@@ -41,10 +42,146 @@ def on_sale_products() -> QuerySet:
     )
 
 
-def product_search(*, query: str = "", category=None, sort: str = "relevance") -> QuerySet:
-    products = on_sale_products()
-    if category is not None:
-        products = products.filter(categories__in=category.get_descendants_and_self())
-    for term in fold(query).split():
-        products = products.filter(search_index__text__contains=term)
-    return products.order_by(*SORTS.get(sort, SORTS["relevance"]))
+def products_in_order(ids: list[int]) -> list:
+    """These products with their card data, in this order, leaving out any no longer on sale."""
+    if not ids:
+        return []
+    found = {product.pk: product for product in on_sale_products().filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
+
+
+@dataclass
+class ProductPage:
+    products: list
+    total: int
+    facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+    backend: str = "database"
+
+
+def product_results(query: SearchQuery) -> ProductPage:
+    """One page of products for a query, with labelled facet counts."""
+    results = backends.search(query)
+    facets = label_facets(results.facets, query)
+    return ProductPage(products_in_order(results.ids), results.total, facets, results.backend)
+
+
+def _price_label(key: str) -> str:
+    from marketplace.core.money import format_vnd
+
+    low, high = PRICE_BANDS[key]
+    if low is None:
+        return f"< {format_vnd(high)}"
+    if high is None:
+        return f"≥ {format_vnd(low)}"
+    return f"{format_vnd(low)} – {format_vnd(high)}"
+
+
+def label_facets(facets: dict[str, list[FacetCount]], query: SearchQuery) -> dict[str, list[FacetCount]]:
+    """Names for the values (one query for categories, one for cooperatives) and what is selected."""
+    from django.utils.translation import gettext as _
+
+    category_ids = [
+        int(f.value) for name in ("group", "subgroup") for f in facets.get(name, []) if not f.label
+    ]
+    coop_ids = [int(f.value) for f in facets.get("coop", []) if not f.label]
+    names = {}
+    if category_ids:
+        names.update({("c", c.pk): c.name for c in Category.objects.filter(pk__in=category_ids)})
+    if coop_ids:
+        names.update({("p", p.pk): p.name for p in Partner.objects.filter(pk__in=coop_ids)})
+    areas = dict(Area.choices)
+    for name, counts in facets.items():
+        chosen = set(query.filters.get(name, ()))
+        for facet in counts:
+            facet.selected = facet.value in chosen
+            if facet.label:
+                continue
+            if name in ("group", "subgroup"):
+                facet.label = names.get(("c", int(facet.value)), facet.value)
+            elif name == "coop":
+                facet.label = names.get(("p", int(facet.value)), facet.value)
+            elif name == "area":
+                facet.label = str(areas.get(facet.value, facet.value))
+            elif name == "stars":
+                facet.label = f"{facet.value}★"
+            elif name == "price":
+                facet.label = _price_label(facet.value)
+            elif name == "stock":
+                facet.label = _("Còn hàng")
+        facets[name] = [f for f in counts if f.count or f.selected]
+    return facets
+
+
+# --- Other kinds of result: cooperatives, categories, stories ---------------------------
+
+
+def _matches(text: str, candidate: str) -> bool:
+    """Every typed word starts a word of `candidate`, accents ignored."""
+    padded_candidate = f" {' '.join(fold(w) for w in words(candidate))} "
+    return all(f" {fold(word)}" in padded_candidate for word in words(text))
+
+
+def cooperatives_matching(text: str, *, limit: int = 6) -> list:
+    if not words(text):
+        return []
+    cooperatives = Partner.objects.filter(status=Status.APPROVED).order_by("name")
+    found = [p for p in cooperatives if _matches(text, f"{p.name} {p.short_name} {p.commune}")]
+    return found[:limit]
+
+
+def categories_matching(text: str, *, limit: int = 5) -> list:
+    if not words(text):
+        return []
+    return [c for c in Category.objects.filter(is_public=True).order_by("path") if _matches(text, c.name)][
+        :limit
+    ]
+
+
+def stories_matching(text: str, *, limit: int = 5) -> list:
+    """Published CMS stories whose title matches, when the CMS has stories (issue 6)."""
+    if not words(text):
+        return []
+    try:
+        story_model = apps.get_model("cms", "StoryPage")
+    except LookupError:
+        return []
+    try:
+        stories = story_model.objects.live().public().order_by("-first_published_at")[:500]
+        return [story for story in stories if _matches(text, story.title)][:limit]
+    except Exception:  # the CMS is someone else's moving part: never break search over it
+        logger.exception("stories could not be searched")
+        return []
+
+
+def cooperative_url(partner) -> str:
+    try:
+        return reverse("cooperatives:detail", kwargs={"slug": partner.code})
+    except NoReverseMatch:
+        return ""
+
+
+def suggestions(text: str, *, limit: int = 5) -> dict:
+    """What the search box's dropdown shows while typing."""
+    if not words(text):
+        return {"products": [], "cooperatives": [], "categories": []}
+    ids = backends.suggest_product_ids(text, limit=limit)
+    products = products_in_order(ids)
+    return {
+        "products": [
+            {"title": p.get_title(), "url": p.get_absolute_url(), "price": _card_price(p)} for p in products
+        ],
+        "cooperatives": [
+            {"name": p.name, "url": cooperative_url(p), "area": str(p.get_area_display())}
+            for p in cooperatives_matching(text, limit=3)
+        ],
+        "categories": [
+            {"name": c.name, "url": c.get_absolute_url()} for c in categories_matching(text, limit=3)
+        ],
+    }
+
+
+def _card_price(product) -> str:
+    from marketplace.core.money import format_vnd
+
+    records = [r for r in product.stockrecords.all() if r.partner.status == Status.APPROVED]
+    return format_vnd(records[0].price) if records and records[0].price is not None else ""

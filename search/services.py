@@ -1,29 +1,124 @@
-"""Writes to the search index."""
+"""Writes to the search indexes: the database's own (always) and Elasticsearch's (when set)."""
 
-from django.db import transaction
+import logging
+from collections.abc import Callable, Iterable
+
+from django.db import connection, transaction
 from oscar.core.loading import get_model
 
-from .documents import product_text
-from .models import ProductIndex
+from .backends import elasticsearch_enabled
+from .documents import category_tree, index_row, indexable_products, is_on_sale, product_document
+from .models import ProductIndex, SearchTerm
 
 Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
+logger = logging.getLogger("search")
+
+_PG_VECTOR = (
+    "UPDATE search_productindex SET vector = "
+    "setweight(to_tsvector('simple', unaccent(title_exact)), 'A') || "
+    "setweight(to_tsvector('simple', unaccent(text_exact)), 'B') WHERE product_id = ANY(%s)"
+)
+
+
+def _words_of(rows: Iterable[dict]) -> set[str]:
+    return {word for row in rows for word in row["text"].split() if 1 < len(word) <= 64}
+
+
+def _save_rows(documents: list[dict]) -> None:
+    """Upsert the database rows for these documents, their tsvectors and their words."""
+    rows = {document["id"]: index_row(document) for document in documents}
+    existing = {row.product_id: row for row in ProductIndex.objects.filter(product_id__in=rows)}
+    new, changed = [], []
+    for product_id, values in rows.items():
+        row = existing.get(product_id) or ProductIndex(product_id=product_id)
+        for field, value in values.items():
+            setattr(row, field, value)
+        (changed if product_id in existing else new).append(row)
+    ProductIndex.objects.bulk_create(new)
+    ProductIndex.objects.bulk_update(changed, ["title", "title_exact", "text", "text_exact"])
+    if connection.vendor == "postgresql" and rows:
+        with connection.cursor() as cursor:
+            cursor.execute(_PG_VECTOR, [list(rows)])
+    words = _words_of(rows.values())
+    SearchTerm.objects.bulk_create(
+        [SearchTerm(word=word, length=len(word)) for word in sorted(words)], ignore_conflicts=True
+    )
+
+
+def products_reindex(*, product_ids: Iterable[int]) -> int:
+    """Bring both indexes up to date for these products; gone or hidden products leave them.
+    Safe to run twice. Returns how many products are searchable among them."""
+    product_ids = list(product_ids)
+    products = list(indexable_products().filter(pk__in=product_ids))
+    tree = category_tree()
+    documents = [product_document(p, tree) for p in products if is_on_sale(p)]
+    hidden = set(product_ids) - {d["id"] for d in documents}
+    with transaction.atomic():
+        ProductIndex.objects.filter(product_id__in=hidden).delete()
+        _save_rows(documents)
+    if elasticsearch_enabled():
+        from .backends import elasticsearch
+
+        elasticsearch.documents_update(documents=documents, removed_ids=sorted(hidden))
+    return len(documents)
 
 
 def product_index_update(*, product_id: int) -> None:
-    product = Product.objects.filter(pk=product_id).first()
-    if product is None:
-        ProductIndex.objects.filter(product_id=product_id).delete()
-        return
-    ProductIndex.objects.update_or_create(product=product, defaults={"text": product_text(product)})
+    products_reindex(product_ids=[product_id])
 
 
-def index_rebuild(*, progress=None) -> int:
-    """Re-index every product; `progress(done, total)` is called as it goes."""
+def partner_index_update(*, partner_id: int) -> None:
+    """A cooperative changed (name, area, approval, suspension): re-index all its products."""
+    ids = StockRecord.objects.filter(partner_id=partner_id).values_list("product_id", flat=True)
+    products_reindex(product_ids=set(ids))
+
+
+def _batches(ids: list[int], size: int):
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def database_index_rebuild(*, progress: Callable[[int, int], None] | None = None, batch: int = 500) -> int:
+    """Rebuild the database index from scratch. Returns how many products are searchable."""
     ids = list(Product.objects.order_by("pk").values_list("pk", flat=True))
+    indexed = 0
     with transaction.atomic():
         ProductIndex.objects.exclude(product_id__in=ids).delete()
-        for done, product_id in enumerate(ids, start=1):
-            product_index_update(product_id=product_id)
+        for done, chunk in enumerate(_batches(ids, batch), start=1):
+            products = list(indexable_products().filter(pk__in=chunk))
+            tree = category_tree()
+            documents = [product_document(p, tree) for p in products if is_on_sale(p)]
+            ProductIndex.objects.filter(product_id__in=set(chunk) - {d["id"] for d in documents}).delete()
+            _save_rows(documents)
+            indexed += len(documents)
             if progress:
-                progress(done, len(ids))
+                progress(min(done * batch, len(ids)), len(ids))
+    return indexed
+
+
+def searchable_documents(*, batch: int = 500):
+    """Every searchable product's document, batch by batch (for Elasticsearch rebuilds)."""
+    ids = list(Product.objects.order_by("pk").values_list("pk", flat=True))
+    for chunk in _batches(ids, batch):
+        tree = category_tree()
+        for product in indexable_products().filter(pk__in=chunk):
+            if is_on_sale(product):
+                yield product_document(product, tree)
+
+
+def index_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
+    """Rebuild the database index (the demo loader and `search_index --rebuild` call this)."""
+    return database_index_rebuild(progress=progress)
+
+
+def database_searchable_count() -> int:
+    return ProductIndex.objects.count()
+
+
+def products_changed_since(moment) -> int:
+    """Re-index products edited while a rebuild ran (their updates went to the old index)."""
+    ids = list(Product.objects.filter(date_updated__gte=moment).values_list("pk", flat=True))
+    if ids:
+        products_reindex(product_ids=ids)
     return len(ids)

@@ -61,3 +61,21 @@ def vietnam():
         },
     )
     return country
+
+
+# --- Checkout, orders and payments (issue 4) -------------------------------------------------------
+def shipping_settings_for(partner, **fields):
+    """Give a cooperative its own shipping options (flat fee, free above, provinces, pickup)."""
+    from marketplace.delivery.models import ShippingSettings
+
+    settings, __ = ShippingSettings.objects.update_or_create(partner=partner, defaults=fields)
+    return settings
+
+
+def bank_account_for(partner, *, bank_bin="970415", account_number="0011001932418", holder=""):
+    """A cooperative's own bank account, so that VietQR transfers can be offered."""
+    partner.bank_bin = bank_bin
+    partner.bank_account_number = account_number
+    partner.bank_account_holder = holder or partner.name.upper()
+    partner.save()
+    return partner

@@ -1,12 +1,29 @@
-"""Checkout forms shaped for Vietnamese addresses: name, street or hamlet,
-commune/ward, province, and a Vietnamese phone number."""
+"""Checkout forms shaped for Vietnamese addresses (province, then commune/ward, then street or
+hamlet), a Vietnamese phone number, and the place-order form (regulations, company e-invoice)."""
+
+import re
 
 from django import forms
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout.forms import *  # noqa: F403
 from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddressForm
 
 from marketplace.core.phones import normalise_phone
+from marketplace.geo import NINH_BINH, PROVINCES, province_named
+
+
+class DatalistInput(forms.TextInput):
+    """A text input with suggestions (works with typing, pasting and mobile keyboards)."""
+
+    def __init__(self, choices, list_id, attrs=None):
+        super().__init__({**(attrs or {}), "list": list_id, "autocomplete": "off"})
+        self.choices, self.list_id = choices, list_id
+
+    def render(self, name, value, attrs=None, renderer=None):
+        options = format_html_join("", '<option value="{}"></option>', ((c,) for c in self.choices))
+        datalist = format_html('<datalist id="{}">{}</datalist>', self.list_id, options)
+        return super().render(name, value, attrs, renderer) + datalist
 
 
 class ShippingAddressForm(OscarShippingAddressForm):
@@ -23,8 +40,23 @@ class ShippingAddressForm(OscarShippingAddressForm):
         for name, label in labels.items():
             if name in self.fields:
                 self.fields[name].label = label
+        self.fields["state"].widget = DatalistInput([p.name for p in PROVINCES], "chohtx-provinces")
+        self.fields["state"].help_text = _("Một trong 34 tỉnh, thành phố sau sáp nhập (từ 01/07/2025).")
+        self.fields["line4"].widget = DatalistInput(NINH_BINH.communes, "chohtx-communes")
+        self.fields["line4"].help_text = _("Địa chỉ hai cấp: xã/phường rồi tỉnh/thành phố, không cần huyện.")
         self.fields["phone_number"].required = True
         self.fields["phone_number"].help_text = _("Ví dụ: 0912 345 678")
+        # Province first, then commune, then street or hamlet.
+        order = ["first_name", "state", "line4", "line1", "phone_number", "notes"]
+        self.order_fields(order)
+
+    def clean_state(self):
+        province = province_named(self.cleaned_data.get("state", ""))
+        if province is None:
+            raise forms.ValidationError(
+                _("Hãy chọn tỉnh/thành phố trong danh sách 34 tỉnh, thành phố (sau sáp nhập 2025).")
+            )
+        return province.name
 
     def clean_phone_number(self):
         raw = self.data.get(self.add_prefix("phone_number"), "")
@@ -37,3 +69,41 @@ class ShippingAddressForm(OscarShippingAddressForm):
 
     class Meta(OscarShippingAddressForm.Meta):
         fields = ["first_name", "line1", "line4", "state", "country", "phone_number", "notes"]
+
+
+TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
+
+
+class PlaceOrderForm(forms.Form):
+    accept_terms = forms.BooleanField(
+        label=_("Tôi đã đọc và đồng ý với Quy chế hoạt động của sàn Chợ HTX"),
+        error_messages={"required": _("Hãy đọc và đồng ý với Quy chế hoạt động trước khi đặt hàng.")},
+    )
+    invoice_company = forms.CharField(label=_("Tên công ty"), max_length=255, required=False)
+    invoice_tax_code = forms.CharField(label=_("Mã số thuế"), max_length=14, required=False)
+    invoice_email = forms.EmailField(label=_("Email nhận hoá đơn"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        wanted = [data.get("invoice_company"), data.get("invoice_tax_code"), data.get("invoice_email")]
+        if any(wanted) and not all(wanted):
+            raise forms.ValidationError(
+                _("Để nhận hoá đơn công ty, hãy nhập đủ tên công ty, mã số thuế và email.")
+            )
+        tax_code = (data.get("invoice_tax_code") or "").strip()
+        if tax_code and not TAX_CODE.match(tax_code):
+            self.add_error(
+                "invoice_tax_code", _("Mã số thuế gồm 10 chữ số (hoặc 10 chữ số, gạch ngang, 3 chữ số).")
+            )
+        return data
+
+    @property
+    def invoice(self) -> dict | None:
+        data = self.cleaned_data
+        if not data.get("invoice_company"):
+            return None
+        return {
+            "company_name": data["invoice_company"].strip(),
+            "tax_code": data["invoice_tax_code"].strip(),
+            "email": data["invoice_email"],
+        }

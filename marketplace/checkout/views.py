@@ -1,7 +1,8 @@
-"""Checkout: Oscar's flow, with a payment-method step and payments/ behind one interface."""
+"""Checkout: Oscar's flow with per-cooperative shipping, a payment-method step, and an order that
+is placed in one transaction together with its sub-orders and outbox records."""
 
 from django.contrib import messages
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -10,17 +11,81 @@ from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 
-from marketplace.order import tasks as order_tasks
+from marketplace.delivery.selectors import (
+    SESSION_KEY,
+    basket_groups,
+    basket_lines_prefetch,
+    unserved_problems,
+)
+from marketplace.order import selectors as order_selectors
+from marketplace.order import services as order_services
+from marketplace.order.models import InvoiceRequest
 from payments import registry
 from payments.base import PaymentDeclined
+
+from .forms import PlaceOrderForm
 
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 
 
-class CheckoutPaymentMixin:
+def source_type_for(code: str, name: str):
+    """Oscar's payment SourceType, keyed by its unique code (its name is not unique, and
+    concurrent checkouts may race to create it)."""
+    try:
+        with transaction.atomic():
+            return SourceType.objects.get_or_create(code=code, defaults={"name": name})[0]
+    except IntegrityError:
+        return SourceType.objects.get(code=code)
+
+
+class CooperativeShippingMixin:
+    """The basket grouped by cooperative for the chosen address and shipping choices."""
+
+    def shipping_groups(self, basket=None):
+        basket = basket or self.request.basket
+        address = self.get_shipping_address(basket)
+        province = getattr(address, "state", None) or None
+        return basket_groups(basket, province=province, choices=self.request.session.get(SESSION_KEY, {}))
+
+    def check_address_is_served(self, request):
+        problems = unserved_problems(self.shipping_groups())
+        if problems:
+            raise FailedPreCondition(url=reverse("checkout:shipping-address"), message=problems[0])
+
+    def check_basket_is_valid(self, request):
+        """Oscar's check, with the same clear "sold out" wording as the placement itself."""
+        problems = []
+        for line in basket_lines_prefetch(request.basket):
+            info = request.strategy.fetch_for_line(line)
+            if not info.availability.is_purchase_permitted(line.quantity)[0]:
+                left = (
+                    max(info.availability.num_available or 0, 0)
+                    if hasattr(info.availability, "num_available")
+                    else 0
+                )
+                problems.append(
+                    _(
+                        "Rất tiếc, “%(title)s” vừa hết hàng hoặc không còn đủ (còn %(left)s). "
+                        "Hãy sửa giỏ hàng để tiếp tục."
+                    )
+                    % {"title": line.product.get_title(), "left": left}
+                )
+        if problems:
+            raise FailedPreCondition(url=reverse("basket:summary"), messages=problems)
+
+    def partner_ids(self):
+        return [group.partner.pk for group in self.shipping_groups()]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["cooperative_groups"] = self.shipping_groups()
+        return ctx
+
+
+class CheckoutPaymentMixin(CooperativeShippingMixin):
     def selected_payment_method(self):
-        return registry.get_method(self.checkout_session.payment_method())
+        return registry.get_method(self.checkout_session.payment_method(), self.partner_ids())
 
     def check_payment_data_is_captured(self, request):
         if self.selected_payment_method() is None:
@@ -35,14 +100,63 @@ class CheckoutPaymentMixin:
         return ctx
 
 
-class PaymentMethodView(CheckoutPaymentMixin, oscar_views.PaymentMethodView):
-    template_name = "oscar/checkout/payment_method.html"
+class ShippingAddressView(CooperativeShippingMixin, oscar_views.ShippingAddressView):
+    def form_valid(self, form):
+        province = form.cleaned_data["state"]
+        groups = basket_groups(self.request.basket, province=province)
+        problems = unserved_problems(groups)
+        if problems:
+            for problem in problems:
+                form.add_error("state", problem)
+            return self.form_invalid(form)
+        return super().form_valid(form)
+
+
+class ShippingMethodView(CooperativeShippingMixin, oscar_views.ShippingMethodView):
+    """Each cooperative's options; skipped when no cooperative offers a choice."""
+
+    template_name = "oscar/checkout/shipping_methods.html"
 
     def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(methods=registry.available_methods()))
+        if not self.checkout_session.is_shipping_address_set():
+            messages.error(request, _("Hãy nhập địa chỉ giao hàng."))
+            return redirect("checkout:shipping-address")
+        groups = self.shipping_groups()
+        problems = unserved_problems(groups)
+        if problems:
+            messages.error(request, problems[0])
+            return redirect("checkout:shipping-address")
+        if not any(group.has_choice for group in groups):
+            return self._choose()
+        self._methods = self.get_available_shipping_methods()
+        return self.render_to_response(self.get_context_data())
 
     def post(self, request, *args, **kwargs):
-        method = registry.get_method(request.POST.get("payment_method"))
+        choices = {}
+        for group in self.shipping_groups():
+            key = str(group.partner.pk)
+            chosen = request.POST.get(f"shipping-{key}")
+            if chosen in {option.code for option in group.options}:
+                choices[key] = chosen
+        request.session[SESSION_KEY] = choices
+        self.request.basket._chohtx_groups = None
+        return self._choose()
+
+    def _choose(self):
+        self.checkout_session.use_shipping_method("theo-htx")
+        return redirect(self.get_success_url())
+
+
+class PaymentMethodView(CheckoutPaymentMixin, oscar_views.PaymentMethodView):
+    template_name = "oscar/checkout/payment_method.html"
+    pre_conditions = [*oscar_views.PaymentMethodView.pre_conditions, "check_address_is_served"]
+
+    def get(self, request, *args, **kwargs):
+        methods = registry.available_methods(self.partner_ids())
+        return self.render_to_response(self.get_context_data(methods=methods))
+
+    def post(self, request, *args, **kwargs):
+        method = registry.get_method(request.POST.get("payment_method"), self.partner_ids())
         if method is None:
             messages.error(request, _("Hãy chọn một cách thanh toán."))
             return redirect("checkout:payment-method")
@@ -51,11 +165,28 @@ class PaymentMethodView(CheckoutPaymentMixin, oscar_views.PaymentMethodView):
 
 
 class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
+    pre_conditions = [*oscar_views.PaymentDetailsView.pre_conditions, "check_address_is_served"]
+    _invoice = None
+    _next_url = None
+
     def get(self, request, *args, **kwargs):
         if not self.preview:
             # No method taken so far needs details: go to the order preview.
             return redirect("checkout:preview")
         return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.setdefault("place_order_form", PlaceOrderForm())
+        return ctx
+
+    def handle_place_order_submission(self, request):
+        form = PlaceOrderForm(request.POST)
+        if not form.is_valid():
+            error = " ".join(str(e) for errors in form.errors.values() for e in errors)
+            return self.render_preview(request, error=error, place_order_form=form)
+        self._invoice = form.invoice
+        return self.submit(**self.build_submission())
 
     def handle_payment(self, order_number, total, **kwargs):
         method = self.selected_payment_method()
@@ -65,10 +196,9 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
             )
         except PaymentDeclined as exc:
             raise UnableToTakePayment(str(exc)) from exc
-        source_type, __ = SourceType.objects.get_or_create(name=outcome.source_type)
         self.add_payment_source(
             Source(
-                source_type=source_type,
+                source_type=source_type_for(method.code, outcome.source_type),
                 currency=total.currency,
                 amount_allocated=outcome.amount_allocated,
                 amount_debited=outcome.amount_debited,
@@ -76,6 +206,52 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
             )
         )
 
+    def handle_order_placement(
+        self,
+        order_number,
+        user,
+        basket,
+        shipping_address,
+        shipping_method,
+        shipping_charge,
+        billing_address,
+        order_total,
+        surcharges=None,
+        **kwargs,
+    ):
+        """The order, its sub-orders, stock, invoice request and outbox: all or nothing."""
+        method = self.selected_payment_method()
+        groups = self.shipping_groups(basket)
+        with transaction.atomic():
+            order = self.place_order(
+                order_number=order_number,
+                user=user,
+                basket=basket,
+                shipping_address=shipping_address,
+                shipping_method=shipping_method,
+                shipping_charge=shipping_charge,
+                order_total=order_total,
+                billing_address=billing_address,
+                surcharges=surcharges,
+                **kwargs,
+            )
+            order_services.order_split(order=order, groups=groups, payment_method=method.code)
+            if self._invoice:
+                InvoiceRequest.objects.create(order=order, **self._invoice)
+            basket.submit()
+        self._next_url = method.next_url(order)
+        self.request.session.pop(SESSION_KEY, None)
+        return self.handle_successful_order(order)
+
     def send_order_placed_email(self, order):
-        order_id = order.id
-        transaction.on_commit(lambda: order_tasks.order_confirmation_send.delay(order_id))
+        """Nothing to do here: the confirmation is in the outbox, written with the order."""
+
+    def get_success_url(self):
+        return self._next_url or super().get_success_url()
+
+
+class ThankYouView(oscar_views.ThankYouView):
+    def get_context_data(self, *args, **kwargs):
+        ctx = super().get_context_data(*args, **kwargs)
+        ctx["suborder_payments"] = order_selectors.suborder_payments(ctx["order"])
+        return ctx

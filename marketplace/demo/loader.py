@@ -168,6 +168,16 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
     products = load_products(cooperatives, categories, progress)
     certificates = load_certificates(products)
     staff = load_accounts(cooperatives)
+    from .onboarding import load_onboarding  # issue #3: applications, a suspension, certificate states
+
+    onboarding = load_onboarding(
+        cooperatives=cooperatives, categories=categories, password=PASSWORD, admin_email=ACCOUNTS["admin"]
+    )
+    say(f"{onboarding['applications']} applications, 1 suspended cooperative, certificates in every state")
+    from cms import demo as cms_demo  # the pages link to the products and accounts made above
+
+    pages = cms_demo.load_pages(password=PASSWORD)
+    say(f"{pages['stories']} stories, {pages['legal']} legal pages, a campaign, a poll, the home page")
     indexed = search_services.index_rebuild()
     return {
         "categories": len(categories),

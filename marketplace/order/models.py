@@ -1,1 +1,106 @@
-from oscar.apps.order.models import *  # noqa: F403
+"""Oscar's orders, plus one sub-order per cooperative: the unit a cooperative fulfils."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SubOrderStatus(models.TextChoices):
+    NEW = "new", _("Mới")
+    CONFIRMED = "confirmed", _("Đã xác nhận")
+    PACKED = "packed", _("Đã đóng gói")
+    SHIPPED = "shipped", _("Đang giao")
+    DELIVERED = "delivered", _("Đã giao")
+    COMPLETED = "completed", _("Hoàn tất")
+    CANCELLED = "cancelled", _("Đã huỷ")
+
+
+class PaymentStatus(models.TextChoices):
+    PENDING = "pending", _("Chưa thanh toán")
+    PAID = "paid", _("Đã thanh toán")
+    REFUNDED = "refunded", _("Đã hoàn tiền")
+    VOID = "void", _("Không thu")
+
+
+class SubOrder(models.Model):
+    order = models.ForeignKey("order.Order", on_delete=models.CASCADE, related_name="suborders")
+    partner = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, related_name="suborders")
+    number = models.CharField(_("Mã đơn con"), max_length=40, unique=True)
+    status = models.CharField(
+        _("Trạng thái"), max_length=16, choices=SubOrderStatus.choices, default=SubOrderStatus.NEW
+    )
+    payment_method = models.CharField(_("Cách thanh toán"), max_length=32)
+    payment_status = models.CharField(
+        _("Thanh toán"), max_length=16, choices=PaymentStatus.choices, default=PaymentStatus.PENDING
+    )
+    paid_at = models.DateTimeField(_("Thanh toán lúc"), null=True, blank=True)
+    shipping_code = models.CharField(_("Cách giao"), max_length=16)
+    shipping_label = models.CharField(_("Cách giao hàng"), max_length=128)
+    shipping_detail = models.CharField(max_length=255, blank=True)
+    shipping_charge = models.DecimalField(_("Phí giao hàng"), max_digits=12, decimal_places=0, default=0)
+    lines_total = models.DecimalField(_("Tiền hàng"), max_digits=12, decimal_places=0, default=0)
+    total = models.DecimalField(_("Tổng cộng"), max_digits=12, decimal_places=0, default=0)
+    carrier = models.CharField(_("Đơn vị vận chuyển"), max_length=64, blank=True)
+    tracking_code = models.CharField(_("Mã vận đơn"), max_length=64, blank=True)
+    cancel_reason = models.CharField(_("Lý do huỷ"), max_length=255, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["order_id", "pk"]
+        verbose_name = _("Đơn hàng của hợp tác xã")
+        verbose_name_plural = _("Đơn hàng của hợp tác xã")
+        constraints = [models.UniqueConstraint(fields=["order", "partner"], name="suborder_one_per_partner")]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def lines(self):
+        return self.order.lines.filter(partner_id=self.partner_id)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in (SubOrderStatus.CANCELLED, SubOrderStatus.COMPLETED)
+
+
+class SubOrderEvent(models.Model):
+    """One step of a sub-order's timeline, shown to the buyer."""
+
+    suborder = models.ForeignKey(SubOrder, on_delete=models.CASCADE, related_name="events")
+    status = models.CharField(max_length=16, choices=SubOrderStatus.choices, blank=True)
+    note = models.CharField(max_length=255, blank=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.suborder}: {self.status or self.note}"
+
+
+class InvoiceRequest(models.Model):
+    """The buyer asked for a company e-invoice (each cooperative issues its own)."""
+
+    order = models.OneToOneField("order.Order", on_delete=models.CASCADE, related_name="invoice_request")
+    company_name = models.CharField(_("Tên công ty"), max_length=255)
+    tax_code = models.CharField(_("Mã số thuế"), max_length=14)
+    email = models.EmailField(_("Email nhận hoá đơn"))
+
+    def __str__(self) -> str:
+        return f"{self.company_name} ({self.tax_code})"
+
+
+class OrderNumberCounter(models.Model):
+    """SQLite's stand-in for PostgreSQL's order-number sequence (a conditional update)."""
+
+    name = models.CharField(max_length=32, unique=True)
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.value}"
+
+
+from oscar.apps.order.models import *  # noqa: E402,F403

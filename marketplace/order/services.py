@@ -1,32 +1,396 @@
-"""Order-side services: what happens after an order is placed."""
+"""Order-side services: numbering, stock, sub-orders per cooperative and their life cycle, emails."""
 
+from __future__ import annotations
+
+from django.contrib.sites.models import Site
+from django.db import connection, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from marketplace.notifications.services import notification_send_once
+from marketplace.outbox.services import outbox_add
+
+from . import emails
+from .exceptions import OutOfStock, SubOrderActionRefused
+from .models import OrderNumberCounter, PaymentStatus, SubOrder, SubOrderEvent, SubOrderStatus
 
 Order = get_model("order", "Order")
+StockRecord = get_model("partner", "StockRecord")
 OrderDispatcher = get_class("order.utils", "OrderDispatcher")
+
+ORDER_NUMBER_SEQUENCE = "chohtx_order_number"
+ORDER_NUMBER_START = 100000
+TASKS = "marketplace.order.tasks"
+S = SubOrderStatus
+
+
+# --- Numbers and stock ---------------------------------------------------------------------------
+def order_number_next() -> str:
+    """A unique order number from a database sequence (PostgreSQL) or a counter row (SQLite)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT nextval(%s)", [ORDER_NUMBER_SEQUENCE])
+            return str(cursor.fetchone()[0])
+    while True:
+        counter, __ = OrderNumberCounter.objects.get_or_create(
+            name="order", defaults={"value": ORDER_NUMBER_START}
+        )
+        taken = OrderNumberCounter.objects.filter(pk=counter.pk, value=counter.value).update(
+            value=counter.value + 1
+        )
+        if taken:
+            return str(counter.value + 1)
+
+
+def stock_allocate(*, stockrecord_id: int, quantity: int, title: str) -> None:
+    """Reserve `quantity` only if that many are free, in one conditional UPDATE."""
+    allocated = Coalesce(F("num_allocated"), Value(0))
+    reserved = StockRecord.objects.filter(pk=stockrecord_id, num_in_stock__gte=allocated + quantity).update(
+        num_allocated=allocated + quantity
+    )
+    if not reserved:
+        raise OutOfStock(
+            _(
+                "Rất tiếc, “%(title)s” vừa hết hàng: người khác đã mua trước. "
+                "Hãy bớt số lượng hoặc chọn sản phẩm khác."
+            )
+            % {"title": title}
+        )
+
+
+def _stock_release(suborder: SubOrder) -> None:
+    for line in suborder.lines.filter(allocation_cancelled=False, stockrecord__isnull=False):
+        StockRecord.objects.filter(pk=line.stockrecord_id).update(
+            num_allocated=Greatest(Coalesce(F("num_allocated"), Value(0)) - line.quantity, Value(0))
+        )
+        line.allocation_cancelled = True
+        line.save(update_fields=["allocation_cancelled"])
+
+
+def _stock_consume(suborder: SubOrder) -> None:
+    for line in suborder.lines.filter(allocation_cancelled=False, stockrecord__isnull=False):
+        StockRecord.objects.filter(pk=line.stockrecord_id).update(
+            num_allocated=Greatest(Coalesce(F("num_allocated"), Value(0)) - line.quantity, Value(0)),
+            num_in_stock=Greatest(F("num_in_stock") - line.quantity, Value(0)),
+        )
+
+
+# --- Placing --------------------------------------------------------------------------------------
+def order_split(*, order, groups, payment_method: str) -> list[SubOrder]:
+    """One sub-order per cooperative, plus the outbox records for the emails. Call it inside the
+    transaction that placed the order."""
+    suborders = []
+    for index, group in enumerate(groups, start=1):
+        option = group.chosen
+        suborder = SubOrder.objects.create(
+            order=order,
+            partner=group.partner,
+            number=f"{order.number}-{index}",
+            payment_method=payment_method,
+            shipping_code=option.code if option else "",
+            shipping_label=str(option.label) if option else "",
+            shipping_detail=option.detail if option else "",
+            shipping_charge=group.shipping_fee,
+            lines_total=group.subtotal,
+            total=group.total,
+        )
+        SubOrderEvent.objects.create(suborder=suborder, status=S.NEW, note=_("Đơn hàng đã được đặt."))
+        outbox_add(
+            key=f"suborder-placed:{suborder.number}",
+            task=f"{TASKS}.suborder_placed_notify",
+            suborder_id=suborder.pk,
+        )
+        suborders.append(suborder)
+    outbox_add(key=f"order-placed:{order.number}", task=f"{TASKS}.order_confirmation_send", order_id=order.pk)
+    order_status_sync(order_id=order.pk)
+    return suborders
+
+
+# --- Overall status -------------------------------------------------------------------------------
+def overall_status(statuses: list[str]) -> str:
+    live = [status for status in statuses if status != S.CANCELLED]
+    if not live:
+        return str(S.CANCELLED.label)
+    if all(status == S.COMPLETED for status in live):
+        return str(S.COMPLETED.label)
+    if all(status in (S.DELIVERED, S.COMPLETED) for status in live):
+        return str(S.DELIVERED.label)
+    if any(status in (S.SHIPPED, S.DELIVERED, S.COMPLETED) for status in live):
+        return str(S.SHIPPED.label)
+    if any(status in (S.CONFIRMED, S.PACKED) for status in live):
+        return _("Đang xử lý")
+    return str(S.NEW.label)
+
+
+def order_status_sync(*, order_id: int) -> str:
+    statuses = list(SubOrder.objects.filter(order_id=order_id).values_list("status", flat=True))
+    status = overall_status(statuses)
+    Order.objects.filter(pk=order_id).update(status=status)
+    return status
+
+
+# --- The sub-order life cycle --------------------------------------------------------------------
+def _step(
+    *, suborder_id: int, allowed: set, to: str, note: str = "", actor=None, refusal: str = "", **fields
+) -> SubOrder:
+    with transaction.atomic():
+        suborder = SubOrder.objects.select_for_update().get(pk=suborder_id)
+        if suborder.status not in allowed:
+            raise SubOrderActionRefused(
+                refusal
+                or _("Không thể chuyển đơn %(number)s từ “%(status)s” sang “%(to)s”.")
+                % {
+                    "number": suborder.number,
+                    "status": suborder.get_status_display(),
+                    "to": S(to).label,
+                }
+            )
+        suborder.status = to
+        for name, value in fields.items():
+            setattr(suborder, name, value)
+        suborder.save()
+        event = SubOrderEvent.objects.create(suborder=suborder, status=to, note=note, actor=actor)
+        outbox_add(key=f"suborder-event:{event.pk}", task=f"{TASKS}.suborder_event_notify", event_id=event.pk)
+        if to == S.SHIPPED:
+            _stock_consume(suborder)
+        if to == S.CANCELLED:
+            _stock_release(suborder)
+        order_status_sync(order_id=suborder.order_id)
+    return suborder
+
+
+def suborder_confirm(*, suborder_id: int, actor=None) -> SubOrder:
+    return _step(suborder_id=suborder_id, allowed={S.NEW}, to=S.CONFIRMED, actor=actor)
+
+
+def suborder_pack(*, suborder_id: int, actor=None) -> SubOrder:
+    return _step(suborder_id=suborder_id, allowed={S.CONFIRMED}, to=S.PACKED, actor=actor)
+
+
+def suborder_ship(*, suborder_id: int, carrier: str, tracking_code: str, actor=None) -> SubOrder:
+    carrier, tracking_code = carrier.strip(), tracking_code.strip()
+    if not carrier or not tracking_code:
+        raise SubOrderActionRefused(_("Hãy nhập tên đơn vị vận chuyển và mã vận đơn."))
+    note = _("%(carrier)s, mã vận đơn %(code)s") % {"carrier": carrier, "code": tracking_code}
+    return _step(
+        suborder_id=suborder_id,
+        allowed={S.CONFIRMED, S.PACKED},
+        to=S.SHIPPED,
+        note=note,
+        actor=actor,
+        carrier=carrier,
+        tracking_code=tracking_code,
+    )
+
+
+def suborder_deliver(*, suborder_id: int, actor=None) -> SubOrder:
+    """Delivered. Cash on delivery is paid now: the cooperative collected the cash."""
+    suborder = SubOrder.objects.get(pk=suborder_id)
+    fields = {}
+    if suborder.payment_method == "cod" and suborder.payment_status == PaymentStatus.PENDING:
+        fields = {"payment_status": PaymentStatus.PAID, "paid_at": timezone.now()}
+    return _step(suborder_id=suborder_id, allowed={S.SHIPPED}, to=S.DELIVERED, actor=actor, **fields)
+
+
+def suborder_complete(*, suborder_id: int, actor=None) -> SubOrder:
+    return _step(suborder_id=suborder_id, allowed={S.DELIVERED}, to=S.COMPLETED, actor=actor)
+
+
+def suborder_cancel(*, suborder_id: int, reason: str, actor=None) -> SubOrder:
+    """The cooperative cancels before shipping, with a reason; the stock is released."""
+    reason = reason.strip()
+    if not reason:
+        raise SubOrderActionRefused(_("Hãy cho người mua biết lý do huỷ đơn."))
+    suborder = _step(
+        suborder_id=suborder_id,
+        allowed={S.NEW, S.CONFIRMED, S.PACKED},
+        to=S.CANCELLED,
+        note=reason,
+        actor=actor,
+        refusal=_("Đơn đã giao cho đơn vị vận chuyển thì không thể huỷ nữa."),
+        cancel_reason=reason,
+    )
+    _payment_after_cancel(suborder)
+    return suborder
+
+
+def suborder_cancel_by_buyer(*, suborder_id: int, actor=None) -> SubOrder:
+    """The buyer cancels, only while the cooperative has not confirmed yet."""
+    suborder = _step(
+        suborder_id=suborder_id,
+        allowed={S.NEW},
+        to=S.CANCELLED,
+        note=_("Người mua đã huỷ đơn."),
+        actor=actor,
+        refusal=_("Hợp tác xã đã xác nhận đơn này; hãy liên hệ hợp tác xã nếu bạn muốn huỷ."),
+        cancel_reason=_("Người mua huỷ"),
+    )
+    _payment_after_cancel(suborder)
+    return suborder
+
+
+def _payment_after_cancel(suborder: SubOrder) -> None:
+    if suborder.payment_status == PaymentStatus.PENDING:
+        SubOrder.objects.filter(pk=suborder.pk).update(payment_status=PaymentStatus.VOID)
+    elif suborder.payment_method == "stripe" and suborder.payment_status == PaymentStatus.PAID:
+        outbox_add(
+            key=f"stripe-refund:{suborder.number}",
+            task="payments.tasks.stripe_refund_suborder",
+            suborder_id=suborder.pk,
+        )
+
+
+def suborder_payment_received(*, suborder_id: int, actor=None) -> SubOrder:
+    """The cooperative saw the VietQR transfer arrive in its account."""
+    with transaction.atomic():
+        suborder = SubOrder.objects.select_for_update().get(pk=suborder_id)
+        if suborder.status == S.CANCELLED:
+            raise SubOrderActionRefused(_("Đơn này đã bị huỷ."))
+        if suborder.payment_status == PaymentStatus.PAID:
+            return suborder
+        suborder.payment_status = PaymentStatus.PAID
+        suborder.paid_at = timezone.now()
+        suborder.save(update_fields=["payment_status", "paid_at", "updated_at"])
+        event = SubOrderEvent.objects.create(
+            suborder=suborder, note=_("Hợp tác xã đã nhận được tiền chuyển khoản."), actor=actor
+        )
+        outbox_add(key=f"suborder-event:{event.pk}", task=f"{TASKS}.suborder_event_notify", event_id=event.pk)
+    return suborder
+
+
+def order_mark_paid(*, order_id: int, reference: str = "") -> int:
+    """The whole order was paid to the platform (Stripe): every open sub-order is paid."""
+    with transaction.atomic():
+        updated = SubOrder.objects.filter(order_id=order_id, payment_status=PaymentStatus.PENDING).update(
+            payment_status=PaymentStatus.PAID, paid_at=timezone.now()
+        )
+        for suborder in SubOrder.objects.filter(order_id=order_id):
+            event = SubOrderEvent.objects.create(suborder=suborder, note=_("Đã thanh toán bằng thẻ."))
+            outbox_add(
+                key=f"suborder-event:{event.pk}", task=f"{TASKS}.suborder_event_notify", event_id=event.pk
+            )
+    return updated
+
+
+# --- VietQR timers --------------------------------------------------------------------------------
+UNPAID = {"payment_method": "vietqr", "payment_status": PaymentStatus.PENDING}
+
+
+def vietqr_remind_unpaid(*, now=None) -> int:
+    now = now or timezone.now()
+    due = SubOrder.objects.filter(
+        **UNPAID, reminded_at__isnull=True, created_at__lte=now - timezone.timedelta(hours=24)
+    ).exclude(status=S.CANCELLED)
+    count = 0
+    for suborder in due:
+        with transaction.atomic():
+            if SubOrder.objects.filter(pk=suborder.pk, reminded_at__isnull=True).update(reminded_at=now):
+                outbox_add(
+                    key=f"vietqr-reminder:{suborder.number}",
+                    task=f"{TASKS}.vietqr_reminder_send",
+                    suborder_id=suborder.pk,
+                )
+                count += 1
+    return count
+
+
+def vietqr_cancel_unpaid(*, now=None) -> int:
+    now = now or timezone.now()
+    due = SubOrder.objects.filter(**UNPAID, created_at__lte=now - timezone.timedelta(hours=72)).exclude(
+        status__in=[S.CANCELLED, S.SHIPPED, S.DELIVERED, S.COMPLETED]
+    )
+    count = 0
+    for suborder in due:
+        try:
+            suborder_cancel(
+                suborder_id=suborder.pk,
+                reason=_("Quá 72 giờ chưa nhận được tiền chuyển khoản."),
+            )
+        except SubOrderActionRefused:
+            continue
+        count += 1
+    return count
+
+
+# --- Emails (called by tasks; each sent once) -----------------------------------------------------
+def order_status_path(order) -> str:
+    if order.is_anonymous:
+        return reverse(
+            "customer:anon-order",
+            kwargs={"order_number": order.number, "hash": order.verification_hash()},
+        )
+    return reverse("customer:order", kwargs={"order_number": order.number})
 
 
 def order_confirmation_send(*, order_id: int, sent_by: str = "") -> bool:
-    """Email the buyer the order confirmation, once. Returns True if it was sent now."""
+    """Email the buyer the order confirmation (with VietQR codes), once. True if sent now."""
     order = Order.objects.filter(pk=order_id).select_related("user").first()
     if order is None:
         return False
-    recipient = order.email
 
     def send():
-        if order.is_anonymous:
-            path = reverse(
-                "customer:anon-order",
-                kwargs={"order_number": order.number, "hash": order.verification_hash()},
-            )
-        else:
-            path = reverse("customer:order", kwargs={"order_number": order.number})
-        context = {"order": order, "lines": order.lines.all(), "status_path": path, "user": order.user}
-        OrderDispatcher().send_order_placed_email_for_user(order, context)
+        suborders = emails.suborders_with_payment(order)
+        context = {
+            "order": order,
+            "lines": order.lines.all(),
+            "status_path": order_status_path(order),
+            "user": order.user,
+            "suborders": suborders,
+        }
+        OrderDispatcher().send_order_placed_email_for_user(
+            order, context, attachments=emails.qr_attachments(suborders)
+        )
 
     return notification_send_once(
-        key=f"order-placed:{order.number}", recipient=recipient, send=send, sent_by=sent_by
+        key=f"order-placed:{order.number}", recipient=order.email, send=send, sent_by=sent_by
+    )
+
+
+def suborder_placed_notify(*, suborder_id: int, sent_by: str = "") -> bool:
+    suborder = SubOrder.objects.select_related("order", "partner").filter(pk=suborder_id).first()
+    if suborder is None or not suborder.partner.email:
+        return False
+    return notification_send_once(
+        key=f"suborder-placed:{suborder.number}",
+        recipient=suborder.partner.email,
+        send=lambda: emails.send("cooperative_new_order", suborder.partner.email, {"suborder": suborder}),
+        sent_by=sent_by,
+    )
+
+
+def suborder_event_notify(*, event_id: int, sent_by: str = "") -> bool:
+    event = (
+        SubOrderEvent.objects.select_related("suborder__order", "suborder__partner")
+        .filter(pk=event_id)
+        .first()
+    )
+    if event is None or not event.suborder.order.email:
+        return False
+    order = event.suborder.order
+    status_url = f"https://{Site.objects.get_current().domain}{order_status_path(order)}"
+    context = {"event": event, "suborder": event.suborder, "order": order, "status_url": status_url}
+    return notification_send_once(
+        key=f"suborder-event:{event.pk}",
+        recipient=order.email,
+        send=lambda: emails.send("buyer_suborder_update", order.email, context),
+        sent_by=sent_by,
+    )
+
+
+def vietqr_reminder_send(*, suborder_id: int, sent_by: str = "") -> bool:
+    suborder = SubOrder.objects.select_related("order", "partner").filter(pk=suborder_id).first()
+    if suborder is None or suborder.payment_status != PaymentStatus.PENDING:
+        return False
+    order = suborder.order
+    payment = emails.suborders_with_payment(order, only=suborder)
+    context = {"suborder": suborder, "order": order, "payment": payment[0] if payment else None}
+    return notification_send_once(
+        key=f"vietqr-reminder:{suborder.number}",
+        recipient=order.email,
+        send=lambda: emails.send("buyer_vietqr_reminder", order.email, context),
+        sent_by=sent_by,
     )

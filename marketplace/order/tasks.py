@@ -1,9 +1,50 @@
+"""Order tasks: take ids, call one service, are safe to run twice (each email is sent once),
+acknowledge late and retry with backoff."""
+
 from celery import shared_task
 
 from . import services
 
+RETRYING = {
+    "bind": True,
+    "acks_late": True,
+    "autoretry_for": (OSError,),
+    "retry_backoff": True,
+    "max_retries": 5,
+}
 
-@shared_task(bind=True, acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+
+def _worker(task) -> str:
+    return "" if task.request.is_eager else (task.request.hostname or "")
+
+
+@shared_task(**RETRYING)
 def order_confirmation_send(self, order_id: int) -> bool:
-    worker = "" if self.request.is_eager else (self.request.hostname or "")
-    return services.order_confirmation_send(order_id=order_id, sent_by=worker)
+    return services.order_confirmation_send(order_id=order_id, sent_by=_worker(self))
+
+
+@shared_task(**RETRYING)
+def suborder_placed_notify(self, suborder_id: int) -> bool:
+    return services.suborder_placed_notify(suborder_id=suborder_id, sent_by=_worker(self))
+
+
+@shared_task(**RETRYING)
+def suborder_event_notify(self, event_id: int) -> bool:
+    return services.suborder_event_notify(event_id=event_id, sent_by=_worker(self))
+
+
+@shared_task(**RETRYING)
+def vietqr_reminder_send(self, suborder_id: int) -> bool:
+    return services.vietqr_reminder_send(suborder_id=suborder_id, sent_by=_worker(self))
+
+
+@shared_task(acks_late=True)
+def vietqr_remind_unpaid() -> int:
+    """Beat: remind buyers whose VietQR transfer has not arrived after 24 hours."""
+    return services.vietqr_remind_unpaid()
+
+
+@shared_task(acks_late=True)
+def vietqr_cancel_unpaid() -> int:
+    """Beat: cancel sub-orders still unpaid by transfer after 72 hours (stock released)."""
+    return services.vietqr_cancel_unpaid()

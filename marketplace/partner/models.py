@@ -1,10 +1,15 @@
 """A cooperative is Oscar's Partner, extended with what a storefront and the law need."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner.abstract_models import AbstractPartner
 
 from marketplace.core.phones import format_phone
+
+from .banks import BANKS, bank_name
+from .richtext import story_clean
+from .storage import private_storage, registration_upload_to
 
 
 class Area(models.TextChoices):
@@ -47,9 +52,45 @@ class Partner(AbstractPartner):
     registration_number = models.CharField(_("Số giấy chứng nhận đăng ký"), max_length=64, blank=True)
     tax_code = models.CharField(_("Mã số thuế"), max_length=14, blank=True)
     logo = models.ImageField(_("Logo"), upload_to="cooperatives/logos/", blank=True)
+    cover = models.ImageField(_("Ảnh bìa"), upload_to="cooperatives/covers/", blank=True)
+    legal_representative = models.CharField(_("Người đại diện theo pháp luật"), max_length=128, blank=True)
+    # The account buyers transfer to (private: the cooperative's staff and alliance staff only).
+    bank_bin = models.CharField(_("Ngân hàng"), max_length=8, choices=BANKS, blank=True)
+    bank_account_number = models.CharField(_("Số tài khoản"), max_length=32, blank=True)
+    bank_account_holder = models.CharField(_("Chủ tài khoản"), max_length=128, blank=True)
+    # The application to join.
+    registration_document = models.FileField(
+        _("Giấy chứng nhận đăng ký (ảnh hoặc PDF)"),
+        upload_to=registration_upload_to,
+        storage=private_storage,
+        blank=True,
+    )
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    applied_at = models.DateTimeField(_("Ngày nộp hồ sơ"), null=True, blank=True)
+    consent_given_at = models.DateTimeField(_("Đồng ý xử lý dữ liệu cá nhân lúc"), null=True, blank=True)
 
     class Meta(AbstractPartner.Meta):
         pass
+
+    def save(self, *args, **kwargs):
+        self.story = story_clean(self.story)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == Status.APPROVED
+
+    @property
+    def bank_name(self) -> str:
+        return bank_name(self.bank_bin)
+
+    @property
+    def public_tax_code(self) -> str:
+        """The tax code as seller information. A household business's tax code is its owner's
+        personal number (personal data), so only organisations show it publicly."""
+        return "" if self.kind == Kind.HOUSEHOLD else self.tax_code
 
     @property
     def display_phone(self) -> str:
@@ -58,6 +99,27 @@ class Partner(AbstractPartner):
     @property
     def address_line(self) -> str:
         return ", ".join(part for part in [self.street, self.commune, f"tỉnh {self.province}"] if part)
+
+
+class StatusChange(models.Model):
+    """Who moved a cooperative from one status to another, when, and why."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(_("Từ"), max_length=16, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("Sang"), max_length=16, choices=Status.choices)
+    reason = models.TextField(_("Lý do"), blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("Lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Thay đổi trạng thái hợp tác xã")
+        verbose_name_plural = _("Thay đổi trạng thái hợp tác xã")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.partner_id}: {self.from_status} → {self.to_status}"
 
 
 from oscar.apps.partner.models import *  # noqa: E402,F403

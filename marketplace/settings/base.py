@@ -26,7 +26,7 @@ OSCAR_APPS = [
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "marketplace.checkout.apps.CheckoutConfig",
     "oscar.apps.address.apps.AddressConfig",
-    "oscar.apps.shipping.apps.ShippingConfig",
+    "marketplace.shipping.apps.ShippingConfig",
     "marketplace.catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
@@ -56,6 +56,10 @@ OSCAR_APPS = [
 
 WAGTAIL_APPS = [
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.simple_translation",
+    "wagtail.contrib.sitemaps",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -69,6 +73,7 @@ WAGTAIL_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django.contrib.sitemaps",
 ]
 
 INSTALLED_APPS = [
@@ -77,6 +82,8 @@ INSTALLED_APPS = [
     "marketplace.core.apps.CoreConfig",
     "marketplace.ocop.apps.OcopConfig",
     "marketplace.notifications.apps.NotificationsConfig",
+    "marketplace.delivery.apps.DeliveryConfig",
+    "marketplace.outbox.apps.OutboxConfig",
     "payments.apps.PaymentsConfig",
     "cms.apps.CmsConfig",
     "django.contrib.admin",
@@ -157,8 +164,9 @@ else:
 # --- Language, time, formats --------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
-# The project's catalogue first; then corrections to Oscar's Vietnamese (themes/locale).
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "themes" / "locale"]
+# The project's catalogue first; then corrections to Oscar's Vietnamese (not named "locale", so that
+# makemessages keeps every template string in locale/).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "themes" / "oscar_corrections"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -215,7 +223,11 @@ STRIPE_SECRET_KEY = env.str_("STRIPE_SECRET_KEY", "")
 STRIPE_PUBLISHABLE_KEY = env.str_("STRIPE_PUBLISHABLE_KEY", "")
 STRIPE_WEBHOOK_SECRET = env.str_("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = env.str_("STRIPE_API_BASE", "")
-PAYMENT_METHODS = ["payments.cod.CashOnDelivery"]
+PAYMENT_METHODS = [
+    "payments.cod.CashOnDelivery",
+    "payments.bank_transfer.VietQRTransfer",
+    "payments.card.StripeCard",
+]
 
 # --- Oscar --------------------------------------------------------------------------
 OSCAR_SHOP_NAME = "Chợ HTX"
@@ -240,7 +252,10 @@ PHONENUMBER_DEFAULT_REGION = "VN"
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chợ HTX"
 WAGTAILADMIN_BASE_URL = env.str_("SITE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+# Pages in Vietnamese (no URL prefix) and English (/en/...); see README "Content for editors".
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # page addresses in ASCII: /stories/banh-da-nem-kien-khe/
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 LOGGING = {
@@ -261,3 +276,53 @@ OPERATOR = {
     "tax_code": env.str_("OPERATOR_TAX_CODE", ""),
 }
 SERVE_MEDIA = env.bool_("SERVE_MEDIA", True)
+
+# --- Cooperatives: applications, storefronts, seller centre, OCOP expiry (issue #3) --
+from celery.schedules import crontab as _crontab  # noqa: E402
+
+INSTALLED_APPS += ["marketplace.seller.apps.SellerConfig", "marketplace.storefronts.apps.StorefrontsConfig"]
+# Registration papers and certificate scans: outside MEDIA_ROOT, handed out only by views that check access.
+PRIVATE_MEDIA_ROOT = Path(env.str_("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+SELLER_UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # a photo or a scan, as sent by a phone
+SELLER_IMAGE_MAX_PIXELS = 40_000_000  # larger claims are refused before decoding (decompression bombs)
+SELLER_PHOTO_MAX_SIDE = 1600  # product photos are resized to this on the server
+CELERY_BEAT_SCHEDULE["ocop-certificate-expiry"] = {
+    "task": "marketplace.ocop.tasks.certificate_expiry_notify",
+    "schedule": _crontab(hour=6, minute=0),  # every morning, Asia/Ho_Chi_Minh
+}
+OSCAR_DASHBOARD_NAVIGATION += [
+    {
+        "label": _("Hợp tác xã"),
+        "icon": "fas fa-handshake",
+        "children": [
+            {
+                "label": _("Hồ sơ đăng ký"),
+                "url_name": "alliance:applications",
+                "access_fn": lambda user, *args, **kwargs: user.is_staff,
+            },
+            {
+                "label": _("Xác minh chứng nhận OCOP"),
+                "url_name": "alliance:certificates",
+                "access_fn": lambda user, *args, **kwargs: user.is_staff,
+            },
+        ],
+    }
+]
+
+# --- Checkout, orders and payments (issue 4) -----------------------------------------
+CELERY_BEAT_SCHEDULE["outbox-dispatch"] = {
+    "task": "marketplace.outbox.tasks.outbox_dispatch_pending",
+    "schedule": 60.0,
+}
+CELERY_BEAT_SCHEDULE["vietqr-remind"] = {
+    "task": "marketplace.order.tasks.vietqr_remind_unpaid",
+    "schedule": 900.0,
+}
+CELERY_BEAT_SCHEDULE["vietqr-cancel"] = {
+    "task": "marketplace.order.tasks.vietqr_cancel_unpaid",
+    "schedule": 900.0,
+}
+
+# --- Content for editors (issue 6) ----------------------------------------------------
+# Scheduled publishing: pages whose go-live (or expiry) time has come are published (or unpublished).
+CELERY_BEAT_SCHEDULE["cms-publish-scheduled"] = {"task": "cms.publish_scheduled", "schedule": 300.0}

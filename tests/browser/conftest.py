@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 BROWSER_DIR = Path(__file__).resolve().parent
 RESULTS_DIR = BROWSER_DIR.parents[1] / "var" / "test-results"
@@ -148,7 +149,12 @@ def browser(request):
 def live_shop(live_server, django_db_serialized_rollback):
     """The live server's URL. The test runs in a TransactionTestCase that flushes the database at its end;
     serialized rollback reloads what migrations created (Wagtail's root and home page, the default Site,
-    the Locale) before each test, so `/` and the shop work whatever ran before."""
+    the Locale) before each test, so `/` and the shop work whatever ran before. The locales are made sure
+    of too: every page's footer needs them, and a flush has been seen to leave them out."""
+    from wagtail.models import Locale
+
+    for language_code, __ in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=language_code)
     return live_server.url
 
 

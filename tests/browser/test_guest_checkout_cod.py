@@ -45,7 +45,7 @@ def test_guest_pays_cash_on_delivery_for_two_cooperatives(page, country_vn, two_
     page.get_by_role("link", name="Tiến hành thanh toán").click()
     expect(page.get_by_role("heading", name="Bạn là ai?")).to_be_visible()
     page.get_by_label("Địa chỉ email").fill(GUEST_EMAIL)
-    page.get_by_role("radio", name=re.compile("thanh toán như là một khách")).check()
+    page.get_by_role("radio", name=re.compile(r"thanh toán như là một khách|không cần tài khoản")).check()
     page.get_by_role("button", name="Tiếp tục").click()
 
     # A Vietnamese shipping address.
@@ -63,6 +63,7 @@ def test_guest_pays_cash_on_delivery_for_two_cooperatives(page, country_vn, two_
     expect(page.get_by_role("heading", name="Xem trước đơn hàng")).to_be_visible()
     expect(page.get_by_text("Thanh toán khi nhận hàng (COD)")).to_be_visible()
     expect(page.get_by_text(GUEST_EMAIL)).to_be_visible()
+    page.get_by_label("Tôi đã đọc và đồng ý với Quy chế hoạt động").check()
     page.get_by_role("button", name="Đặt hàng").click()
 
     expect(page).to_have_url(re.compile(r"/checkout/thank-you/$"))

@@ -18,6 +18,10 @@ ADDRESS = {
 }
 
 
+# Placing an order needs the operating regulations accepted (an explicit, unticked box).
+PLACE_ORDER = {"action": "place_order", "accept_terms": "on"}
+
+
 def add_to_basket(client, product, quantity=1):
     response = client.post(f"/basket/add/{product.pk}/", {"quantity": quantity})
     assert response.status_code == 302
@@ -50,7 +54,7 @@ def test_guest_pays_cash_on_delivery_for_two_cooperatives(
     assert "Thanh toán khi nhận hàng (COD)" in response.content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/checkout/preview/", {"action": "place_order"}, follow=True)
+        response = client.post("/checkout/preview/", PLACE_ORDER, follow=True)
     assert response.redirect_chain[-1][0] == "/checkout/thank-you/"
     order = Order.objects.get()
     thank_you = response.content.decode()
@@ -95,7 +99,7 @@ def test_preview_without_a_payment_method_sends_the_buyer_back_to_choose(
     add_to_basket(client, two_cooperatives[0])
     start_guest_checkout(client)
     client.post("/checkout/shipping-address/", ADDRESS, follow=True)
-    response = client.post("/checkout/preview/", {"action": "place_order"}, follow=True)
+    response = client.post("/checkout/preview/", PLACE_ORDER, follow=True)
     assert response.redirect_chain[-1][0] == "/checkout/payment-method/"
     assert Order.objects.count() == 0
     assert re.search("Hãy chọn cách thanh toán", response.content.decode())

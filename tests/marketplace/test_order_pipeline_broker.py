@@ -12,7 +12,7 @@ from oscar.core.loading import get_model
 
 from marketplace.celery import app as celery_app
 from marketplace.notifications.models import SentNotification
-from tests.marketplace.test_checkout_cod import ADDRESS, add_to_basket, start_guest_checkout
+from tests.marketplace.test_checkout_cod import ADDRESS, PLACE_ORDER, add_to_basket, start_guest_checkout
 
 Order = get_model("order", "Order")
 
@@ -39,7 +39,7 @@ def test_order_confirmation_is_sent_by_a_worker(client, country_vn, two_cooperat
     start_guest_checkout(client, email="broker@example.vn")
     client.post("/checkout/shipping-address/", ADDRESS, follow=True)
     client.post("/checkout/payment-method/", {"payment_method": "cod"}, follow=True)
-    response = client.post("/checkout/preview/", {"action": "place_order"}, follow=True)
+    response = client.post("/checkout/preview/", PLACE_ORDER, follow=True)
     order = Order.objects.get()
     assert order.number in response.content.decode()
 

@@ -122,3 +122,13 @@ def test_adding_to_the_basket_confirms_in_vietnamese(client):
     page = response.content.decode()
     assert "Tổng giỏ hàng của bạn hiện là" in page
     assert "90.000\xa0₫" in page
+
+
+@pytest.mark.django_db
+def test_cooperative_staff_find_the_seller_centre_from_every_page(client, customer):
+    assert "/seller/apply/" in client.get("/catalogue/").content.decode()  # anyone can apply
+    assert 'id="seller_link"' not in client.get("/catalogue/").content.decode()
+    CooperativeFactory().users.add(customer)
+    client.force_login(customer)
+    page = client.get("/catalogue/").content.decode()
+    assert 'id="seller_link"' in page and 'href="/seller/"' in page

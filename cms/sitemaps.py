@@ -1,0 +1,58 @@
+"""/sitemap.xml: every live page (with hreflang alternates), every product on sale, every storefront."""
+
+from urllib.parse import urlsplit
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import NoReverseMatch, reverse
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+from wagtail.models import Page
+
+from . import seo
+
+
+class PageSitemap(WagtailSitemap):
+    def items(self):
+        return (
+            Page.objects.live().public().filter(depth__gt=1).order_by("path").defer_streamfields().specific()
+        )
+
+
+class _WagtailSiteDomain(Sitemap):
+    """Shop URLs on the same host as the pages (the Wagtail site's root URL)."""
+
+    def get_domain(self, site=None):
+        return urlsplit(seo.site_root_url()).netloc or super().get_domain(site)
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(seo.site_root_url()).scheme or super().get_protocol(protocol)
+
+
+class ProductSitemap(_WagtailSiteDomain):
+    changefreq = "weekly"
+
+    def items(self):
+        from search.selectors import on_sale_products
+
+        return on_sale_products().order_by("pk")
+
+    def lastmod(self, product):
+        return product.date_updated
+
+
+class CooperativeSitemap(_WagtailSiteDomain):
+    changefreq = "weekly"
+
+    def items(self):
+        from marketplace.partner.models import Partner, Status
+
+        try:
+            reverse("cooperatives:detail", kwargs={"slug": "x"})
+        except NoReverseMatch:
+            return []
+        return Partner.objects.filter(status=Status.APPROVED).order_by("pk")
+
+    def location(self, cooperative):
+        return reverse("cooperatives:detail", kwargs={"slug": cooperative.code})
+
+
+SITEMAPS = {"pages": PageSitemap, "products": ProductSitemap, "cooperatives": CooperativeSitemap}

@@ -1,0 +1,30 @@
+"""Admin wiring: product and cooperative choosers, the poll's results chart, the moderation menu."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
+
+from . import admin_views
+from .choosers import cooperative_chooser_viewset, product_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_choosers():
+    return [product_chooser_viewset, cooperative_chooser_viewset]
+
+
+@hooks.register("register_admin_urls")
+def register_poll_results_url():
+    return [path("poll-results/<int:page_id>/", admin_views.poll_results, name="cms_poll_results")]
+
+
+@hooks.register("register_page_listing_buttons")
+def poll_results_button(page, user, next_url=None):
+    if page.specific_class.__name__ == "PollPage" and page.permissions_for_user(user).can_edit():
+        yield ListingButton(
+            _("Kết quả bình chọn"),
+            reverse("cms_poll_results", args=[page.pk]),
+            icon_name="table",
+            priority=30,
+        )

@@ -1,0 +1,82 @@
+"""Writes for OCOP certificates: a cooperative submits one, the alliance verifies it, and the
+daily reminders before and on expiry."""
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from marketplace.notifications.services import notification_send_once
+
+from .models import REMINDER_DAYS, Certificate, Verification
+
+
+@transaction.atomic
+def certificate_submit(*, partner, by, products, scan=None, **fields) -> Certificate:
+    """A cooperative uploads a certificate; it waits for the alliance to verify it."""
+    certificate = Certificate(partner=partner, submitted_by=by, status=Verification.PENDING, **fields)
+    if scan is not None:
+        certificate.scan.save(scan.name, scan, save=False)
+    certificate.save()
+    certificate.products.set(products)
+    return certificate
+
+
+@transaction.atomic
+def certificate_review(*, certificate: Certificate, by, status: str, reason: str = "") -> Certificate:
+    """Alliance staff verify or reject a certificate (a rejection needs a reason)."""
+    reason = (reason or "").strip()
+    if status not in {Verification.VERIFIED, Verification.REJECTED}:
+        raise ValidationError(_("Trạng thái xác minh không hợp lệ."))
+    if status == Verification.REJECTED and not reason:
+        raise ValidationError(_("Vui lòng ghi rõ lý do từ chối."))
+    certificate.status = status
+    certificate.rejection_reason = reason if status == Verification.REJECTED else ""
+    certificate.reviewed_by = by
+    certificate.reviewed_at = timezone.now()
+    certificate.save()
+    return certificate
+
+
+def _send(certificate: Certificate, *, kind: str, sent_by: str) -> bool:
+    from marketplace.partner.notify import cooperative_recipients
+
+    recipients = cooperative_recipients(certificate.partner)
+    if not recipients:
+        return False
+
+    def send():
+        with translation.override("vi"):
+            context = {"certificate": certificate, "partner": certificate.partner, "kind": kind}
+            subject = render_to_string(f"seller/emails/ocop_{kind}_subject.txt", context).strip()
+            body = render_to_string(f"seller/emails/ocop_{kind}_body.txt", context)
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+
+    return notification_send_once(
+        key=f"ocop-{kind}:{certificate.pk}:{certificate.expires_on.isoformat()}",
+        recipient=", ".join(recipients)[:254],
+        send=send,
+        sent_by=sent_by,
+    )
+
+
+def certificate_expiry_notify(*, today: date | None = None, sent_by: str = "") -> dict[str, int]:
+    """Email each cooperative once when a verified certificate has 30 days or fewer left, and once on
+    its expiry day. Safe to run any number of times a day; a missed day is caught up the next."""
+    today = today or timezone.localdate()
+    counts = {"expiring": 0, "expired": 0}
+    verified = Certificate.objects.filter(status=Verification.VERIFIED).select_related("partner")
+    soon = verified.filter(expires_on__gt=today, expires_on__lte=today + relativedelta(days=REMINDER_DAYS))
+    for certificate in soon:
+        counts["expiring"] += _send(certificate, kind="expiring", sent_by=sent_by)
+    # "On expiry": the last valid day, or up to a week later if the beat was down that day.
+    lapsed = verified.filter(expires_on__lte=today, expires_on__gt=today - relativedelta(days=7))
+    for certificate in lapsed:
+        counts["expired"] += _send(certificate, kind="expired", sent_by=sent_by)
+    return counts

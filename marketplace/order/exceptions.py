@@ -1,0 +1,10 @@
+from oscar.apps.order.exceptions import *  # noqa: F403
+from oscar.apps.order.exceptions import UnableToPlaceOrder
+
+
+class OutOfStock(UnableToPlaceOrder):
+    """Someone else bought the last units first; the message is shown to the buyer."""
+
+
+class SubOrderActionRefused(Exception):
+    """A sub-order step that is not allowed now; the message is shown to the user."""

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "orders"
+urlpatterns = [
+    path("", views.history, name="history"),
+    path("lookup/", views.guest_lookup, name="lookup"),
+    path("<str:number>/cancel/<int:suborder_id>/", views.buyer_cancel, name="buyer-cancel"),
+]

@@ -1,0 +1,70 @@
+"""Buyers: look an order up as a guest (number + email or phone), cancel before confirmation."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from oscar.core.loading import get_model
+
+from . import selectors, services
+from .exceptions import SubOrderActionRefused
+from .models import SubOrder
+
+Order = get_model("order", "Order")
+
+SESSION_KEY = "chohtx_looked_up_orders"
+
+
+@login_required
+def history(request):
+    """The signed-in buyer's orders, newest first, each with its per-cooperative timeline."""
+    orders = selectors.order_with_timeline(Order.objects.filter(user=request.user).order_by("-date_placed"))[
+        :50
+    ]
+    return render(request, "order/history.html", {"orders": orders})
+
+
+def guest_lookup(request):
+    order = None
+    number = request.POST.get("number", "") if request.method == "POST" else ""
+    if request.method == "POST":
+        order = selectors.order_for_guest(number=number, contact=request.POST.get("contact", ""))
+        if order is None:
+            messages.error(request, _("Không tìm thấy đơn hàng với mã và email/số điện thoại này."))
+        else:
+            request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, []), order.pk][-20:]
+            order = selectors.order_with_timeline(type(order).objects.filter(pk=order.pk)).get()
+    return render(request, "order/lookup.html", {"order": order, "number": number})
+
+
+def _may_act(request, suborder) -> bool:
+    order = suborder.order
+    if request.user.is_authenticated and order.user_id == request.user.pk:
+        return True
+    return (
+        order.pk in request.session.get(SESSION_KEY, [])
+        or request.session.get("checkout_order_id") == order.pk
+    )
+
+
+@require_POST
+def buyer_cancel(request, number, suborder_id):
+    suborder = SubOrder.objects.select_related("order").filter(pk=suborder_id, order__number=number).first()
+    if suborder is None or not _may_act(request, suborder):
+        raise Http404
+    try:
+        services.suborder_cancel_by_buyer(
+            suborder_id=suborder.pk, actor=request.user if request.user.is_authenticated else None
+        )
+    except SubOrderActionRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Đã huỷ đơn %(number)s.") % {"number": suborder.number})
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = reverse("orders:lookup")
+    return redirect(target)

@@ -1,0 +1,16 @@
+"""/dashboard/applications/ — the alliance reviews cooperatives and their OCOP certificates."""
+
+from django.urls import path
+
+from . import alliance
+
+app_name = "alliance"
+
+urlpatterns = [
+    path("", alliance.ApplicationListView.as_view(), name="applications"),
+    path("<int:pk>/", alliance.ApplicationDetailView.as_view(), name="application"),
+    path("<int:pk>/document/", alliance.ApplicationDocumentView.as_view(), name="application-document"),
+    path("certificates/", alliance.CertificateListView.as_view(), name="certificates"),
+    path("certificates/<int:pk>/", alliance.CertificateReviewView.as_view(), name="certificate"),
+    path("certificates/<int:pk>/scan/", alliance.CertificateScanView.as_view(), name="certificate-scan"),
+]

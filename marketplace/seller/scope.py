@@ -1,0 +1,119 @@
+"""The one place the seller centre reads a cooperative's data from.
+
+Every seller-centre view gets a `SellerScope` for the signed-in user's cooperative and asks it for
+objects: nothing of another cooperative can come out of it (`get_*` raise Http404 for the rest).
+tests/seller/test_isolation.py walks every seller-centre URL to hold this."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db.models import F, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from marketplace.ocop.models import Certificate
+from marketplace.partner.models import Partner, Status
+
+from .models import ProductChange, StaffInvitation
+
+Product = get_model("catalogue", "Product")
+StockRecord = get_model("partner", "StockRecord")
+Line = get_model("order", "Line")
+User = get_user_model()
+
+LOW_STOCK = 5
+# Orders no longer waiting for the cooperative (Oscar's and the sub-order life cycle's names).
+# The sub-order screens (checkout issue) will count SubOrder.status == "new" instead.
+SETTLED_ORDER_STATUSES = ("shipped", "delivered", "completed", "cancelled", "Complete", "Cancelled")
+
+
+def cooperative_for(user) -> Partner | None:
+    """The cooperative this user works for (the first, if ever more than one), or None."""
+    if not user.is_authenticated:
+        return None
+    return user.partners.exclude(status=Status.REJECTED).order_by("pk").first()
+
+
+@dataclass(frozen=True)
+class SellerScope:
+    partner: Partner
+
+    @classmethod
+    def for_user(cls, user) -> "SellerScope | None":
+        partner = cooperative_for(user)
+        return cls(partner) if partner else None
+
+    # --- products ---------------------------------------------------------------------
+    def products(self) -> QuerySet:
+        return (
+            Product.objects.filter(stockrecords__partner=self.partner)
+            .distinct()
+            .prefetch_related("images", "ocop_certificates")
+            .order_by("-date_updated", "-pk")
+        )
+
+    def get_product(self, pk) -> Product:
+        return get_object_or_404(self.products(), pk=pk)
+
+    def stockrecord(self, product) -> StockRecord:
+        return get_object_or_404(StockRecord, product=product, partner=self.partner)
+
+    def low_stock(self) -> QuerySet:
+        return StockRecord.objects.filter(
+            partner=self.partner,
+            product__is_public=True,
+            num_in_stock__lte=Coalesce(F("num_allocated"), Value(0)) + LOW_STOCK,
+        ).select_related("product")
+
+    def product_changes(self) -> QuerySet:
+        return ProductChange.objects.filter(partner=self.partner).select_related("product", "changed_by")
+
+    # --- certificates -----------------------------------------------------------------
+    def certificates(self) -> QuerySet:
+        return Certificate.objects.filter(partner=self.partner).prefetch_related("products")
+
+    def get_certificate(self, pk) -> Certificate:
+        return get_object_or_404(self.certificates(), pk=pk)
+
+    def expiring_certificates(self) -> QuerySet:
+        return self.certificates().expiring(timezone.localdate())
+
+    # --- orders -----------------------------------------------------------------------
+    def order_lines(self) -> QuerySet:
+        return (
+            Line.objects.filter(partner=self.partner).select_related("order").order_by("-order__date_placed")
+        )
+
+    def waiting_order_lines(self) -> QuerySet:
+        return self.order_lines().exclude(order__status__in=SETTLED_ORDER_STATUSES)
+
+    # --- staff ------------------------------------------------------------------------
+    def staff(self) -> QuerySet:
+        return self.partner.users.order_by("email")
+
+    def get_staff_member(self, pk) -> User:
+        return get_object_or_404(self.staff(), pk=pk)
+
+    def invitations(self) -> QuerySet:
+        return StaffInvitation.objects.filter(partner=self.partner, accepted_at__isnull=True)
+
+    def get_invitation(self, pk) -> StaffInvitation:
+        return get_object_or_404(self.invitations(), pk=pk)
+
+    def has_member(self, user) -> bool:
+        return self.partner.users.filter(pk=user.pk).exists()
+
+
+def invitation_for(token: str, user) -> StaffInvitation:
+    """An open invitation addressed to this signed-in user's email, or 404."""
+    invitation = (
+        StaffInvitation.objects.filter(token=token, accepted_at__isnull=True)
+        .select_related("partner")
+        .first()
+    )
+    if invitation is None or invitation.email.lower() != (user.email or "").lower():
+        raise Http404
+    return invitation

@@ -1,0 +1,177 @@
+"""Writes of the seller centre. Each takes the cooperative's SellerScope, so it can only touch
+that cooperative's objects."""
+
+import uuid
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from marketplace.catalogue.services import default_product_class
+from marketplace.core.phones import normalise_phone
+
+from . import tasks
+from .models import ProductChange, StaffInvitation
+from .scope import SellerScope
+
+Product = get_model("catalogue", "Product")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
+
+PRODUCT_FIELDS = ("title", "description", "weight_grams")
+STOCK_FIELDS = ("price", "num_in_stock")
+PROFILE_FIELDS = (
+    "short_name",
+    "legal_representative",
+    "phone",
+    "email",
+    "commune",
+    "street",
+    "founded",
+    "members",
+    "story",
+)
+BANK_FIELDS = ("bank_bin", "bank_account_number", "bank_account_holder")
+
+
+def _set_photo(product, photo) -> None:
+    for old in product.images.all():
+        old.delete()
+    image = ProductImage(product=product, caption=product.title, display_order=0)
+    image.original.save(photo.name, photo, save=True)
+
+
+@transaction.atomic
+def seller_product_save(
+    *,
+    scope: SellerScope,
+    by,
+    product=None,
+    title: str,
+    description: str = "",
+    price: int,
+    stock: int,
+    weight_grams: int | None = None,
+    category=None,
+    certificate=None,
+    photo=None,
+) -> Product:
+    """Create (product=None) or edit one of the cooperative's products, and record the change.
+
+    New products are public at once: they are on sale as soon as the cooperative is approved."""
+    creating = product is None
+    if creating:
+        sku = f"HTX{scope.partner.pk}-{uuid.uuid4().hex[:8].upper()}"
+        product = Product(upc=sku, product_class=default_product_class(), structure=Product.STANDALONE)
+        record = StockRecord(product=product, partner=scope.partner, partner_sku=sku, price_currency="VND")
+    else:
+        product = scope.get_product(product.pk)
+        record = scope.stockrecord(product)
+    values = {"title": title, "description": description, "weight_grams": weight_grams}
+    changed = [name for name, value in values.items() if getattr(product, name) != value]
+    for name, value in values.items():
+        setattr(product, name, value)
+    product.save()
+    stock_values = {"price": Decimal(price), "num_in_stock": stock}
+    changed += [name for name, value in stock_values.items() if getattr(record, name) != value]
+    for name, value in stock_values.items():
+        setattr(record, name, value)
+    record.product = product
+    record.save()
+    if category is not None and not product.categories.filter(pk=category.pk).exists():
+        ProductCategory.objects.filter(product=product).delete()
+        ProductCategory.objects.create(product=product, category=category)
+        changed.append("category")
+    if certificate is not None and not certificate.products.filter(pk=product.pk).exists():
+        scope.get_certificate(certificate.pk).products.add(product)
+        changed.append("certificate")
+    if photo is not None:
+        _set_photo(product, photo)
+        changed.append("photo")
+    if creating or changed:
+        ProductChange.objects.create(
+            partner=scope.partner,
+            product=product,
+            changed_by=by,
+            action="created" if creating else "edited",
+            fields=[] if creating else changed,
+        )
+    return product
+
+
+@transaction.atomic
+def seller_product_visibility(*, scope: SellerScope, by, product, visible: bool) -> Product:
+    product = scope.get_product(product.pk)
+    if product.is_public != visible:
+        product.is_public = visible
+        product.save()
+        ProductChange.objects.create(
+            partner=scope.partner, product=product, changed_by=by, action="shown" if visible else "hidden"
+        )
+    return product
+
+
+@transaction.atomic
+def seller_profile_update(*, scope: SellerScope, logo=None, cover=None, **fields):
+    partner = scope.partner
+    if fields.get("phone"):
+        fields["phone"] = normalise_phone(fields["phone"])
+    for name in PROFILE_FIELDS:
+        if name in fields:
+            setattr(partner, name, fields[name])
+    if logo is not None:
+        partner.logo.save(logo.name, logo, save=False)
+    if cover is not None:
+        partner.cover.save(cover.name, cover, save=False)
+    partner.save()
+    return partner
+
+
+@transaction.atomic
+def seller_bank_update(*, scope: SellerScope, **fields):
+    partner = scope.partner
+    for name in BANK_FIELDS:
+        setattr(partner, name, fields.get(name, ""))
+    partner.save()
+    return partner
+
+
+@transaction.atomic
+def seller_staff_invite(*, scope: SellerScope, by, email: str) -> StaffInvitation:
+    email = email.strip().lower()
+    if scope.staff().filter(email__iexact=email).exists():
+        raise ValidationError(_("Người này đã là cán bộ của hợp tác xã."))
+    invitation = scope.invitations().filter(email__iexact=email).first()
+    if invitation is None:
+        invitation = StaffInvitation.objects.create(partner=scope.partner, email=email, invited_by=by)
+    transaction.on_commit(lambda: tasks.staff_invitation_email.delay(invitation.pk))
+    return invitation
+
+
+@transaction.atomic
+def seller_invitation_cancel(*, scope: SellerScope, invitation) -> None:
+    scope.get_invitation(invitation.pk).delete()
+
+
+@transaction.atomic
+def seller_staff_remove(*, scope: SellerScope, by, member) -> None:
+    member = scope.get_staff_member(member.pk)
+    if scope.staff().count() <= 1:
+        raise ValidationError(_("Hợp tác xã cần ít nhất một người quản lý."))
+    if member.pk == by.pk:
+        raise ValidationError(_("Bạn không thể tự xoá mình. Hãy nhờ người quản lý khác."))
+    scope.partner.users.remove(member)
+
+
+@transaction.atomic
+def seller_invitation_accept(*, invitation: StaffInvitation, user) -> None:
+    invitation = StaffInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        return
+    invitation.partner.users.add(user)
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])

@@ -1,0 +1,29 @@
+"""/seller/ — the seller centre. tests/seller/test_isolation.py must cover every URL listed here."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "seller"
+
+urlpatterns = [
+    path("", views.OverviewView.as_view(), name="overview"),
+    path("apply/", views.ApplyView.as_view(), name="apply"),
+    path("products/", views.ProductListView.as_view(), name="products"),
+    path("products/new/", views.ProductCreateView.as_view(), name="product-create"),
+    path("products/<int:pk>/", views.ProductEditView.as_view(), name="product-edit"),
+    path("products/<int:pk>/visibility/", views.ProductVisibilityView.as_view(), name="product-visibility"),
+    path("certificates/", views.CertificateListView.as_view(), name="certificates"),
+    path("certificates/new/", views.CertificateCreateView.as_view(), name="certificate-create"),
+    path("certificates/<int:pk>/", views.CertificateDetailView.as_view(), name="certificate-detail"),
+    path("certificates/<int:pk>/scan/", views.CertificateScanView.as_view(), name="certificate-scan"),
+    path("orders/", views.OrderLineListView.as_view(), name="orders"),
+    path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("bank/", views.BankView.as_view(), name="bank"),
+    path("staff/", views.StaffView.as_view(), name="staff"),
+    path("staff/<int:pk>/remove/", views.StaffRemoveView.as_view(), name="staff-remove"),
+    path(
+        "staff/invitations/<int:pk>/cancel/", views.InvitationCancelView.as_view(), name="invitation-cancel"
+    ),
+    path("invitations/<str:token>/", views.InvitationAcceptView.as_view(), name="invitation-accept"),
+]

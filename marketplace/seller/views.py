@@ -1,0 +1,418 @@
+"""The seller centre (/seller/): thin views over SellerScope, the forms and the services."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView, TemplateView
+
+from marketplace.ocop import services as ocop_services
+from marketplace.partner import services as partner_services
+
+from . import services
+from .forms import (
+    AccountForm,
+    ApplicationForm,
+    BankForm,
+    CertificateForm,
+    InviteForm,
+    ProductForm,
+    ProfileForm,
+)
+from .scope import SellerScope, invitation_for
+
+User = get_user_model()
+
+
+class SellerMixin(LoginRequiredMixin):
+    """Signed in and working for a cooperative: `self.scope` is that cooperative's data, and only it."""
+
+    section = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.scope = SellerScope.for_user(request.user)
+        if self.scope is None:
+            return redirect("seller:apply")
+        # The object named in the URL is looked up in the scope before anything else, whatever the
+        # method: another cooperative's object is a 404 for GET, POST and the rest alike.
+        self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_object(self):
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(cooperative=self.scope.partner, section=self.section)
+        return context
+
+
+class SellerFormView(SellerMixin, TemplateView):
+    """GET shows the form, POST validates it and calls `save(form)`; errors re-show the form."""
+
+    form_class = None
+    success_message = ""
+
+    def get_form_kwargs(self):
+        return {"scope": self.scope}
+
+    def get_initial(self):
+        return {}
+
+    def get_form(self, data=None, files=None):
+        return self.form_class(data, files, initial=self.get_initial(), **self.get_form_kwargs())
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=self.get_form()))
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                response = self.save(form)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                if self.success_message:
+                    messages.success(request, self.success_message)
+                return response
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class OverviewView(SellerMixin, TemplateView):
+    template_name = "seller/overview.html"
+    section = "overview"
+
+    def get_context_data(self, **kwargs):
+        scope = self.scope
+        return super().get_context_data(
+            waiting_lines=scope.waiting_order_lines()[:10],
+            waiting_count=scope.waiting_order_lines().count(),
+            low_stock=scope.low_stock()[:10],
+            expiring=scope.expiring_certificates(),
+            product_count=scope.products().count(),
+            latest_change=scope.partner.status_changes.first(),
+            **kwargs,
+        )
+
+
+# --- Apply to join ------------------------------------------------------------------
+class ApplyView(View):
+    template_name = "seller/apply.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if SellerScope.for_user(request.user) is not None:
+            messages.info(request, _("Tài khoản của bạn đã gắn với một hợp tác xã."))
+            return redirect("seller:overview")
+        return super().dispatch(request, *args, **kwargs)
+
+    def _render(self, request, form, account_form, status=200):
+        return render(
+            request, self.template_name, {"form": form, "account_form": account_form}, status=status
+        )
+
+    def get(self, request):
+        account_form = None if request.user.is_authenticated else AccountForm(prefix="account")
+        return self._render(request, ApplicationForm(), account_form)
+
+    def post(self, request):
+        form = ApplicationForm(request.POST, request.FILES)
+        account_form = None if request.user.is_authenticated else AccountForm(request.POST, prefix="account")
+        if not form.is_valid() or (account_form is not None and not account_form.is_valid()):
+            return self._render(request, form, account_form, status=400)
+        data = dict(form.cleaned_data)
+        document = data.pop("document")
+        data.pop("consent")
+        with transaction.atomic():
+            user = request.user
+            if account_form is not None:
+                user = User.objects.create_user(
+                    email=account_form.cleaned_data["account_email"],
+                    password=account_form.cleaned_data["password1"],
+                    first_name=account_form.cleaned_data["account_name"],
+                )
+            partner_services.cooperative_apply(applicant=user, document=document, **data)
+        if account_form is not None:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Đã nhận hồ sơ. Liên minh HTX sẽ xét duyệt và báo cho bạn qua email."))
+        return redirect("seller:overview")
+
+
+# --- Products -----------------------------------------------------------------------
+class ProductListView(SellerMixin, ListView):
+    template_name = "seller/products.html"
+    section = "products"
+    context_object_name = "products"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return self.scope.products().prefetch_related("stockrecords")
+
+
+class ProductCreateView(SellerFormView):
+    template_name = "seller/product_form.html"
+    section = "products"
+    form_class = ProductForm
+
+    def save(self, form):
+        data = form.cleaned_data
+        services.seller_product_save(
+            scope=self.scope,
+            by=self.request.user,
+            title=data["title"],
+            description=data["description"],
+            price=data["price"],
+            stock=data["stock"],
+            weight_grams=data["weight_grams"],
+            category=data["category"],
+            certificate=data["certificate"],
+            photo=data["photo"],
+        )
+        messages.success(self.request, _("Đã thêm sản phẩm “%(title)s”.") % {"title": data["title"]})
+        return redirect("seller:products")
+
+
+class ProductEditView(ProductCreateView):
+    def get_object(self):
+        return self.scope.get_product(self.kwargs["pk"])
+
+    @property
+    def product(self):
+        return self.object
+
+    def get_initial(self):
+        product = self.product
+        record = self.scope.stockrecord(product)
+        return {
+            "title": product.title,
+            "description": product.description,
+            "price": int(record.price or 0),
+            "stock": record.num_in_stock,
+            "weight_grams": product.weight_grams,
+            "category": product.categories.first(),
+            "certificate": product.ocop_certificates.filter(partner=self.scope.partner).first(),
+        }
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("product", self.product)
+        kwargs.setdefault("changes", self.scope.product_changes().filter(product=self.product)[:10])
+        return super().get_context_data(**kwargs)
+
+    def save(self, form):
+        data = form.cleaned_data
+        services.seller_product_save(
+            scope=self.scope,
+            by=self.request.user,
+            product=self.product,
+            title=data["title"],
+            description=data["description"],
+            price=data["price"],
+            stock=data["stock"],
+            weight_grams=data["weight_grams"],
+            category=data["category"],
+            certificate=data["certificate"],
+            photo=data["photo"],
+        )
+        messages.success(self.request, _("Đã lưu sản phẩm “%(title)s”.") % {"title": data["title"]})
+        return redirect("seller:products")
+
+
+class ProductVisibilityView(SellerMixin, View):
+    http_method_names = ["post"]
+
+    def get_object(self):
+        return self.scope.get_product(self.kwargs["pk"])
+
+    def post(self, request, pk):
+        product = self.object
+        visible = request.POST.get("visible") == "1"
+        services.seller_product_visibility(
+            scope=self.scope, by=request.user, product=product, visible=visible
+        )
+        if visible:
+            messages.success(request, _("Đã hiện “%(title)s” trên gian hàng.") % {"title": product.title})
+        else:
+            messages.success(request, _("Đã ẩn “%(title)s”.") % {"title": product.title})
+        return redirect("seller:products")
+
+
+# --- Certificates -------------------------------------------------------------------
+class CertificateListView(SellerMixin, ListView):
+    template_name = "seller/certificates.html"
+    section = "certificates"
+    context_object_name = "certificates"
+
+    def get_queryset(self):
+        return self.scope.certificates()
+
+
+class CertificateCreateView(SellerFormView):
+    template_name = "seller/certificate_form.html"
+    section = "certificates"
+    form_class = CertificateForm
+
+    def save(self, form):
+        data = dict(form.cleaned_data)
+        products = data.pop("products")
+        scan = data.pop("scan")
+        ocop_services.certificate_submit(
+            partner=self.scope.partner, by=self.request.user, products=products, scan=scan, **data
+        )
+        messages.success(self.request, _("Đã gửi giấy chứng nhận. Liên minh HTX sẽ xác minh."))
+        return redirect("seller:certificates")
+
+
+class CertificateDetailView(SellerMixin, TemplateView):
+    template_name = "seller/certificate_detail.html"
+    section = "certificates"
+
+    def get_object(self):
+        return self.scope.get_certificate(self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(certificate=self.object, **kwargs)
+
+
+def file_response(field) -> FileResponse:
+    if not field:
+        raise Http404
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError:
+        raise Http404
+    name = field.name.rsplit("/", 1)[-1]
+    response = FileResponse(handle, as_attachment=False, filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class CertificateScanView(SellerMixin, View):
+    def get_object(self):
+        return self.scope.get_certificate(self.kwargs["pk"])
+
+    def get(self, request, pk):
+        return file_response(self.object.scan)
+
+
+# --- Orders -------------------------------------------------------------------------
+class OrderLineListView(SellerMixin, ListView):
+    template_name = "seller/orders.html"
+    section = "orders"
+    context_object_name = "lines"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return self.scope.order_lines()
+
+
+# --- Profile, bank, staff -----------------------------------------------------------
+class ProfileView(SellerFormView):
+    template_name = "seller/profile.html"
+    section = "profile"
+    form_class = ProfileForm
+    success_message = ""
+
+    def get_form_kwargs(self):
+        return {}
+
+    def get_initial(self):
+        partner = self.scope.partner
+        initial = {name: getattr(partner, name) for name in services.PROFILE_FIELDS}
+        initial["phone"] = partner.display_phone
+        return initial
+
+    def save(self, form):
+        services.seller_profile_update(scope=self.scope, **form.cleaned_data)
+        messages.success(self.request, _("Đã lưu hồ sơ hợp tác xã."))
+        return redirect("seller:profile")
+
+
+class BankView(SellerFormView):
+    template_name = "seller/bank.html"
+    section = "profile"
+    form_class = BankForm
+
+    def get_form_kwargs(self):
+        return {}
+
+    def get_initial(self):
+        return {name: getattr(self.scope.partner, name) for name in services.BANK_FIELDS}
+
+    def save(self, form):
+        services.seller_bank_update(scope=self.scope, **form.cleaned_data)
+        messages.success(self.request, _("Đã lưu tài khoản ngân hàng."))
+        return redirect("seller:bank")
+
+
+class StaffView(SellerFormView):
+    template_name = "seller/staff.html"
+    section = "staff"
+    form_class = InviteForm
+
+    def get_form_kwargs(self):
+        return {}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            staff=self.scope.staff(), invitations=self.scope.invitations(), **kwargs
+        )
+
+    def save(self, form):
+        email = form.cleaned_data["email"]
+        services.seller_staff_invite(scope=self.scope, by=self.request.user, email=email)
+        messages.success(self.request, _("Đã gửi lời mời tới %(email)s.") % {"email": email})
+        return redirect("seller:staff")
+
+
+class StaffRemoveView(SellerMixin, View):
+    http_method_names = ["post"]
+
+    def get_object(self):
+        return self.scope.get_staff_member(self.kwargs["pk"])
+
+    def post(self, request, pk):
+        member = self.object
+        try:
+            services.seller_staff_remove(scope=self.scope, by=request.user, member=member)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Đã xoá %(email)s khỏi hợp tác xã.") % {"email": member.email})
+        return redirect("seller:staff")
+
+
+class InvitationCancelView(SellerMixin, View):
+    http_method_names = ["post"]
+
+    def get_object(self):
+        return self.scope.get_invitation(self.kwargs["pk"])
+
+    def post(self, request, pk):
+        services.seller_invitation_cancel(scope=self.scope, invitation=self.object)
+        messages.success(request, _("Đã huỷ lời mời."))
+        return redirect("seller:staff")
+
+
+class InvitationAcceptView(LoginRequiredMixin, TemplateView):
+    """For the invited person: the invitation must be addressed to the signed-in account's email."""
+
+    template_name = "seller/invitation.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(invitation=invitation_for(self.kwargs["token"], self.request.user))
+
+    def post(self, request, token):
+        invitation = invitation_for(token, request.user)
+        services.seller_invitation_accept(invitation=invitation, user=request.user)
+        messages.success(request, _("Bạn đã tham gia quản lý %(name)s.") % {"name": invitation.partner.name})
+        return HttpResponseRedirect(reverse("seller:overview"))

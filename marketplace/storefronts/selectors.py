@@ -1,0 +1,67 @@
+"""Reads for the public storefronts: only approved cooperatives, only what a shopper may see."""
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.http import Http404
+from oscar.core.loading import get_model
+
+from marketplace.core.text import fold
+from marketplace.ocop.models import Certificate
+from marketplace.partner.models import Partner, Status
+from search.selectors import on_sale_products
+
+Category = get_model("catalogue", "Category")
+Product = get_model("catalogue", "Product")
+
+
+def approved_cooperatives() -> QuerySet:
+    return Partner.objects.filter(status=Status.APPROVED)
+
+
+def cooperative_list(
+    *, area: str = "", commune: str = "", stars: int | None = None, group: str = ""
+) -> QuerySet:
+    """Approved cooperatives, filtered by former area, commune, minimum OCOP stars of their
+    (on-sale, validly certified) products, and OCOP product group (a root category code)."""
+    cooperatives = approved_cooperatives()
+    if area:
+        cooperatives = cooperatives.filter(area=area)
+    if commune:
+        cooperatives = cooperatives.filter(commune=commune)
+    if stars:
+        valid = Certificate.objects.valid().filter(
+            partner=OuterRef("pk"), stars__gte=stars, products__isnull=False
+        )
+        cooperatives = cooperatives.filter(Exists(valid))
+    if group:
+        root = Category.objects.filter(code=group, depth=1).first()
+        if root is None:
+            return cooperatives.none()
+        in_group = on_sale_products().filter(
+            stockrecords__partner=OuterRef("pk"), categories__in=root.get_descendants_and_self()
+        )
+        cooperatives = cooperatives.filter(Exists(in_group.values("pk")))
+    on_sale = Q(stockrecords__product__in=on_sale_products().values("pk"))
+    return cooperatives.annotate(product_count=Count("stockrecords", filter=on_sale, distinct=True)).order_by(
+        "name"
+    )
+
+
+def communes() -> list[str]:
+    """The communes that have an approved cooperative, in Vietnamese order (accents folded)."""
+    names = set(approved_cooperatives().exclude(commune="").values_list("commune", flat=True))
+    return sorted(names, key=lambda name: (fold(name), name))
+
+
+def product_groups() -> QuerySet:
+    return Category.objects.filter(depth=1).exclude(code="").order_by("path")
+
+
+def cooperative_detail(*, slug: str) -> Partner:
+    partner = approved_cooperatives().filter(code=slug).first()
+    if partner is None:
+        raise Http404
+    return partner
+
+
+def cooperative_products(partner: Partner) -> QuerySet:
+    return on_sale_products().filter(stockrecords__partner=partner).order_by("title", "pk")

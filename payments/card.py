@@ -1,0 +1,28 @@
+"""Card payment with Stripe, on the platform's account, for the whole order.
+
+Nothing is taken at checkout: the order is placed, the buyer pays on the payment page (Stripe's
+Payment Element), and the webhook (the source of truth) marks the order paid."""
+
+from decimal import Decimal
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from . import stripe_gateway
+from .base import PaymentMethod, PaymentOutcome
+
+
+class StripeCard(PaymentMethod):
+    code = "stripe"
+    label = _("Thẻ ngân hàng quốc tế (Visa, Mastercard)")
+    description = _("Thanh toán cả đơn bằng thẻ qua Stripe, một cổng thanh toán an toàn.")
+    per_cooperative = False
+
+    def is_configured(self) -> bool:
+        return stripe_gateway.is_configured()
+
+    def take_payment(self, *, order_number: str, amount: Decimal, currency: str) -> PaymentOutcome:
+        return PaymentOutcome(source_type="Stripe", amount_allocated=Decimal("0"), reference="")
+
+    def next_url(self, order) -> str:
+        return reverse("payments:card", kwargs={"number": order.number})

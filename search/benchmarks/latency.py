@@ -1,0 +1,224 @@
+"""Search latency on PostgreSQL with 10,000 and 100,000 products (a script, not a timed test).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/chohtx_bench \\
+        .venv/bin/python -m search.benchmarks.latency --sizes 10000 100000
+
+Creates the database if needed, migrates it, grows the catalogue to each size with generated
+Vietnamese products (bulk inserts, then the same index rebuild as `search_index --rebuild`), and
+prints p50/p95 in milliseconds of a full results page (search, facets, product cards) per query.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import date
+from decimal import Decimal
+from urllib.parse import urlparse
+
+KINDS = [
+    "Cơm cháy chà bông",
+    "Nước mắm cốt",
+    "Mắm tép",
+    "Nem chua",
+    "Gạo tám thơm",
+    "Chè hoa vàng",
+    "Trống đồng",
+    "Chiếu cói",
+    "Mật ong rừng",
+    "Bánh gai",
+    "Rượu nếp",
+    "Đường phèn",
+    "Dầu dưỡng tóc",
+    "Chè Dương Liễu",
+    "Thịt dê núi",
+    "Bánh đa",
+    "Muối biển",
+    "Hạt sen",
+]
+PLACES = [
+    "Gia Sinh",
+    "Hải Hậu",
+    "Kim Sơn",
+    "Ngọc Lũ",
+    "Yên Mạc",
+    "Đồng Văn",
+    "Kiện Khê",
+    "Bình Mỹ",
+    "Giao Thủy",
+    "Nho Quan",
+    "Cúc Phương",
+    "Tống Xá",
+    "Nha Xá",
+    "Văn Lâm",
+    "Quèn Thờ",
+]
+SIZES = ["200 g", "500 g", "1 kg", "hộp quà", "túi", "chai 500 ml", "loại đặc biệt"]
+QUERIES = [
+    ("browse (empty query)", {}),
+    ("com chay", {"text": "com chay"}),
+    ("nuoc mam", {"text": "nuoc mam"}),
+    ("dong", {"text": "dong"}),
+    ("dương (exact accents)", {"text": "dương"}),
+    ("nuocc mam (typo)", {"text": "nuocc mam"}),
+    ("com chay + area + stars", {"text": "com chay", "filters": {"area": ("ninh_binh",), "stars": ("4",)}}),
+    ("browse, price ascending", {"sort": "price-asc"}),
+]
+
+
+def ensure_database(url: str) -> None:
+    import psycopg
+
+    parts = urlparse(url)
+    name = parts.path.lstrip("/")
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def grow_catalogue(target: int) -> None:
+    from django.db import transaction
+    from oscar.core.loading import get_model
+
+    from marketplace.catalogue.services import default_product_class
+    from marketplace.demo import loader
+    from marketplace.ocop.models import Certificate, Verification
+    from marketplace.partner.models import Area, Partner, Status
+
+    Product = get_model("catalogue", "Product")
+    ProductCategory = get_model("catalogue", "ProductCategory")
+    StockRecord = get_model("partner", "StockRecord")
+    rng = random.Random(target)  # noqa: S311 - reproducible test data, not secrets
+    have = Product.objects.count()
+    if have >= target:
+        return
+    categories = [c for c in loader.load_categories().values() if c.is_leaf()]
+    partners = list(Partner.objects.filter(name__startswith="HTX thử tải"))
+    areas = list(Area.values)
+    for n in range(len(partners), 200):
+        partners.append(
+            Partner.objects.create(
+                name=f"HTX thử tải {PLACES[n % len(PLACES)]} {n}", area=areas[n % 3], status=Status.APPROVED
+            )
+        )
+    product_class = default_product_class()
+    with transaction.atomic():
+        for start in range(have, target, 2000):
+            end = min(start + 2000, target)
+            products = Product.objects.bulk_create(
+                [
+                    Product(
+                        title=f"{rng.choice(KINDS)} {rng.choice(PLACES)} {rng.choice(SIZES)}",
+                        description=f"Sản phẩm của hợp tác xã vùng {rng.choice(PLACES)}, số {i}.",
+                        upc=f"BENCH-{i}",
+                        slug=f"bench-{i}",
+                        product_class=product_class,
+                        structure=Product.STANDALONE,
+                        is_public=True,
+                    )
+                    for i in range(start, end)
+                ]
+            )
+            StockRecord.objects.bulk_create(
+                [
+                    StockRecord(
+                        product=p,
+                        partner=rng.choice(partners),
+                        partner_sku=p.upc,
+                        price=Decimal(rng.randrange(20, 900) * 1000),
+                        price_currency="VND",
+                        num_in_stock=rng.randrange(0, 50),
+                    )
+                    for p in products
+                ]
+            )
+            ProductCategory.objects.bulk_create(
+                [ProductCategory(product=p, category=rng.choice(categories)) for p in products]
+            )
+            certified = [p for p in products if rng.random() < 0.2]
+            for p in certified:
+                certificate = Certificate.objects.create(
+                    partner=p.stockrecords.first().partner,
+                    stars=rng.choice([3, 3, 3, 4, 5]),
+                    decision_number=f"BENCH-{p.pk}",
+                    signed_on=date(2025, 1, 1),
+                    issuer="UBND tỉnh Ninh Bình",
+                    status=Verification.VERIFIED,
+                )
+                certificate.products.add(p)
+            print(f"  {end}/{target} products", end="\r", flush=True)
+    print()
+
+
+def measure(runs: int) -> list[tuple[str, float, float]]:
+    from search import selectors
+    from search.query import SearchQuery
+
+    rows = []
+    for label, kwargs in QUERIES:
+        query = SearchQuery(**kwargs)
+        for __ in range(3):
+            selectors.product_results(query)
+        timings = []
+        for __ in range(runs):
+            started = time.perf_counter()
+            selectors.product_results(query)
+            timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        rows.append((label, statistics.median(timings), timings[int(len(timings) * 0.95) - 1]))
+    timings = []
+    for __ in range(runs):
+        started = time.perf_counter()
+        selectors.suggestions("nuoc ma")
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    rows.append(("suggest “nuoc ma”", statistics.median(timings), timings[int(len(timings) * 0.95) - 1]))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--no-rebuild", action="store_true", help="Measure with the index already built.")
+    args = parser.parse_args()
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres") or not url.rstrip("/").endswith("chohtx_bench"):
+        sys.exit("Set DATABASE_URL to a PostgreSQL database named chohtx_bench.")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings.dev")
+    os.environ.setdefault("ELASTICSEARCH_URL", "")
+    ensure_database(url)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from search import receivers, services
+
+    call_command("migrate", verbosity=0)
+    receivers.enqueue = lambda task, **kwargs: None  # bulk loading: the rebuild below indexes everything
+    import logging
+
+    logging.disable(logging.WARNING)
+    for size in args.sizes:
+        print(f"== {size:,} products")
+        grow_catalogue(size)
+        if not args.no_rebuild:
+            started = time.perf_counter()
+            indexed = services.database_index_rebuild()
+            print(f"  index rebuilt: {indexed:,} products in {time.perf_counter() - started:.1f} s")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh statistics after bulk loading, as autovacuum would
+        print(f"  {'query':<28} {'p50 ms':>8} {'p95 ms':>8}")
+        for label, p50, p95 in measure(args.runs):
+            print(f"  {label:<28} {p50:>8.1f} {p95:>8.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+from search.text import corrections, folded_words, padded, within_one_edit, words
+
+
+def test_words_are_nfc_lower_case():
+    assert words("Nước  MẮM, 500ml!") == ["nước", "mắm", "500ml"]
+    assert words("Nu\u031bo\u031b\u0301c") == ["nước"]  # decomposed input
+    assert padded("Cơm cháy") == " cơm cháy "
+    assert folded_words("Đồng Nhất") == ["dong", "nhat"]
+
+
+def test_one_edit():
+    assert within_one_edit("nuoc", "nuocc")  # insertion
+    assert within_one_edit("huong", "huomg")  # substitution
+    assert within_one_edit("truong", "turong")  # neighbours swapped
+    assert within_one_edit("duong", "duog")  # deletion
+    assert not within_one_edit("duong", "dang")
+    assert not within_one_edit("truong", "tuorng")
+
+
+def test_corrections_only_for_long_words():
+    vocabulary = ["nuoc", "mam", "truong", "trong"]
+    assert corrections("truongg", vocabulary) == ["truong"]
+    assert corrections("nuocc", vocabulary) == ["nuoc"]
+    assert corrections("mamm", vocabulary) == []  # four letters: must be typed right

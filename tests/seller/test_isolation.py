@@ -1,0 +1,181 @@
+"""Isolation: staff of cooperative A can never read or change cooperative B's data in the seller centre.
+
+Every URL of the seller centre must be listed in exactly one table below, or
+`test_every_seller_url_is_covered` fails:
+
+- OBJECT_URLS name one of B's objects in the URL: as A, GET and POST must answer 404 or 403, and
+  B must be unchanged afterwards.
+- OWN_URLS show or change "my cooperative" (no object in the URL): as A they may answer, but must not
+  show any of B's private data, and posting B's object ids in their forms must be refused and leave
+  B unchanged.
+- PUBLIC_URLS need no cooperative (applying to join).
+"""
+
+from types import SimpleNamespace
+
+import pytest
+from django.urls import reverse
+
+from marketplace.seller import urls as seller_urls
+
+OBJECT_URLS = {
+    "product-edit": lambda b: {"pk": b.product.pk},
+    "product-visibility": lambda b: {"pk": b.product.pk},
+    "certificate-detail": lambda b: {"pk": b.certificate.pk},
+    "certificate-scan": lambda b: {"pk": b.certificate.pk},
+    "staff-remove": lambda b: {"pk": b.helper.pk},
+    "invitation-cancel": lambda b: {"pk": b.invitation.pk},
+    "invitation-accept": lambda b: {"token": b.invitation.token},
+}
+
+
+# What A might post on its own pages to reach B's objects.
+OWN_URLS = {
+    "overview": lambda b: {},
+    "products": lambda b: {},
+    "orders": lambda b: {},
+    "certificates": lambda b: {},
+    "product-create": lambda b: {
+        "title": "Lấy trộm",
+        "price": "50000",
+        "stock": "1",
+        "certificate": b.certificate.pk,
+    },
+    "certificate-create": lambda b: {
+        "stars": "4",
+        "group_code": "I.3b",
+        "decision_number": "9/QĐ",
+        "signed_on": "2025-01-01",
+        "issuer": "UBND",
+        "products": [b.product.pk],
+    },
+    "profile": lambda b: {
+        "legal_representative": "X",
+        "phone": "0912345678",
+        "commune": "Xã Y",
+        "pk": b.partner.pk,
+    },
+    "bank": lambda b: {
+        "bank_bin": "970405",
+        "bank_account_number": "99999999",
+        "bank_account_holder": "X",
+        "pk": b.partner.pk,
+    },
+    "staff": lambda b: {"email": b.user.email, "partner": b.partner.pk},
+}
+PUBLIC_URLS = {"apply"}
+REFUSED = {403, 404}
+_ONE = SimpleNamespace(pk=1, token="t")
+FAKE = SimpleNamespace(product=_ONE, certificate=_ONE, helper=_ONE, invitation=_ONE)
+
+
+def seller_url_names() -> set[str]:
+    return {pattern.name for pattern in seller_urls.urlpatterns}
+
+
+def test_every_seller_url_is_covered():
+    names = seller_url_names()
+    tables = [set(OBJECT_URLS), set(OWN_URLS), PUBLIC_URLS]
+    assert set().union(*tables) == names, "a seller-centre URL is missing from the isolation walk"
+    assert sum(len(t) for t in tables) == len(names), "a URL is listed twice"
+    for name in names:  # and every one is served under /seller/
+        kwargs = OBJECT_URLS[name](FAKE) if name in OBJECT_URLS else {}
+        assert reverse(f"seller:{name}", kwargs=kwargs).startswith("/seller/")
+
+
+def snapshot(coop):
+    """Everything of B's that A might try to read or change."""
+    partner = type(coop.partner).objects.get(pk=coop.partner.pk)
+    product = type(coop.product).objects.get(pk=coop.product.pk)
+    record = product.stockrecords.get()
+    certificate = type(coop.certificate).objects.get(pk=coop.certificate.pk)
+    return (
+        product.title,
+        product.is_public,
+        record.price,
+        record.num_in_stock,
+        product.images.count(),
+        certificate.status,
+        sorted(certificate.products.values_list("pk", flat=True)),
+        sorted(partner.users.values_list("pk", flat=True)),
+        sorted(partner.staff_invitations.values_list("pk", flat=True)),
+        partner.legal_representative,
+        partner.bank_account_number,
+        partner.phone,
+        partner.commune,
+    )
+
+
+def private_strings(coop):
+    return [
+        coop.product.title,
+        coop.certificate.decision_number,
+        coop.partner.bank_account_number,
+        coop.partner.bank_account_holder,
+        coop.partner.legal_representative,
+        coop.helper.email,
+        coop.invitation.email,
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(OBJECT_URLS))
+def test_cooperative_a_gets_404_or_403_on_every_object_of_b(client, coop_a, coop_b, mixed_order, name):
+    url = reverse(f"seller:{name}", kwargs=OBJECT_URLS[name](coop_b))
+    before = snapshot(coop_b)
+    client.force_login(coop_a.user)
+    assert client.get(url).status_code in REFUSED, f"GET {url}"
+    posted = {"visible": "0", "title": "x", "price": "1000", "stock": "0", "email": "x@y.vn"}
+    assert client.post(url, posted).status_code in REFUSED, f"POST {url}"
+    assert snapshot(coop_b) == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", sorted(OWN_URLS))
+def test_own_pages_of_a_show_nothing_of_b_and_refuse_b_ids(client, coop_a, coop_b, mixed_order, name):
+    url = reverse(f"seller:{name}")
+    before = snapshot(coop_b)
+    client.force_login(coop_a.user)
+    page = client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    for secret in private_strings(coop_b):
+        assert secret not in html, f"{url} shows {secret!r} of B"
+    response = client.post(url, OWN_URLS[name](coop_b))
+    assert response.status_code in {400, 405, 302} | REFUSED
+    if name in {"product-create", "certificate-create"}:
+        assert response.status_code == 400  # B's certificate / product is not a valid choice
+    assert snapshot(coop_b) == before
+
+
+@pytest.mark.django_db
+def test_orders_page_lists_only_the_cooperatives_own_lines(client, coop_a, coop_b, mixed_order):
+    client.force_login(coop_a.user)
+    html = client.get(reverse("seller:orders")).content.decode()
+    assert coop_a.product.title in html and mixed_order.number in html
+    assert coop_b.product.title not in html
+
+
+@pytest.mark.django_db
+def test_apply_page_sends_cooperative_staff_to_their_own_centre(client, coop_a, coop_b):
+    client.force_login(coop_a.user)
+    response = client.get(reverse("seller:apply"))
+    assert response.status_code == 302 and response["Location"] == reverse("seller:overview")
+
+
+@pytest.mark.django_db
+def test_signed_out_visitors_and_customers_never_see_seller_data(client, coop_b, customer):
+    for name, kwargs in OBJECT_URLS.items():
+        url = reverse(f"seller:{name}", kwargs=kwargs(coop_b))
+        response = client.get(url)
+        assert response.status_code == 302 and "/login/" in response["Location"], url
+    client.force_login(customer)
+    for name in OBJECT_URLS:
+        if name == "invitation-accept":
+            continue
+        url = reverse(f"seller:{name}", kwargs=OBJECT_URLS[name](coop_b))
+        assert client.get(url)["Location"] == reverse("seller:apply"), url
+    assert (
+        client.get(reverse("seller:invitation-accept", kwargs={"token": coop_b.invitation.token})).status_code
+        == 404
+    )
