@@ -24,7 +24,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 
 BROWSER_DIR = Path(__file__).resolve().parent
 RESULTS_DIR = BROWSER_DIR.parents[1] / "var" / "test-results"
@@ -131,6 +130,7 @@ def browser(request):
     # The test databases first: session fixtures are torn down in reverse, so Playwright's event loop
     # stops before Django closes and destroys them (Django refuses that with a running loop).
     request.getfixturevalue("django_db_setup")
+    _keep_serialized_contents()
     playwright = sync_playwright().start()
     try:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
@@ -149,13 +149,51 @@ def browser(request):
 def live_shop(live_server, django_db_serialized_rollback):
     """The live server's URL. The test runs in a TransactionTestCase that flushes the database at its end;
     serialized rollback reloads what migrations created (Wagtail's root and home page, the default Site,
-    the Locale) before each test, so `/` and the shop work whatever ran before. The locales are made sure
-    of too: every page's footer needs them, and a flush has been seen to leave them out."""
-    from wagtail.models import Locale
-
-    for language_code, __ in settings.LANGUAGES:
-        Locale.objects.get_or_create(language_code=language_code)
+    the Locales, the root collection, …) before each test, so pages work whatever ran before."""
     return live_server.url
+
+
+@pytest.fixture(autouse=True)
+def _migrated_data(request):
+    """Runs before the test's other fixtures, so the data they create is not touched."""
+    if "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        _restore_serialized_contents()
+
+
+_SERIALIZED_CONTENTS: dict[str, str] = {}
+
+
+def _keep_serialized_contents():
+    """Django keeps the migrated data it serialized on the connection object that created the test
+    database. Once Playwright's event loop runs, this thread sees another connection object (Django's
+    connections are context-local), so Django's own restore finds nothing: keep the data here."""
+    from django.db import connection
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents:
+        _SERIALIZED_CONTENTS["default"] = contents
+
+
+def _restore_serialized_contents():
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connection
+    from wagtail.models import Page
+
+    if hasattr(connection, "_test_serialized_contents") or "default" not in _SERIALIZED_CONTENTS:
+        return  # Django restored it itself
+    if Page.objects.exists():
+        return  # nothing flushed it since the migrations ran
+    # An earlier flush re-created content types and permissions with new ids: clear them first.
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(_SERIALIZED_CONTENTS["default"])
+    # The rows came back with their ids: move the id sequences past them (PostgreSQL).
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
 
 
 def _open_page(request, browser, base_url, options):

@@ -27,9 +27,11 @@ def _listening(port):
 def localstripe_url():
     configured = os.environ.get("STRIPE_API_BASE")
     if configured:
-        return configured
+        yield configured  # started by .ci/run
+        return
     if _listening(PORT):
-        return f"http://127.0.0.1:{PORT}"
+        yield f"http://127.0.0.1:{PORT}"
+        return
     if not PYTHON.exists():
         pytest.skip("localstripe is not installed (python3 -m venv .venv-localstripe; see README)")
     process = subprocess.Popen(  # noqa: S603
