@@ -190,7 +190,9 @@ def _restore_serialized_contents():
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     connection.creation.deserialize_db_from_string(_SERIALIZED_CONTENTS["default"])
     # The rows came back with their ids: move the id sequences past them (PostgreSQL).
-    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+    tables = set(connection.introspection.table_names())
+    models = [m for m in apps.get_models(include_auto_created=True) if m._meta.db_table in tables]
+    statements = connection.ops.sequence_reset_sql(no_style(), models)
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
