@@ -59,7 +59,6 @@ class SellerFormView(SellerMixin, TemplateView):
     """GET shows the form, POST validates it and calls `save(form)`; errors re-show the form."""
 
     form_class = None
-    success_message = ""
 
     def get_form_kwargs(self):
         return {"scope": self.scope}
@@ -81,8 +80,6 @@ class SellerFormView(SellerMixin, TemplateView):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                if self.success_message:
-                    messages.success(request, self.success_message)
                 return response
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
@@ -320,7 +317,6 @@ class ProfileView(SellerFormView):
     template_name = "seller/profile.html"
     section = "profile"
     form_class = ProfileForm
-    success_message = ""
 
     def get_form_kwargs(self):
         return {}

@@ -3,10 +3,8 @@ the thank-you page shows one QR code per cooperative with its account details.""
 
 import re
 
-from django.conf import settings
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
-from wagtail.models import Locale
 
 from tests.browser.test_guest_checkout_cod import COOPERATIVES, GUEST_EMAIL, SHIPPING_ADDRESS
 from tests.factories import bank_account_for
@@ -15,8 +13,6 @@ Order = get_model("order", "Order")
 
 
 def test_guest_pays_two_cooperatives_by_vietqr(page, country_vn, two_cooperatives, mailoutbox):
-    # An earlier browser test's flush may have removed the Locale that every page's footer needs.
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     rice, paste = two_cooperatives
     bank_account_for(rice.stockrecords.get().partner, bank_bin="970415", account_number="0011001932418")
     bank_account_for(paste.stockrecords.get().partner, bank_bin="970436", account_number="9876543210")

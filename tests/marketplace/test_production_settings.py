@@ -32,9 +32,7 @@ def settings_variables():
 def production_env(**variables):
     """This process's environment without anything the settings read, on production settings."""
     environment = dict(os.environ)
-    # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests' harness, never in a deployment.
-    leaked = {"DJANGO_SETTINGS_MODULE", "CELERY_BROKER_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    for name in settings_variables() | leaked:
+    for name in settings_variables() | {"DJANGO_SETTINGS_MODULE", "CELERY_BROKER_URL", "REDIS_URL"}:
         environment.pop(name, None)
     environment["DJANGO_SETTINGS_MODULE"] = "marketplace.settings.production"
     environment.update(variables)
