@@ -3,6 +3,7 @@
 from django.db import IntegrityError, models, transaction
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
@@ -42,7 +43,7 @@ class PollPage(AbstractForm, SeoPage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("Bình chọn")
+        verbose_name = pgettext_lazy("loại trang", "Bình chọn")
 
     def get_submission_class(self):
         return PollVote

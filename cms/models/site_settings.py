@@ -22,7 +22,7 @@ class OperatorSettings(BaseSiteSetting):
         _("Liên kết hồ sơ đăng ký với Bộ Công Thương"),
         blank=True,
         help_text=_(
-            "Khi có, chân trang hiện biểu tượng \u201cĐã đăng ký Bộ Công Thương\u201d dẫn tới hồ sơ này."
+            "Khi có, chân trang hiện biểu tượng “Đã đăng ký Bộ Công Thương” dẫn tới hồ sơ này."
         ),
     )
 
