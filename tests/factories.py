@@ -8,6 +8,7 @@ from oscar.core.loading import get_model
 from PIL import Image
 
 from marketplace.catalogue import services as catalogue_services
+from marketplace.geo import commune_named
 from marketplace.partner.models import Partner, Status
 
 Country = get_model("address", "Country")
@@ -23,7 +24,10 @@ class CooperativeFactory(factory.django.DjangoModelFactory):
     short_name = factory.Sequence(lambda n: f"HTX {n}")
     status = Status.APPROVED
     area = "ninh_binh"
+    province = "Ninh Bình"
     commune = "Xã Gia Viễn"
+    # The official code of the commune given (marketplace/geo); empty if it is not a real one.
+    commune_code = factory.LazyAttribute(lambda o: getattr(commune_named(o.province, o.commune), "code", ""))
     street = "Thôn Tập Ninh"
     phone = "+84912345678"
     registration_number = factory.Sequence(lambda n: f"09.01.{n:04d}")

@@ -4,31 +4,29 @@ hamlet), a Vietnamese phone number, and the place-order form (regulations, compa
 import re
 
 from django import forms
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout.forms import *  # noqa: F403
 from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddressForm
 
 from marketplace.core.phones import normalise_phone
-from marketplace.geo import NINH_BINH, PROVINCES, province_named
+from marketplace.geo.forms import CommuneField, ProvinceField, TwoLevelAddressMixin
 
 
-class DatalistInput(forms.TextInput):
-    """A text input with suggestions (works with typing, pasting and mobile keyboards)."""
+class ShippingAddressForm(TwoLevelAddressMixin, OscarShippingAddressForm):
+    """Province (state) chosen among the 34, then a commune/ward of it (line4, stored as its full
+    official name, e.g. "Xã Gia Viễn"), then street or hamlet (line1)."""
 
-    def __init__(self, choices, list_id, attrs=None):
-        super().__init__({**(attrs or {}), "list": list_id, "autocomplete": "off"})
-        self.choices, self.list_id = choices, list_id
+    province_field = "state"
+    commune_field = "line4"
 
-    def render(self, name, value, attrs=None, renderer=None):
-        options = format_html_join("", '<option value="{}"></option>', ((c,) for c in self.choices))
-        datalist = format_html('<datalist id="{}">{}</datalist>', self.list_id, options)
-        return super().render(name, value, attrs, renderer) + datalist
-
-
-class ShippingAddressForm(OscarShippingAddressForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["state"] = ProvinceField(
+            help_text=_("Một trong 34 tỉnh, thành phố sau sáp nhập (từ 01/07/2025).")
+        )
+        self.fields["line4"] = CommuneField(
+            help_text=_("Địa chỉ hai cấp: xã/phường rồi tỉnh/thành phố, không cần huyện.")
+        )
         labels = {
             "first_name": _("Họ và tên người nhận"),
             "line1": _("Số nhà, đường, thôn/xóm"),
@@ -40,23 +38,19 @@ class ShippingAddressForm(OscarShippingAddressForm):
         for name, label in labels.items():
             if name in self.fields:
                 self.fields[name].label = label
-        self.fields["state"].widget = DatalistInput([p.name for p in PROVINCES], "chohtx-provinces")
-        self.fields["state"].help_text = _("Một trong 34 tỉnh, thành phố sau sáp nhập (từ 01/07/2025).")
-        self.fields["line4"].widget = DatalistInput(NINH_BINH.communes, "chohtx-communes")
-        self.fields["line4"].help_text = _("Địa chỉ hai cấp: xã/phường rồi tỉnh/thành phố, không cần huyện.")
         self.fields["phone_number"].required = True
         self.fields["phone_number"].help_text = _("Ví dụ: 0912 345 678")
         # Province first, then commune, then street or hamlet.
         order = ["first_name", "state", "line4", "line1", "phone_number", "notes"]
         self.order_fields(order)
+        self.setup_address()
 
-    def clean_state(self):
-        province = province_named(self.cleaned_data.get("state", ""))
-        if province is None:
-            raise forms.ValidationError(
-                _("Hãy chọn tỉnh/thành phố trong danh sách 34 tỉnh, thành phố (sau sáp nhập 2025).")
-            )
-        return province.name
+    def clean(self):
+        data = super().clean()
+        commune = self.clean_address()
+        if commune is not None:
+            data["line4"] = commune.name
+        return data
 
     def clean_phone_number(self):
         raw = self.data.get(self.add_prefix("phone_number"), "")

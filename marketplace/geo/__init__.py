@@ -1,10 +1,44 @@
-"""Vietnamese administrative geography after the 1 July 2025 reform (34 provinces, no districts).
+"""Vietnamese administrative geography after the 1 July 2025 reform: 34 provinces and their
+3,321 communes/wards with the statistics office's codes, no districts (a two-level address).
 
-Codes: only the new Ninh Bình's province code (37, Decision 19/2025/QĐ-TTg) is recorded here;
-the other provinces are listed by name without codes, and Ninh Bình's communes are a partial list
-of names without codes (any other commune is accepted as typed). See README.
+The data comes from the package vietnam-provinces (see provinces.py and README).
 """
 
-from .provinces import NINH_BINH, PROVINCES, Province, communes_of, province_named
+from .provinces import (
+    NINH_BINH_CODE,
+    Commune,
+    Province,
+    commune_by_code,
+    commune_named,
+    communes_of,
+    find_province,
+    ninh_binh,
+    province_by_code,
+    province_named,
+    provinces,
+    provinces_alphabetical,
+)
 
-__all__ = ["NINH_BINH", "PROVINCES", "Province", "communes_of", "province_named"]
+__all__ = [
+    "NINH_BINH_CODE",
+    "Commune",
+    "Province",
+    "commune_by_code",
+    "commune_named",
+    "communes_of",
+    "find_province",
+    "ninh_binh",
+    "province_by_code",
+    "province_named",
+    "provinces",
+    "provinces_alphabetical",
+]
+
+
+def __getattr__(name):
+    # Former constants, loaded on first use: PROVINCES (all 34) and NINH_BINH.
+    if name == "PROVINCES":
+        return provinces()
+    if name == "NINH_BINH":
+        return ninh_binh()
+    raise AttributeError(name)

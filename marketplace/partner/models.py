@@ -43,6 +43,8 @@ class Partner(AbstractPartner):
     area = models.CharField(_("Vùng (tỉnh cũ)"), max_length=16, choices=Area.choices, blank=True)
     province = models.CharField(_("Tỉnh/thành phố"), max_length=64, default="Ninh Bình")
     commune = models.CharField(_("Xã/phường"), max_length=128, blank=True)
+    # The statistics office's code of the commune (five digits, marketplace/geo), e.g. "14464".
+    commune_code = models.CharField(_("Mã xã/phường"), max_length=5, blank=True, db_index=True)
     street = models.CharField(_("Thôn, xóm, số nhà, đường"), max_length=255, blank=True)
     phone = models.CharField(_("Điện thoại"), max_length=16, blank=True, help_text=_("Lưu dạng +84…"))
     email = models.EmailField(_("Email"), blank=True)

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from marketplace.core.phones import normalise_phone
+from marketplace.geo import NINH_BINH_CODE
+from marketplace.geo.forms import CommuneField, ProvinceField, TwoLevelAddressMixin
 from marketplace.ocop.groups import ocop_group_choices
 from marketplace.ocop.models import Stars
 from marketplace.partner.banks import BANKS
@@ -92,7 +94,19 @@ class AccountForm(forms.Form):
         return data
 
 
-class ApplicationForm(forms.Form):
+class CooperativeAddressMixin(TwoLevelAddressMixin):
+    """Province (default the new Ninh Bình) and a commune of it; cleaned to `province` (name),
+    `commune` (full official name) and `commune_code` (five digits), as stored on Partner."""
+
+    def clean(self):
+        data = super().clean()
+        commune = self.clean_address()
+        if commune is not None:
+            data["commune"], data["commune_code"] = commune.name, commune.code
+        return data
+
+
+class ApplicationForm(CooperativeAddressMixin, forms.Form):
     name = forms.CharField(label=_("Tên đầy đủ theo giấy đăng ký"), max_length=128)
     short_name = forms.CharField(label=_("Tên ngắn"), max_length=64, required=False)
     kind = forms.ChoiceField(label=_("Loại hình"), choices=Kind.choices, initial=Kind.COOPERATIVE)
@@ -102,7 +116,8 @@ class ApplicationForm(forms.Form):
     phone = forms.CharField(label=_("Điện thoại"), max_length=20)
     email = forms.EmailField(label=_("Email của hợp tác xã"), required=False)
     area = forms.ChoiceField(label=_("Vùng (tỉnh cũ)"), choices=Area.choices)
-    commune = forms.CharField(label=_("Xã/phường"), max_length=128)
+    province = ProvinceField(initial=NINH_BINH_CODE)
+    commune = CommuneField()
     street = forms.CharField(label=_("Thôn, xóm, số nhà, đường"), max_length=255, required=False)
     document = DocumentField(
         label=_("Ảnh chụp hoặc tệp PDF giấy chứng nhận đăng ký"),
@@ -117,6 +132,10 @@ class ApplicationForm(forms.Form):
         initial=False,
         error_messages={"required": _("Bạn cần đồng ý xử lý dữ liệu cá nhân để nộp hồ sơ.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_address()
 
     def clean_phone(self):
         return _phone(self.cleaned_data["phone"])
@@ -195,12 +214,13 @@ class CertificateForm(forms.Form):
         return signed_on
 
 
-class ProfileForm(forms.Form):
+class ProfileForm(CooperativeAddressMixin, forms.Form):
     short_name = forms.CharField(label=_("Tên ngắn"), max_length=64, required=False)
     legal_representative = forms.CharField(label=_("Người đại diện theo pháp luật"), max_length=128)
     phone = forms.CharField(label=_("Điện thoại"), max_length=20)
     email = forms.EmailField(label=_("Email"), required=False)
-    commune = forms.CharField(label=_("Xã/phường"), max_length=128)
+    province = ProvinceField(initial=NINH_BINH_CODE)
+    commune = CommuneField()
     street = forms.CharField(label=_("Thôn, xóm, số nhà, đường"), max_length=255, required=False)
     founded = forms.IntegerField(label=_("Năm thành lập"), min_value=1945, max_value=2100, required=False)
     members = forms.IntegerField(label=_("Số thành viên"), min_value=1, required=False)
@@ -209,6 +229,10 @@ class ProfileForm(forms.Form):
     )
     logo = PhotoField(label=_("Logo"), required=False)
     cover = PhotoField(label=_("Ảnh bìa"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_address()
 
     def clean_phone(self):
         return _phone(self.cleaned_data["phone"])

@@ -5,6 +5,7 @@ from django.http import Http404
 from oscar.core.loading import get_model
 
 from marketplace.core.text import fold
+from marketplace.geo import commune_by_code
 from marketplace.ocop.models import Certificate
 from marketplace.partner.models import Partner, Status
 from search.selectors import on_sale_products
@@ -20,13 +21,15 @@ def approved_cooperatives() -> QuerySet:
 def cooperative_list(
     *, area: str = "", commune: str = "", stars: int | None = None, group: str = ""
 ) -> QuerySet:
-    """Approved cooperatives, filtered by former area, commune, minimum OCOP stars of their
-    (on-sale, validly certified) products, and OCOP product group (a root category code)."""
+    """Approved cooperatives, filtered by former area, commune (its official code, or its name for
+    links made before codes), minimum OCOP stars of their (on-sale, validly certified) products,
+    and OCOP product group (a root category code)."""
     cooperatives = approved_cooperatives()
     if area:
         cooperatives = cooperatives.filter(area=area)
     if commune:
-        cooperatives = cooperatives.filter(commune=commune)
+        by = "commune_code" if commune.isdigit() else "commune"
+        cooperatives = cooperatives.filter(**{by: commune})
     if stars:
         valid = Certificate.objects.valid().filter(
             partner=OuterRef("pk"), stars__gte=stars, products__isnull=False
@@ -46,10 +49,22 @@ def cooperative_list(
     )
 
 
-def communes() -> list[str]:
-    """The communes that have an approved cooperative, in Vietnamese order (accents folded)."""
-    names = set(approved_cooperatives().exclude(commune="").values_list("commune", flat=True))
-    return sorted(names, key=lambda name: (fold(name), name))
+def communes() -> list[tuple[str, str]]:
+    """(code, name) of the communes that have an approved cooperative, in Vietnamese order (accents
+    folded, without "Xã"/"Phường"). A cooperative whose commune has no code yet is listed by name."""
+    rows = approved_cooperatives().exclude(commune="").values_list("commune_code", "commune").distinct()
+    choices = {}
+    for code, name in rows:
+        commune = commune_by_code(code) if code else None
+        choices[code or name] = commune.name if commune else name
+    return sorted(choices.items(), key=lambda item: (_sort_name(item[1]), item[1]))
+
+
+def _sort_name(name: str) -> str:
+    for prefix in ("xa ", "phuong ", "dac khu "):
+        if fold(name).startswith(prefix):
+            return fold(name)[len(prefix) :]
+    return fold(name)
 
 
 def product_groups() -> QuerySet:

@@ -6,7 +6,7 @@ import re
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
-from tests.browser.test_guest_checkout_cod import COOPERATIVES, GUEST_EMAIL, SHIPPING_ADDRESS
+from tests.browser.test_guest_checkout_cod import COOPERATIVES, GUEST_EMAIL, fill_shipping_address
 from tests.factories import bank_account_for
 
 Order = get_model("order", "Order")
@@ -31,8 +31,7 @@ def test_guest_pays_two_cooperatives_by_vietqr(page, country_vn, two_cooperative
     page.get_by_role("radio", name=re.compile(r"thanh toán như là một khách|không cần tài khoản")).check()
     page.get_by_role("button", name="Tiếp tục").click()
 
-    for label, value in SHIPPING_ADDRESS.items():
-        page.get_by_label(label).fill(value)
+    fill_shipping_address(page)
     page.get_by_role("button", name="Tiếp tục").click()
 
     page.get_by_role("radio", name=re.compile("Chuyển khoản VietQR")).check()

@@ -13,12 +13,26 @@ Order = get_model("order", "Order")
 GUEST_EMAIL = "an@example.vn"
 SHIPPING_ADDRESS = {
     "Họ và tên người nhận": "Nguyễn Văn An",
-    "Số nhà, đường, thôn/xóm": "Thôn Tập Ninh",
-    "Xã/phường": "Xã Gia Viễn",
-    "Tỉnh/thành phố": "Ninh Bình",
+    "Số nhà, đường, thôn/xóm": "Số 5 đường Tràng An",
     "Số điện thoại": "0912 345 678",
     "Ghi chú giao hàng": "Gọi trước khi giao",
 }
+PROVINCE, COMMUNE = "Ninh Bình", "Phường Hoa Lư"
+
+
+def fill_shipping_address(page):
+    """The province from the 34, then a commune of it: the commune list is filled for the province."""
+    page.get_by_label("Tỉnh/thành phố").select_option(label="Hà Nội")
+    expect(page.get_by_label("Xã/phường").locator("option", has_text="Phường Hoàn Kiếm")).to_be_attached()
+    page.get_by_label("Tỉnh/thành phố").select_option(label=PROVINCE)
+    commune = page.get_by_label("Xã/phường")
+    expect(commune.locator("option", has_text=COMMUNE)).to_be_attached()
+    expect(commune.locator("option", has_text="Phường Hoàn Kiếm")).not_to_be_attached()
+    commune.select_option(label=COMMUNE)
+    for label, value in SHIPPING_ADDRESS.items():
+        page.get_by_label(label).fill(value)
+
+
 COOPERATIVES = {
     "Cơm cháy chà bông 200 g": "Hợp tác xã Cơm cháy Gia Sinh",
     "Mắm tép Gia Viễn 500 g": "Hợp tác xã Mắm tép Gia Viễn",
@@ -50,8 +64,7 @@ def test_guest_pays_cash_on_delivery_for_two_cooperatives(page, country_vn, two_
 
     # A Vietnamese shipping address.
     expect(page.get_by_role("heading", name="Địa chỉ giao hàng", level=1)).to_be_visible()
-    for label, value in SHIPPING_ADDRESS.items():
-        page.get_by_label(label).fill(value)
+    fill_shipping_address(page)
     page.get_by_role("button", name="Tiếp tục").click()
 
     # Cash on delivery.
@@ -73,6 +86,7 @@ def test_guest_pays_cash_on_delivery_for_two_cooperatives(page, country_vn, two_
     assert order.total_incl_tax == 125000
     assert {line.partner_name for line in order.lines.all()} == set(COOPERATIVES.values())
     assert order.shipping_address.phone_number.as_e164 == "+84912345678"
+    assert (order.shipping_address.line4, order.shipping_address.state) == (COMMUNE, PROVINCE)
 
     assert len(mailoutbox) == 1
     message = mailoutbox[0]

@@ -11,8 +11,9 @@ Order = get_model("order", "Order")
 ADDRESS = {
     "first_name": "Nguyễn Văn An",
     "line1": "Thôn Tập Ninh",
-    "line4": "Xã Gia Viễn",
-    "state": "Ninh Bình",
+    # As the province and commune selects post them: codes of Ninh Bình and of its Xã Gia Viễn.
+    "line4": "14464",
+    "state": "37",
     "phone_number": "0912 345 678",
     "notes": "Gọi trước khi giao",
 }

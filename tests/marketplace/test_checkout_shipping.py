@@ -12,7 +12,7 @@ from tests.marketplace.test_checkout_cod import ADDRESS, add_to_basket, start_gu
 from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
 
 Order = get_model("order", "Order")
-HANOI = {**ADDRESS, "state": "Hà Nội", "line4": "Phường Hoàn Kiếm", "line1": "12 Hàng Bạc"}
+HANOI = {**ADDRESS, "state": "01", "line4": "00070", "line1": "12 Hàng Bạc"}  # Phường Hoàn Kiếm, Hà Nội
 
 
 @pytest.mark.django_db

@@ -17,7 +17,8 @@ APPLICATION = {
     "phone": "0912 345 678",
     "email": "htx.yenmac@example.vn",
     "area": "ninh_binh",
-    "commune": "Xã Yên Mạc",
+    "province": "37",  # Ninh Bình; the selects post codes
+    "commune": "14743",  # Xã Yên Mạc
     "street": "Thôn Tiên Yên",
     "consent": "on",
 }
@@ -53,6 +54,7 @@ def test_a_person_applies_creates_an_account_and_is_emailed(
     partner = Partner.objects.get(name=APPLICATION["name"])
     assert partner.status == Status.APPLIED
     assert partner.phone == "+84912345678" and partner.legal_representative == "Đinh Văn Hùng"
+    assert (partner.province, partner.commune, partner.commune_code) == ("Ninh Bình", "Xã Yên Mạc", "14743")
     assert partner.consent_given_at is not None and partner.applied_by.email == "hung@example.vn"
     assert list(partner.users.values_list("email", flat=True)) == ["hung@example.vn"]
     assert partner.registration_document.read().startswith(b"%PDF-")

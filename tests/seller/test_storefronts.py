@@ -72,7 +72,8 @@ def test_only_approved_cooperatives_are_listed(client, floor):
     ("query", "expected"),
     [
         ("?area=ha_nam", {"HTX Bánh đa Kiện Khê"}),
-        ("?commune=Xã Kim Sơn", {"HTX Cói Kim Sơn"}),
+        ("?commune=14638", {"HTX Cói Kim Sơn"}),  # Xã Kim Sơn, by its official code
+        ("?commune=Xã Kim Sơn", {"HTX Cói Kim Sơn"}),  # links made before codes still work
         ("?stars=3", {"HTX Cơm cháy Hoa Lư", "HTX Cói Kim Sơn"}),  # Kiện Khê's certificate is not verified
         ("?stars=5", {"HTX Cơm cháy Hoa Lư"}),
         ("?group=IV", {"HTX Cói Kim Sơn"}),
