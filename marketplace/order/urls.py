@@ -6,5 +6,6 @@ app_name = "orders"
 urlpatterns = [
     path("", views.history, name="history"),
     path("lookup/", views.guest_lookup, name="lookup"),
+    path("<str:number>/", views.detail, name="detail"),
     path("<str:number>/cancel/<int:suborder_id>/", views.buyer_cancel, name="buyer-cancel"),
 ]

@@ -1,4 +1,5 @@
-"""Buyers: look an order up as a guest (number + email or phone), cancel before confirmation."""
+"""Buyers: their orders, one order's timeline, look an order up as a guest (number + email or
+phone), cancel before confirmation."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -28,6 +29,15 @@ def history(request):
     return render(request, "order/history.html", {"orders": orders})
 
 
+def detail(request, number):
+    """One order's per-cooperative timeline, for its signed-in buyer or a guest who looked it up
+    (or placed it) in this session. Anyone else gets 404: an order number alone reveals nothing."""
+    order = selectors.order_with_timeline(Order.objects.filter(number=number)).first()
+    if order is None or not _may_see(request, order):
+        raise Http404
+    return render(request, "order/detail.html", {"order": order})
+
+
 def guest_lookup(request):
     order = None
     number = request.POST.get("number", "") if request.method == "POST" else ""
@@ -42,7 +52,10 @@ def guest_lookup(request):
 
 
 def _may_act(request, suborder) -> bool:
-    order = suborder.order
+    return _may_see(request, suborder.order)
+
+
+def _may_see(request, order) -> bool:
     if request.user.is_authenticated and order.user_id == request.user.pk:
         return True
     return (

@@ -7,7 +7,7 @@ tests/seller/test_isolation.py walks every seller-centre URL to hold this."""
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import F, QuerySet, Value
+from django.db.models import Count, F, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -15,6 +15,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.ocop.models import Certificate
+from marketplace.order.models import SubOrder, SubOrderEvent, SubOrderStatus
 from marketplace.partner.models import Partner, Status
 
 from .models import ProductChange, StaffInvitation
@@ -25,9 +26,6 @@ Line = get_model("order", "Line")
 User = get_user_model()
 
 LOW_STOCK = 5
-# Orders no longer waiting for the cooperative (Oscar's and the sub-order life cycle's names).
-# The sub-order screens (checkout issue) will count SubOrder.status == "new" instead.
-SETTLED_ORDER_STATUSES = ("shipped", "delivered", "completed", "cancelled", "Complete", "Cancelled")
 
 
 def cooperative_for(user) -> Partner | None:
@@ -81,14 +79,34 @@ class SellerScope:
     def expiring_certificates(self) -> QuerySet:
         return self.certificates().expiring(timezone.localdate())
 
-    # --- orders -----------------------------------------------------------------------
-    def order_lines(self) -> QuerySet:
+    # --- orders: the cooperative's sub-orders ---------------------------------------------
+    def suborders(self) -> QuerySet:
+        """This cooperative's sub-orders, newest first, with what a list row shows (no per-row query)."""
         return (
-            Line.objects.filter(partner=self.partner).select_related("order").order_by("-order__date_placed")
+            SubOrder.objects.filter(partner=self.partner)
+            .select_related("order", "order__shipping_address")
+            .order_by("-created_at", "-pk")
         )
 
-    def waiting_order_lines(self) -> QuerySet:
-        return self.order_lines().exclude(order__status__in=SETTLED_ORDER_STATUSES)
+    def get_suborder(self, number: str) -> SubOrder:
+        return get_object_or_404(self.suborders(), number=number)
+
+    def suborder_counts(self) -> dict[str, int]:
+        """{status: how many}, in one query, for the status tabs."""
+        rows = SubOrder.objects.filter(partner=self.partner).values("status").annotate(n=Count("pk"))
+        return {row["status"]: row["n"] for row in rows.order_by()}
+
+    def waiting_suborders(self) -> QuerySet:
+        """New sub-orders: waiting for the cooperative to confirm them."""
+        return self.suborders().filter(status=SubOrderStatus.NEW)
+
+    def suborder_lines(self, suborder: SubOrder) -> QuerySet:
+        return Line.objects.filter(order_id=suborder.order_id, partner=self.partner).order_by("pk")
+
+    def suborder_events(self, suborder: SubOrder) -> QuerySet:
+        return SubOrderEvent.objects.filter(suborder__partner=self.partner, suborder=suborder).select_related(
+            "actor"
+        )
 
     # --- staff ------------------------------------------------------------------------
     def staff(self) -> QuerySet:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import order_views, views
 
 app_name = "seller"
 
@@ -17,7 +17,15 @@ urlpatterns = [
     path("certificates/new/", views.CertificateCreateView.as_view(), name="certificate-create"),
     path("certificates/<int:pk>/", views.CertificateDetailView.as_view(), name="certificate-detail"),
     path("certificates/<int:pk>/scan/", views.CertificateScanView.as_view(), name="certificate-scan"),
-    path("orders/", views.OrderLineListView.as_view(), name="orders"),
+    path("orders/", order_views.SubOrderListView.as_view(), name="orders"),
+    path("orders/<str:number>/", order_views.SubOrderDetailView.as_view(), name="order-detail"),
+    path("orders/<str:number>/confirm/", order_views.SubOrderConfirmView.as_view(), name="order-confirm"),
+    path("orders/<str:number>/pack/", order_views.SubOrderPackView.as_view(), name="order-pack"),
+    path("orders/<str:number>/ship/", order_views.SubOrderShipView.as_view(), name="order-ship"),
+    path("orders/<str:number>/deliver/", order_views.SubOrderDeliverView.as_view(), name="order-deliver"),
+    path("orders/<str:number>/complete/", order_views.SubOrderCompleteView.as_view(), name="order-complete"),
+    path("orders/<str:number>/paid/", order_views.SubOrderPaidView.as_view(), name="order-paid"),
+    path("orders/<str:number>/cancel/", order_views.SubOrderCancelView.as_view(), name="order-cancel"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
     path("bank/", views.BankView.as_view(), name="bank"),
     path("staff/", views.StaffView.as_view(), name="staff"),

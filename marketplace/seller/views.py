@@ -91,8 +91,8 @@ class OverviewView(SellerMixin, TemplateView):
     def get_context_data(self, **kwargs):
         scope = self.scope
         return super().get_context_data(
-            waiting_lines=scope.waiting_order_lines()[:10],
-            waiting_count=scope.waiting_order_lines().count(),
+            waiting_suborders=scope.waiting_suborders()[:10],
+            waiting_count=scope.waiting_suborders().count(),
             low_stock=scope.low_stock()[:10],
             expiring=scope.expiring_certificates(),
             product_count=scope.products().count(),
@@ -299,17 +299,6 @@ class CertificateScanView(SellerMixin, View):
 
     def get(self, request, pk):
         return file_response(self.object.scan)
-
-
-# --- Orders -------------------------------------------------------------------------
-class OrderLineListView(SellerMixin, ListView):
-    template_name = "seller/orders.html"
-    section = "orders"
-    context_object_name = "lines"
-    paginate_by = 30
-
-    def get_queryset(self):
-        return self.scope.order_lines()
 
 
 # --- Profile, bank, staff -----------------------------------------------------------

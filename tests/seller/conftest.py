@@ -81,7 +81,35 @@ def place_order(*products, number=None):
     return create_order(number=number, basket=basket)
 
 
+def split_order(order, *, payment_method="cod"):
+    """One sub-order per cooperative of an order placed with `place_order`, as the checkout makes them
+    (numbered <order>-1, -2, … in line order, each with its "new" event)."""
+    from marketplace.order.models import SubOrder, SubOrderEvent
+
+    suborders = []
+    for line in order.lines.order_by("pk"):
+        if any(s.partner_id == line.partner_id for s in suborders):
+            continue
+        total = sum(other.line_price_incl_tax for other in order.lines.filter(partner_id=line.partner_id))
+        suborder = SubOrder.objects.create(
+            order=order,
+            partner_id=line.partner_id,
+            number=f"{order.number}-{len(suborders) + 1}",
+            payment_method=payment_method,
+            shipping_code="flat",
+            shipping_label="Giao tận nơi",
+            lines_total=total,
+            total=total,
+        )
+        SubOrderEvent.objects.create(suborder=suborder, status="new", note="Đơn hàng đã được đặt.")
+        suborders.append(suborder)
+    return suborders
+
+
 @pytest.fixture
 def mixed_order(coop_a, coop_b):
-    """One order with a line from each cooperative."""
-    return place_order(coop_a.product, coop_b.product, number="100001")
+    """One order with a line from each cooperative, split into one sub-order each
+    (`coop_a.suborder`, `coop_b.suborder`)."""
+    order = place_order(coop_a.product, coop_b.product, number="100001")
+    coop_a.suborder, coop_b.suborder = split_order(order)
+    return order

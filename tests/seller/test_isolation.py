@@ -26,6 +26,15 @@ OBJECT_URLS = {
     "staff-remove": lambda b: {"pk": b.helper.pk},
     "invitation-cancel": lambda b: {"pk": b.invitation.pk},
     "invitation-accept": lambda b: {"token": b.invitation.token},
+    # B's sub-order, and every step of its life cycle.
+    "order-detail": lambda b: {"number": b.suborder.number},
+    "order-confirm": lambda b: {"number": b.suborder.number},
+    "order-pack": lambda b: {"number": b.suborder.number},
+    "order-ship": lambda b: {"number": b.suborder.number},
+    "order-deliver": lambda b: {"number": b.suborder.number},
+    "order-complete": lambda b: {"number": b.suborder.number},
+    "order-paid": lambda b: {"number": b.suborder.number},
+    "order-cancel": lambda b: {"number": b.suborder.number},
 }
 
 
@@ -52,7 +61,8 @@ OWN_URLS = {
     "profile": lambda b: {
         "legal_representative": "X",
         "phone": "0912345678",
-        "commune": "Xã Y",
+        "province": "37",
+        "commune": "14464",
         "pk": b.partner.pk,
     },
     "bank": lambda b: {
@@ -66,7 +76,9 @@ OWN_URLS = {
 PUBLIC_URLS = {"apply"}
 REFUSED = {403, 404}
 _ONE = SimpleNamespace(pk=1, token="t")
-FAKE = SimpleNamespace(product=_ONE, certificate=_ONE, helper=_ONE, invitation=_ONE)
+FAKE = SimpleNamespace(
+    product=_ONE, certificate=_ONE, helper=_ONE, invitation=_ONE, suborder=SimpleNamespace(number="1-1")
+)
 
 
 def seller_url_names() -> set[str]:
@@ -89,11 +101,13 @@ def snapshot(coop):
     product = type(coop.product).objects.get(pk=coop.product.pk)
     record = product.stockrecords.get()
     certificate = type(coop.certificate).objects.get(pk=coop.certificate.pk)
+    suborder = type(coop.suborder).objects.get(pk=coop.suborder.pk)
     return (
         product.title,
         product.is_public,
         record.price,
         record.num_in_stock,
+        record.num_allocated,
         product.images.count(),
         certificate.status,
         sorted(certificate.products.values_list("pk", flat=True)),
@@ -103,6 +117,8 @@ def snapshot(coop):
         partner.bank_account_number,
         partner.phone,
         partner.commune,
+        (suborder.status, suborder.payment_status, suborder.carrier, suborder.tracking_code),
+        (suborder.cancel_reason, suborder.events.count()),
     )
 
 
@@ -115,6 +131,7 @@ def private_strings(coop):
         coop.partner.legal_representative,
         coop.helper.email,
         coop.invitation.email,
+        coop.suborder.number,
     ]
 
 
@@ -126,6 +143,7 @@ def test_cooperative_a_gets_404_or_403_on_every_object_of_b(client, coop_a, coop
     client.force_login(coop_a.user)
     assert client.get(url).status_code in REFUSED, f"GET {url}"
     posted = {"visible": "0", "title": "x", "price": "1000", "stock": "0", "email": "x@y.vn"}
+    posted.update(carrier="GHN", tracking_code="X1", reason="Lấy trộm")
     assert client.post(url, posted).status_code in REFUSED, f"POST {url}"
     assert snapshot(coop_b) == before
 
@@ -149,11 +167,19 @@ def test_own_pages_of_a_show_nothing_of_b_and_refuse_b_ids(client, coop_a, coop_
 
 
 @pytest.mark.django_db
-def test_orders_page_lists_only_the_cooperatives_own_lines(client, coop_a, coop_b, mixed_order):
+def test_orders_pages_show_only_the_cooperatives_own_sub_order(client, coop_a, coop_b, mixed_order):
     client.force_login(coop_a.user)
-    html = client.get(reverse("seller:orders")).content.decode()
-    assert coop_a.product.title in html and mixed_order.number in html
-    assert coop_b.product.title not in html
+    for url in (
+        reverse("seller:orders"),
+        reverse("seller:orders") + "?status=new",
+        reverse("seller:overview"),
+    ):
+        html = client.get(url).content.decode()
+        assert coop_a.suborder.number in html, url
+        assert coop_b.suborder.number not in html, url
+    detail = client.get(reverse("seller:order-detail", kwargs={"number": coop_a.suborder.number}))
+    assert coop_a.product.title in detail.content.decode()
+    assert coop_b.product.title not in detail.content.decode()  # the other cooperative's line of the order
 
 
 @pytest.mark.django_db
@@ -164,7 +190,7 @@ def test_apply_page_sends_cooperative_staff_to_their_own_centre(client, coop_a, 
 
 
 @pytest.mark.django_db
-def test_signed_out_visitors_and_customers_never_see_seller_data(client, coop_b, customer):
+def test_signed_out_visitors_and_customers_never_see_seller_data(client, coop_b, mixed_order, customer):
     for name, kwargs in OBJECT_URLS.items():
         url = reverse(f"seller:{name}", kwargs=kwargs(coop_b))
         response = client.get(url)

@@ -9,7 +9,7 @@ from PIL import Image
 from marketplace.ocop.models import Certificate, Verification
 from marketplace.partner.models import Status
 from marketplace.seller.models import ProductChange, StaffInvitation
-from tests.seller.conftest import jpeg_upload, pdf_upload, place_order
+from tests.seller.conftest import jpeg_upload, pdf_upload, place_order, split_order
 
 
 @pytest.fixture
@@ -27,12 +27,12 @@ def test_signed_out_visitors_are_sent_to_sign_in_and_customers_to_apply(client, 
 
 @pytest.mark.django_db
 def test_overview_shows_waiting_orders_low_stock_and_expiring_certificates(seller, coop_a, coop_b):
-    place_order(coop_a.product, number="200001")
+    split_order(place_order(coop_a.product, number="200001"))
     coop_a.certificate.signed_on = date.today() - timedelta(days=36 * 30 + 10)  # ~ 3 weeks left
     coop_a.certificate.save()
     html = seller.get("/seller/").content.decode()
     waiting = html[html.index('id="waiting-orders"') : html.index('id="low-stock"')]
-    assert "200001" in waiting and coop_a.product.title in waiting
+    assert "200001-1" in waiting  # the new sub-order, waiting to be confirmed
     low = html[html.index('id="low-stock"') : html.index('id="expiring-certificates"')]
     assert coop_a.product.title in low and "còn 2" in low  # 3 in stock, 1 allocated to the order
     assert coop_a.certificate.decision_number in html[html.index('id="expiring-certificates"') :]
@@ -197,7 +197,8 @@ def test_profile_and_bank_details_are_edited_by_the_cooperative(seller, coop_a):
             "short_name": "HTX An Khánh",
             "legal_representative": "Trần Thị Mai",
             "phone": "0987 654 321",
-            "commune": "Phường Tây Hoa Lư",
+            "province": "37",
+            "commune": "14533",  # Phường Tây Hoa Lư
             "founded": "2015",
             "members": "48",
             "story": "<p>Chuyện làng<script>x()</script></p>",
@@ -207,6 +208,11 @@ def test_profile_and_bank_details_are_edited_by_the_cooperative(seller, coop_a):
     assert response.status_code == 302
     partner = type(coop_a.partner).objects.get(pk=coop_a.partner.pk)
     assert (partner.phone, partner.display_phone, partner.members) == ("+84987654321", "0987 654 321", 48)
+    assert (partner.province, partner.commune, partner.commune_code) == (
+        "Ninh Bình",
+        "Phường Tây Hoa Lư",
+        "14533",
+    )
     assert partner.story == "<p>Chuyện làng</p>" and partner.logo.name.endswith(".jpg")
 
     bad = seller.post(
