@@ -95,12 +95,79 @@ def document_text(document: dict) -> str:
     return " ".join(part for part in parts if part)
 
 
+def _padded_ids(ids) -> str:
+    return f" {' '.join(str(i) for i in ids)} "
+
+
 def index_row(document: dict) -> dict:
-    """The database backend's row for this document (folded and exact, space padded)."""
+    """The database backend's row for this document: text folded and exact, space padded, and
+    the values filters, facets and sorting read."""
+    from datetime import datetime
+
     text = document_text(document)
+    created = document["date_created"]
     return {
         "title": fold(padded(document["title"])),
         "title_exact": padded(document["title"]),
         "text": fold(padded(text)),
         "text_exact": padded(text),
+        "cooperative_id": document["cooperative_id"],
+        "area": document["area"],
+        "price": document["price"],
+        "in_stock": document["in_stock"],
+        "date_created": datetime.fromisoformat(created) if created else None,
+        "groups": _padded_ids(document["group_ids"]),
+        "subgroups": _padded_ids(document["subgroup_ids"]),
+        "categories": _padded_ids(document["category_ids"]),
     }
+
+
+INDEX_ROW_FIELDS = [
+    "title",
+    "title_exact",
+    "text",
+    "text_exact",
+    "cooperative_id",
+    "area",
+    "price",
+    "in_stock",
+    "date_created",
+    "groups",
+    "subgroups",
+    "categories",
+]
+
+
+# --- CMS stories ------------------------------------------------------------------------
+
+
+def _stream_strings(value):
+    """Every piece of text in a StreamField's raw data (rich text as HTML), skipping ids, links
+    and block metadata."""
+    if isinstance(value, str):
+        if not value.startswith(("http://", "https://")):
+            yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in ("type", "id"):
+                yield from _stream_strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _stream_strings(item)
+
+
+def story_text(story) -> str:
+    """A story's searchable text: title, lead (sa pô) and the words of its body."""
+    from html import unescape
+
+    from django.utils.html import strip_tags
+
+    body = getattr(story, "body", None)
+    raw = list(getattr(body, "raw_data", None) or [])
+    body_text = " ".join(unescape(strip_tags(part)) for part in _stream_strings(raw))
+    return " ".join(part for part in (story.title, getattr(story, "lead", ""), body_text) if part)
+
+
+def story_row(story) -> dict:
+    """The database row for a story (folded, space padded, like the products' rows)."""
+    return {"title": fold(padded(story.title)), "text": fold(padded(story_text(story)))}

@@ -1,7 +1,11 @@
-"""Keep the search indexes in step with products, stock, cooperatives and OCOP certificates.
+"""Keep the search indexes in step with products, stock, cooperatives, OCOP certificates and
+CMS stories.
 
-Every change only enqueues a task, after the transaction commits (through the outbox when it is
-installed, so a broker outage loses nothing)."""
+The database index rows of the products a change touches are rewritten at once, in the same
+transaction (they are derived data in the same database: a new product is on sale at once, a
+rolled-back change leaves no trace). Every change also enqueues a task after the transaction
+commits (through the outbox when it is installed, so a broker outage loses nothing), which
+brings Elasticsearch up to date (and rewrites the database rows again: safe to run twice)."""
 
 import uuid
 
@@ -10,6 +14,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from oscar.core.loading import get_model
+from wagtail.signals import page_published, page_unpublished
 
 from marketplace.ocop.models import Certificate
 
@@ -30,25 +35,41 @@ def enqueue(task, **kwargs) -> None:
     transaction.on_commit(lambda: task.delay(**kwargs))
 
 
+def rows_now(product_ids) -> None:
+    """The database index rows of these products, rewritten in the current transaction."""
+    from . import services
+
+    product_ids = [pk for pk in product_ids if pk]
+    if product_ids:
+        services.database_rows_update(product_ids=product_ids)
+
+
 @receiver(post_save, sender=Product)
 @receiver(post_delete, sender=Product)
-def product_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        enqueue(tasks.product_index_update, product_id=instance.pk)
+def product_changed(sender, instance, raw=False, signal=None, **kwargs):
+    if raw:
+        return
+    if signal is post_save:  # a deleted product's row goes with it (on delete cascade)
+        rows_now([instance.pk])
+    enqueue(tasks.product_index_update, product_id=instance.pk)
 
 
 @receiver(post_save, sender=StockRecord)
 @receiver(post_delete, sender=StockRecord)
 @receiver(post_save, sender=ProductCategory)
 @receiver(post_delete, sender=ProductCategory)
-def product_part_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
-        enqueue(tasks.product_index_update, product_id=instance.product_id)
+def product_part_changed(sender, instance, raw=False, signal=None, **kwargs):
+    if raw:
+        return
+    if signal is post_save:  # after a delete (maybe the product's own), the task tidies up
+        rows_now([instance.product_id])
+    enqueue(tasks.product_index_update, product_id=instance.product_id)
 
 
 @receiver(post_save, sender=Partner)
 def partner_saved(sender, instance, raw=False, **kwargs):
     if not raw:
+        rows_now(StockRecord.objects.filter(partner_id=instance.pk).values_list("product_id", flat=True))
         enqueue(tasks.partner_index_update, partner_id=instance.pk)
 
 
@@ -61,11 +82,43 @@ def certificate_saved(sender, instance, raw=False, **kwargs):
         enqueue(tasks.products_reindex, product_ids=product_ids)
 
 
+_CLEARED = "_search_cleared_product_ids"
+
+
 @receiver(m2m_changed, sender=Certificate.products.through)
 def certificate_products_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs):
-    if action not in ("post_add", "post_remove", "post_clear"):
+    if action == "pre_clear":
+        # post_clear has no pk_set: remember whose certificates are about to go.
+        if reverse:  # product.ocop_certificates.clear(): only this product changes
+            setattr(instance, _CLEARED, [instance.pk])
+        else:  # certificate.products.clear(): every product it held
+            setattr(instance, _CLEARED, list(instance.products.values_list("pk", flat=True)))
+        return
+    if action == "post_clear":
+        product_ids = getattr(instance, _CLEARED, [])
+        if hasattr(instance, _CLEARED):
+            delattr(instance, _CLEARED)
+        if product_ids:
+            enqueue(tasks.products_reindex, product_ids=sorted(product_ids))
+        return
+    if action not in ("post_add", "post_remove"):
         return
     if reverse:  # product.ocop_certificates.add(...)
         enqueue(tasks.product_index_update, product_id=instance.pk)
     elif pk_set:
         enqueue(tasks.products_reindex, product_ids=sorted(pk_set))
+
+
+def _is_story(page) -> bool:
+    from . import services
+
+    model = services.story_model()
+    return model is not None and isinstance(page, model)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def story_changed(sender, instance, **kwargs):
+    """A story published, re-published or unpublished: rewrite (or drop) its search row."""
+    if _is_story(instance):
+        enqueue(tasks.story_index_update, page_id=instance.pk)

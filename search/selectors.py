@@ -3,8 +3,17 @@
 import logging
 from dataclasses import dataclass, field
 
-from django.apps import apps
-from django.db.models import Min, Prefetch, QuerySet
+from django.db.models import (
+    Case,
+    IntegerField,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.urls import NoReverseMatch, reverse
 from oscar.core.loading import get_model
 
@@ -138,19 +147,40 @@ def categories_matching(text: str, *, limit: int = 5) -> list:
 
 
 def stories_matching(text: str, *, limit: int = 5) -> list:
-    """Published CMS stories whose title matches, when the CMS has stories (issue 6)."""
-    if not words(text):
+    """Published, public CMS stories in the current language whose title, lead (sa pô) or body
+    has words starting with every typed word, accents ignored; title matches first, then newest.
+    Always from the database (`search.models.StoryIndex`), whichever backend serves products."""
+    typed = [fold(word) for word in words(text)[:8]]
+    if not typed:
         return []
+    from wagtail.models import Locale
+
+    from .models import StoryIndex
+    from .services import story_model
+
+    model = story_model()
+    if model is None:
+        return []
+    rows = StoryIndex.objects.all()
+    for word in typed:
+        rows = rows.filter(text__contains=f" {word}")
+    in_title = Q()
+    for word in typed:
+        in_title &= Q(search_row_title__contains=f" {word}")
     try:
-        story_model = apps.get_model("cms", "StoryPage")
-    except LookupError:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
         return []
-    try:
-        stories = story_model.objects.live().public().order_by("-first_published_at")[:500]
-        return [story for story in stories if _matches(text, story.title)][:limit]
-    except Exception:  # the CMS is someone else's moving part: never break search over it
-        logger.exception("stories could not be searched")
-        return []
+    title = StoryIndex.objects.filter(page_id=OuterRef("pk")).values("title")[:1]
+    stories = (
+        model.objects.live()
+        .public()
+        .filter(locale=locale, pk__in=rows.values("page_id"))
+        .annotate(search_row_title=Subquery(title))
+        .annotate(title_match=Case(When(in_title, then=1), default=0, output_field=IntegerField()))
+        .order_by("-title_match", "-first_published_at", "-pk")
+    )
+    return list(stories[:limit])
 
 
 def cooperative_url(partner) -> str:

@@ -7,8 +7,16 @@ from django.db import connection, transaction
 from oscar.core.loading import get_model
 
 from .backends import elasticsearch_enabled
-from .documents import category_tree, index_row, indexable_products, is_on_sale, product_document
-from .models import ProductIndex, SearchTerm
+from .documents import (
+    INDEX_ROW_FIELDS,
+    category_tree,
+    index_row,
+    indexable_products,
+    is_on_sale,
+    product_document,
+    story_row,
+)
+from .models import ProductIndex, SearchTerm, StoryIndex
 
 Product = get_model("catalogue", "Product")
 StockRecord = get_model("partner", "StockRecord")
@@ -36,7 +44,7 @@ def _save_rows(documents: list[dict]) -> None:
             setattr(row, field, value)
         (changed if product_id in existing else new).append(row)
     ProductIndex.objects.bulk_create(new)
-    ProductIndex.objects.bulk_update(changed, ["title", "title_exact", "text", "text_exact"])
+    ProductIndex.objects.bulk_update(changed, INDEX_ROW_FIELDS)
     if connection.vendor == "postgresql" and rows:
         with connection.cursor() as cursor:
             cursor.execute(_PG_VECTOR, [list(rows)])
@@ -46,9 +54,9 @@ def _save_rows(documents: list[dict]) -> None:
     )
 
 
-def products_reindex(*, product_ids: Iterable[int]) -> int:
-    """Bring both indexes up to date for these products; gone or hidden products leave them.
-    Safe to run twice. Returns how many products are searchable among them."""
+def database_rows_update(*, product_ids: Iterable[int]) -> tuple[list[dict], set[int]]:
+    """Rewrite the database index rows of these products (drop those no longer on sale).
+    Returns their documents and the hidden ids. Runs inside the caller's transaction."""
     product_ids = list(product_ids)
     products = list(indexable_products().filter(pk__in=product_ids))
     tree = category_tree()
@@ -57,6 +65,13 @@ def products_reindex(*, product_ids: Iterable[int]) -> int:
     with transaction.atomic():
         ProductIndex.objects.filter(product_id__in=hidden).delete()
         _save_rows(documents)
+    return documents, hidden
+
+
+def products_reindex(*, product_ids: Iterable[int]) -> int:
+    """Bring both indexes up to date for these products; gone or hidden products leave them.
+    Safe to run twice. Returns how many products are searchable among them."""
+    documents, hidden = database_rows_update(product_ids=product_ids)
     if elasticsearch_enabled():
         from .backends import elasticsearch
 
@@ -109,7 +124,46 @@ def searchable_documents(*, batch: int = 500):
 
 def index_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
     """Rebuild the database index (the demo loader and `search_index --rebuild` call this)."""
-    return database_index_rebuild(progress=progress)
+    indexed = database_index_rebuild(progress=progress)
+    stories_index_rebuild()
+    return indexed
+
+
+# --- CMS stories (database only: Elasticsearch indexes products; stories are few) -------
+
+
+def story_model():
+    """`cms.StoryPage` when the CMS is installed, else None."""
+    from django.apps import apps
+
+    try:
+        return apps.get_model("cms", "StoryPage")
+    except LookupError:
+        return None
+
+
+def story_index_update(*, page_id: int) -> None:
+    """Rewrite the row of this story from its live version, or drop it when it is not live.
+    Safe to run twice."""
+    model = story_model()
+    story = model.objects.live().filter(pk=page_id).first() if model else None
+    if story is None:
+        StoryIndex.objects.filter(page_id=page_id).delete()
+        return
+    StoryIndex.objects.update_or_create(page_id=story.pk, defaults=story_row(story))
+
+
+def stories_index_rebuild() -> int:
+    """Rebuild every story's row. Returns how many live stories are indexed."""
+    model = story_model()
+    if model is None:
+        return 0
+    stories = list(model.objects.live())
+    with transaction.atomic():
+        StoryIndex.objects.exclude(page_id__in=[s.pk for s in stories]).delete()
+        for story in stories:
+            StoryIndex.objects.update_or_create(page_id=story.pk, defaults=story_row(story))
+    return len(stories)
 
 
 def database_searchable_count() -> int:

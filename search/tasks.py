@@ -34,3 +34,8 @@ def products_reindex(self, product_ids: list[int]) -> None:
 @shared_task(bind=True, acks_late=True)
 def partner_index_update(self, partner_id: int) -> None:
     _run(self, lambda: services.partner_index_update(partner_id=partner_id))
+
+
+@shared_task(bind=True, acks_late=True)
+def story_index_update(self, page_id: int) -> None:
+    services.story_index_update(page_id=page_id)

@@ -1,5 +1,7 @@
 """Search on the database: PostgreSQL full-text search (unaccent, prefix terms, ts_rank) or,
-on SQLite, word-prefix matching on accent-folded text. Filters and facets read the live tables.
+on SQLite, word-prefix matching on accent-folded text. Matching, filters, facets and sorting
+read one table, `search.models.ProductIndex` (one row per searchable product); only OCOP stars
+and the rating are read live.
 """
 
 from dataclasses import dataclass
@@ -15,7 +17,6 @@ from django.db.models import (
     FloatField,
     Func,
     IntegerField,
-    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -23,13 +24,13 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Coalesce
 from oscar.core.loading import get_model
 
 from marketplace.core.text import fold
-from marketplace.partner.models import Area, Status
+from marketplace.partner.models import Area, Partner, Status
 
-from ..models import SearchTerm
+from ..models import ProductIndex, SearchTerm
 from ..query import FACETS, PRICE_BANDS, FacetCount, SearchQuery, SearchResults
 from ..text import corrections, words
 
@@ -77,226 +78,220 @@ def visible_products() -> QuerySet:
     return Product.objects.browsable().filter(Exists(_approved_records()))
 
 
-def _match(products: QuerySet, terms: list[Term]) -> QuerySet:
+def indexed_rows() -> QuerySet:
+    """The searchable products: one index row each (a product leaves the index, after commit,
+    when it is hidden or its cooperative is no longer approved)."""
+    return ProductIndex.objects.all()
+
+
+def _match(rows: QuerySet, terms: list[Term]) -> QuerySet:
     if not terms:
-        return products
+        return rows
     if _postgresql():
-        return products.filter(search_index__vector=_tsquery(terms))
+        return rows.filter(vector=_tsquery(terms))
     for term in terms:
         condition = Q()
         for alternative in term.folded:
-            condition |= Q(search_index__text__contains=f" {alternative}")
-        products = products.filter(condition)
-    return products
+            condition |= Q(text__contains=f" {alternative}")
+        rows = rows.filter(condition)
+    return rows
 
 
-def _category_condition(ids) -> Q:
-    paths = Category.objects.filter(pk__in=ids).values_list("path", flat=True)
+def _ids_condition(column: str, ids) -> Q:
     condition = Q()
-    for path in paths:
-        condition |= Q(category__path__startswith=path)
-    if not condition:
-        return Q(pk__in=[])
-    return Q(Exists(ProductCategory.objects.filter(condition, product=OuterRef("pk"))))
+    for value in ids:
+        condition |= Q(**{f"{column}__contains": f" {int(value)} "})
+    return condition
 
 
 def _price_condition(key: str) -> Q:
     low, high = PRICE_BANDS[key]
-    records = _approved_records()
+    condition = Q(price__isnull=False)
     if low is not None:
-        records = records.filter(price__gte=low)
+        condition &= Q(price__gte=low)
     if high is not None:
-        records = records.filter(price__lt=high)
-    return Q(Exists(records))
-
-
-def _in_stock_condition() -> Q:
-    return Q(Exists(_approved_records().filter(num_in_stock__gt=Coalesce("num_allocated", 0))))
+        condition &= Q(price__lt=high)
+    return condition
 
 
 def _stars_condition(values) -> Q:
+    """Read live: a certificate stops counting the day it expires, without any save."""
     from marketplace.ocop.models import Certificate
 
-    return Q(Exists(Certificate.objects.valid().filter(products=OuterRef("pk"), stars__in=values)))
+    return Q(Exists(Certificate.objects.valid().filter(products=OuterRef("product_id"), stars__in=values)))
 
 
-def _filter(products: QuerySet, filters: dict) -> QuerySet:
+def _filter(rows: QuerySet, filters: dict) -> QuerySet:
     for name, values in filters.items():
         if not values:
             continue
-        if name in ("group", "subgroup"):
-            products = products.filter(_category_condition(values))
+        if name == "group":
+            rows = rows.filter(_ids_condition("groups", values))
+        elif name == "subgroup":
+            rows = rows.filter(_ids_condition("subgroups", values))
         elif name == "area":
-            products = products.filter(Exists(_approved_records().filter(partner__area__in=values)))
+            rows = rows.filter(area__in=values)
         elif name == "coop":
-            products = products.filter(Exists(_approved_records().filter(partner_id__in=values)))
+            rows = rows.filter(cooperative_id__in=[int(v) for v in values])
         elif name == "stars":
-            products = products.filter(_stars_condition(values))
+            rows = rows.filter(_stars_condition(values))
         elif name == "price":
             condition = Q()
             for key in values:
                 condition |= _price_condition(key)
-            products = products.filter(condition)
+            rows = rows.filter(condition)
         elif name == "stock":
-            products = products.filter(_in_stock_condition())
-    return products
+            rows = rows.filter(in_stock=True)
+    return rows
 
 
 def _score(terms: list[Term]):
     """Exact accents in the title first, then folded title words, the folded phrase, the rest."""
     parts = []
     for term in terms:
-        parts.append(Case(When(search_index__title_exact__contains=f" {term.exact}", then=8), default=0))
-        parts.append(Case(When(search_index__text_exact__contains=f" {term.exact}", then=2), default=0))
-        parts.append(Case(When(search_index__title__contains=f" {term.folded[0]}", then=4), default=0))
+        parts.append(Case(When(title_exact__contains=f" {term.exact}", then=8), default=0))
+        parts.append(Case(When(text_exact__contains=f" {term.exact}", then=2), default=0))
+        parts.append(Case(When(title__contains=f" {term.folded[0]}", then=4), default=0))
     if len(terms) > 1:
         phrase = " ".join(term.folded[0] for term in terms)
-        parts.append(Case(When(search_index__title__contains=f" {phrase}", then=6), default=0))
+        parts.append(Case(When(title__contains=f" {phrase}", then=6), default=0))
     score = parts[0]
     for part in parts[1:]:
         score = score + part
     if _postgresql():
-        return Coalesce(score, 0, output_field=FloatField()) + SearchRank(
-            F("search_index__vector"), _tsquery(terms)
-        )
+        return Coalesce(score, 0, output_field=FloatField()) + SearchRank(F("vector"), _tsquery(terms))
     return Coalesce(score, 0, output_field=IntegerField())
 
 
-def _min_price():
-    return Min("stockrecords__price", filter=Q(stockrecords__partner__status=Status.APPROVED))
-
-
-def _order(products: QuerySet, sort: str, terms: list[Term]) -> QuerySet:
+def _order(rows: QuerySet, sort: str, terms: list[Term]) -> QuerySet:
     if sort == "relevance" and terms:
-        return products.annotate(score=_score(terms)).order_by("-score", "-date_created", "-pk")
-    if sort in ("price-asc", "price-desc"):
-        products = products.annotate(sort_price=_min_price())
-        if sort == "price-asc":
-            return products.order_by(F("sort_price").asc(nulls_last=True), "pk")
-        return products.order_by(F("sort_price").desc(nulls_last=True), "-pk")
-    if sort == "rating":
-        return products.order_by(F("rating").desc(nulls_last=True), "-date_created", "-pk")
-    return products.order_by("-date_created", "-pk")
+        return rows.annotate(score=_score(terms)).order_by("-score", "-date_created", "-product_id")
+    if sort == "price-asc":
+        return rows.order_by(F("price").asc(nulls_last=True), "product_id")
+    if sort == "price-desc":
+        return rows.order_by(F("price").desc(nulls_last=True), "-product_id")
+    if sort == "rating":  # read live: reviews update the product's rating without a save signal
+        return rows.order_by(F("product__rating").desc(nulls_last=True), "-date_created", "-product_id")
+    return rows.order_by("-date_created", "-product_id")
 
 
 def search(query: SearchQuery) -> SearchResults:
     terms = terms_for(query.text)
-    matched = _match(visible_products(), terms)
+    matched = _match(indexed_rows(), terms)
     if query.category_id:
-        matched = matched.filter(_category_condition([query.category_id]))
+        matched = matched.filter(categories__contains=f" {int(query.category_id)} ")
     filtered = _filter(matched, query.filters)
     window = _order(filtered, query.sort, terms)[query.offset : query.offset + query.limit]
-    results = SearchResults(ids=list(window.values_list("pk", flat=True)), total=filtered.count())
+    results = SearchResults(ids=list(window.values_list("product_id", flat=True)), total=filtered.count())
     if query.facets:
         results.facets = facet_counts(matched, query)
     return results
 
 
-# --- Facets ---------------------------------------------------------------------------
+# --- Facets: one query per facet over the index rows -------------------------------------
 
 
 def facet_counts(matched: QuerySet, query: SearchQuery) -> dict[str, list[FacetCount]]:
+    levels = _category_levels()
     counts = {}
     for name in FACETS:
-        products = _filter(matched, query.without(name)).values("pk")
-        counts[name] = _COUNTERS[name](products)
-    _label_categories(counts)
+        rows = _filter(matched, query.without(name))
+        if name in ("group", "subgroup"):
+            counts[name] = _category_counts(rows, name, levels[name])
+        else:
+            counts[name] = _COUNTERS[name](rows)
+    _label_coops(counts.get("coop", []))
     return counts
 
 
-def _category_level(products, level: int) -> list[FacetCount]:
-    steplen = Category.steplen
-    links = ProductCategory.objects.filter(product__in=products, category__depth__gte=level)
-    rows = (
-        links.annotate(prefix=Substr("category__path", 1, steplen * level))
-        .values("prefix")
-        .annotate(n=Count("product", distinct=True))
-        .order_by("prefix")
+def _category_levels() -> dict[str, list]:
+    """The OCOP groups (depth 1) and subgroups (depth 2): one query."""
+    levels = {"group": [], "subgroup": []}
+    for category in Category.objects.filter(depth__in=(1, 2)).order_by("path"):
+        levels["group" if category.depth == 1 else "subgroup"].append(category)
+    return levels
+
+
+def _category_counts(rows: QuerySet, name: str, categories: list) -> list[FacetCount]:
+    """All of a level's counts in one pass: a conditional count per category."""
+    if not categories:
+        return []
+    column = "groups" if name == "group" else "subgroups"
+    totals = rows.aggregate(
+        **{f"c{c.pk}": Count("pk", filter=Q(**{f"{column}__contains": f" {c.pk} "})) for c in categories}
     )
-    return [FacetCount(value=row["prefix"], count=row["n"]) for row in rows]
+    return [
+        FacetCount(value=str(c.pk), count=totals[f"c{c.pk}"], label=c.name)
+        for c in categories
+        if totals[f"c{c.pk}"]
+    ]
 
 
-def _label_categories(counts) -> None:
-    """Turn path prefixes into category ids and names (one query for both levels)."""
-    prefixes = [f.value for name in ("group", "subgroup") for f in counts.get(name, [])]
-    categories = {c.path: c for c in Category.objects.filter(path__in=prefixes)}
-    for name in ("group", "subgroup"):
-        facets = []
-        for facet in counts.get(name, []):
-            category = categories.get(facet.value)
-            if category is not None:
-                facets.append(FacetCount(value=str(category.pk), count=facet.count, label=category.name))
-        counts[name] = facets
-
-
-def _partner_rows(products, *fields):
-    records = StockRecord.objects.filter(product__in=products, partner__status=Status.APPROVED)
-    return records.values(*fields).annotate(n=Count("product", distinct=True))
-
-
-def _area_counts(products) -> list[FacetCount]:
+def _area_counts(rows) -> list[FacetCount]:
     labels = dict(Area.choices)
-    rows = _partner_rows(products, "partner__area").order_by("partner__area")
+    grouped = rows.order_by().values("area").annotate(n=Count("pk")).order_by("area")
     return [
-        FacetCount(value=row["partner__area"], count=row["n"], label=str(labels[row["partner__area"]]))
-        for row in rows
-        if row["partner__area"] in labels
+        FacetCount(value=row["area"], count=row["n"], label=str(labels[row["area"]]))
+        for row in grouped
+        if row["area"] in labels
     ]
 
 
-def _coop_counts(products) -> list[FacetCount]:
-    rows = _partner_rows(products, "partner_id", "partner__name").order_by("-n", "partner__name")[:30]
-    return [
-        FacetCount(value=str(row["partner_id"]), count=row["n"], label=row["partner__name"]) for row in rows
-    ]
+def _coop_counts(rows) -> list[FacetCount]:
+    grouped = (
+        rows.filter(cooperative_id__isnull=False)
+        .order_by()
+        .values("cooperative_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "cooperative_id")[:30]
+    )
+    return [FacetCount(value=str(row["cooperative_id"]), count=row["n"]) for row in grouped]
 
 
-def _stars_counts(products) -> list[FacetCount]:
+def _label_coops(counts: list[FacetCount]) -> None:
+    """Cooperatives' names (one query), ties ordered by name as before."""
+    if not counts:
+        return
+    names = dict(Partner.objects.filter(pk__in=[int(f.value) for f in counts]).values_list("pk", "name"))
+    for facet in counts:
+        facet.label = names.get(int(facet.value), facet.value)
+    counts.sort(key=lambda f: (-f.count, f.label))
+
+
+def _stars_counts(rows) -> list[FacetCount]:
     from marketplace.ocop.models import Certificate
 
-    rows = (
+    grouped = (
         Certificate.objects.valid()
-        .filter(products__in=products)
+        .filter(products__in=rows.values("product_id"))
         .order_by()
         .values("stars")
         .annotate(n=Count("products", distinct=True))
         .order_by("-stars")
     )
-    return [FacetCount(value=str(row["stars"]), count=row["n"], label=f"{row['stars']}★") for row in rows]
+    return [FacetCount(value=str(row["stars"]), count=row["n"], label=f"{row['stars']}★") for row in grouped]
 
 
-def _price_counts(products) -> list[FacetCount]:
-    """One pass over the stock records: each record falls in one band (a product in every band
-    one of its approved records falls in)."""
-    bands = []
-    for key, (low, high) in PRICE_BANDS.items():
-        condition = Q()
-        if low is not None:
-            condition &= Q(price__gte=low)
-        if high is not None:
-            condition &= Q(price__lt=high)
-        bands.append(When(condition, then=Value(key)))
-    rows = (
-        StockRecord.objects.filter(product__in=products, partner__status=Status.APPROVED, price__isnull=False)
+def _price_counts(rows) -> list[FacetCount]:
+    """One pass: each row's price falls in one band."""
+    bands = [When(_price_condition(key), then=Value(key)) for key in PRICE_BANDS]
+    grouped = (
+        rows.filter(price__isnull=False)
+        .order_by()
         .annotate(band=Case(*bands, output_field=TextField()))
         .values("band")
-        .annotate(n=Count("product", distinct=True))
+        .annotate(n=Count("pk"))
     )
-    counts = {row["band"]: row["n"] for row in rows}
+    counts = {row["band"]: row["n"] for row in grouped}
     return [FacetCount(value=key, count=counts[key]) for key in PRICE_BANDS if counts.get(key)]
 
 
-def _stock_counts(products) -> list[FacetCount]:
-    records = StockRecord.objects.filter(
-        product__in=products, partner__status=Status.APPROVED, num_in_stock__gt=Coalesce("num_allocated", 0)
-    )
-    total = records.aggregate(n=Count("product", distinct=True))["n"]
+def _stock_counts(rows) -> list[FacetCount]:
+    total = rows.filter(in_stock=True).count()
     return [FacetCount(value="1", count=total)] if total else []
 
 
 _COUNTERS = {
-    "group": lambda products: _category_level(products, 1),
-    "subgroup": lambda products: _category_level(products, 2),
     "area": _area_counts,
     "coop": _coop_counts,
     "stars": _stars_counts,

@@ -3,6 +3,8 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/chohtx_bench \\
         .venv/bin/python -m search.benchmarks.latency --sizes 10000 100000
 
+Any database whose name ends in `_bench` is accepted (each person their own).
+
 Creates the database if needed, migrates it, grows the catalogue to each size with generated
 Vietnamese products (bulk inserts, then the same index rebuild as `search_index --rebuild`), and
 prints p50/p95 in milliseconds of a full results page (search, facets, product cards) per query.
@@ -188,8 +190,8 @@ def main() -> None:
     parser.add_argument("--no-rebuild", action="store_true", help="Measure with the index already built.")
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres") or not url.rstrip("/").endswith("chohtx_bench"):
-        sys.exit("Set DATABASE_URL to a PostgreSQL database named chohtx_bench.")
+    if not url.startswith("postgres") or not url.rstrip("/").endswith("_bench"):
+        sys.exit("Set DATABASE_URL to a PostgreSQL database whose name ends in _bench (chohtx_bench).")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings.dev")
     os.environ.setdefault("ELASTICSEARCH_URL", "")
     ensure_database(url)

@@ -7,10 +7,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class FakeElasticsearch:
-    def __init__(self, *, alias_on=(), search_response=None):
+    def __init__(self, *, alias_on=(), search_response=None, search_status=200):
         self.requests = []
         self.alias_on = list(alias_on)  # indexes the alias points at now
         self.search_response = search_response or {}
+        self.search_status = search_status  # e.g. 404 with a published error body
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -42,7 +43,7 @@ class FakeElasticsearch:
                 i += 1 if op == "delete" else 2
             return 200, {"took": 3, "errors": False, "items": items}
         if route.endswith("/_search"):
-            return 200, self.search_response
+            return self.search_status, self.search_response
         if route.endswith("/_refresh"):
             return 200, {"_shards": {"total": 1, "successful": 1, "failed": 0}}
         if route == "/_aliases":

@@ -15,7 +15,9 @@ from search.query import SearchQuery
 
 from .fake_elasticsearch import FakeElasticsearch
 
-# A real Elasticsearch 8 answer to `request_body(SearchQuery(text="com chay"))` with facets.
+# Hand-written in the shape of an Elasticsearch 8 answer to `request_body(SearchQuery(text="com chay"))`;
+# bodies published by Elastic (or captured from a server) are in fixtures/, tested in
+# test_elasticsearch_fixtures.py.
 SEARCH_RESPONSE = {
     "took": 4,
     "timed_out": False,

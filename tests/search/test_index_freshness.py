@@ -1,4 +1,7 @@
-"""Saves enqueue index updates after commit: products, stock, cooperatives, certificates."""
+"""Saves rewrite the database index rows at once and enqueue the Elasticsearch update after commit:
+products, stock, cooperatives, certificates."""
+
+import pytest
 
 from search.backends import database
 from search.models import ProductIndex
@@ -10,15 +13,29 @@ def found(text):
     return database.search(SearchQuery(text=text)).ids
 
 
-def test_nothing_is_enqueued_before_commit(floor, django_capture_on_commit_callbacks):
+def test_database_row_at_once_elasticsearch_after_commit(floor, fake_es, django_capture_on_commit_callbacks):
     product = floor["products"]["com_chay"]
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         product.title = "Cơm cháy ruốc"
         product.save()
+    assert found("ruoc") == [product.pk]  # the database row: same transaction
     assert len(callbacks) == 1
-    assert found("ruoc") == []  # not yet
+    assert not [path for __, path, __ in fake_es.requests if "/_bulk" in path]  # not yet
     callbacks[0]()
-    assert found("ruoc") == [product.pk]
+    bulk = [body for __, path, body in fake_es.requests if "/_bulk" in path]
+    assert bulk and "Cơm cháy ruốc" in bulk[0].decode()
+
+
+def test_a_rolled_back_change_leaves_the_index_alone(floor):
+    from django.db import transaction
+
+    product = floor["products"]["com_chay"]
+    with pytest.raises(RuntimeError), transaction.atomic():
+        product.title = "Cơm cháy ruốc"
+        product.save()
+        raise RuntimeError("the seller's form failed further on")
+    assert found("ruoc") == []
+    assert found("cha bong") == [product.pk]
 
 
 def test_renaming_a_product_reindexes_it(floor, django_capture_on_commit_callbacks):
@@ -59,3 +76,64 @@ def test_stock_change_enqueues_the_product(floor, django_capture_on_commit_callb
         record.num_in_stock = 50
         record.save()
     assert len(callbacks) == 1
+
+
+def _indexed_stars(fake) -> dict[int, list[int]]:
+    """Product id -> the `stars` of the documents sent to Elasticsearch in bulk requests."""
+    import json
+
+    sent = {}
+    for __, path, body in fake.requests:
+        if "/_bulk" not in path:
+            continue
+        lines = [json.loads(line) for line in body.decode().splitlines() if line.strip()]
+        for action, source in zip(lines[::2], lines[1::2], strict=False):
+            if "index" in action:
+                sent[int(action["index"]["_id"])] = source["stars"]
+    return sent
+
+
+@pytest.fixture
+def fake_es(settings):
+    from search.backends import elasticsearch as es
+
+    from .fake_elasticsearch import FakeElasticsearch
+
+    es.reset()
+    with FakeElasticsearch(alias_on=["chohtx-products-v1-1"]) as fake:
+        settings.ELASTICSEARCH_URL = fake.url
+        yield fake
+    es.reset()
+
+
+def test_clearing_a_certificates_products_reindexes_them(floor, fake_es, django_capture_on_commit_callbacks):
+    com_chay, trong_dong = floor["products"]["com_chay"], floor["products"]["trong_dong"]
+    certificate = com_chay.ocop_certificates.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate.products.add(trong_dong)
+    assert _indexed_stars(fake_es) == {trong_dong.pk: [4]}
+    fake_es.requests.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate.products.clear()  # post_clear has no pk_set: the ids are taken on pre_clear
+    assert _indexed_stars(fake_es) == {com_chay.pk: [], trong_dong.pk: []}
+
+
+def test_clearing_a_products_certificates_reindexes_it(floor, fake_es, django_capture_on_commit_callbacks):
+    nuoc_mam = floor["products"]["nuoc_mam"]
+    with django_capture_on_commit_callbacks(execute=True):
+        nuoc_mam.ocop_certificates.clear()
+    assert _indexed_stars(fake_es) == {nuoc_mam.pk: []}
+
+
+def test_stock_and_price_changes_reach_the_facets_after_commit(floor, django_capture_on_commit_callbacks):
+    nuoc_mam = floor["products"]["nuoc_mam"]
+    record = nuoc_mam.stockrecords.first()
+    with django_capture_on_commit_callbacks(execute=True):
+        record.num_in_stock = 50
+        record.price = 40_000
+        record.save()
+    in_stock = database.search(SearchQuery(filters={"stock": ("1",)}))
+    assert nuoc_mam.pk in in_stock.ids
+    cheap = database.search(SearchQuery(filters={"price": ("0-50000",)}))
+    assert nuoc_mam.pk in cheap.ids
+    assert {f.value: f.count for f in cheap.facets["stock"]} == {"1": 3}  # cơm cháy, đường phèn, nước mắm

@@ -40,6 +40,8 @@ class Command(BaseCommand):
                 % {"n": count, "s": time.monotonic() - clock}
             )
         )
+        stories = services.stories_index_rebuild()
+        self.stdout.write(self.style.SUCCESS(_("Đã lập chỉ mục %(n)d câu chuyện.") % {"n": stories}))
         if elasticsearch_enabled():
             self.rebuild_elasticsearch(started)
 
