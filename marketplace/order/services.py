@@ -25,6 +25,7 @@ OrderDispatcher = get_class("order.utils", "OrderDispatcher")
 ORDER_NUMBER_SEQUENCE = "chohtx_order_number"
 ORDER_NUMBER_START = 100000
 TASKS = "marketplace.order.tasks"
+SEARCH_REINDEX = "search.tasks.products_reindex"
 S = SubOrderStatus
 
 
@@ -60,6 +61,14 @@ def stock_allocate(*, stockrecord_id: int, quantity: int, title: str) -> None:
             )
             % {"title": title}
         )
+
+
+def search_stock_refresh(*, key: str, product_ids) -> None:
+    """Stock moved by a conditional UPDATE, which fires no signal: record, in the caller's
+    transaction, one outbox message that re-indexes these products (written once per `key`)."""
+    product_ids = sorted({pk for pk in product_ids if pk is not None})
+    if product_ids:
+        outbox_add(key=f"search:stock:{key}", task=SEARCH_REINDEX, product_ids=product_ids)
 
 
 def _stock_release(suborder: SubOrder) -> None:
@@ -106,6 +115,9 @@ def order_split(*, order, groups, payment_method: str) -> list[SubOrder]:
         )
         suborders.append(suborder)
     outbox_add(key=f"order-placed:{order.number}", task=f"{TASKS}.order_confirmation_send", order_id=order.pk)
+    search_stock_refresh(
+        key=f"order-placed:{order.number}", product_ids=order.lines.values_list("product_id", flat=True)
+    )
     order_status_sync(order_id=order.pk)
     return suborders
 
@@ -159,6 +171,9 @@ def _step(
             _stock_consume(suborder)
         if to == S.CANCELLED:
             _stock_release(suborder)
+        if to in (S.SHIPPED, S.CANCELLED):  # the in-stock facet and Elasticsearch's documents
+            product_ids = suborder.lines.values_list("product_id", flat=True)
+            search_stock_refresh(key=f"suborder-event:{event.pk}", product_ids=product_ids)
         order_status_sync(order_id=suborder.order_id)
     return suborder
 
@@ -250,6 +265,8 @@ def suborder_payment_received(*, suborder_id: int, actor=None) -> SubOrder:
         suborder = SubOrder.objects.select_for_update().get(pk=suborder_id)
         if suborder.status == S.CANCELLED:
             raise SubOrderActionRefused(_("Đơn này đã bị huỷ."))
+        if suborder.payment_method != "vietqr":
+            raise SubOrderActionRefused(_("Đơn này không thanh toán bằng chuyển khoản."))
         if suborder.payment_status == PaymentStatus.PAID:
             return suborder
         suborder.payment_status = PaymentStatus.PAID
@@ -323,7 +340,7 @@ def order_status_path(order) -> str:
             "customer:anon-order",
             kwargs={"order_number": order.number, "hash": order.verification_hash()},
         )
-    return reverse("customer:order", kwargs={"order_number": order.number})
+    return reverse("orders:detail", kwargs={"number": order.number})
 
 
 def order_confirmation_send(*, order_id: int, sent_by: str = "") -> bool:

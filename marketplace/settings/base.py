@@ -208,7 +208,15 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A message a worker took but never acknowledged (the worker died) goes back to the queue after
+# this many seconds; a task running longer than this is delivered twice. Redis looks for such
+# messages every tenth of it (at most every 10 s), so a short timeout (the kill test) recovers fast.
+_visibility_timeout = env.int_("CELERY_VISIBILITY_TIMEOUT", 3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": _visibility_timeout,
+    "unacked_restore_interval": max(1, min(10, _visibility_timeout // 10)),
+    "unacked_restore_throttle": 1,
+}
 CELERY_TIMEZONE = TIME_ZONE
 # Scheduled tasks (Celery beat). Each feature adds its own entries in its section below.
 CELERY_BEAT_SCHEDULE: dict = {}
