@@ -21,9 +21,7 @@ class OperatorSettings(BaseSiteSetting):
     moit_record_url = models.URLField(
         _("Liên kết hồ sơ đăng ký với Bộ Công Thương"),
         blank=True,
-        help_text=_(
-            "Khi có, chân trang hiện biểu tượng “Đã đăng ký Bộ Công Thương” dẫn tới hồ sơ này."
-        ),
+        help_text=_("Khi có, chân trang hiện biểu tượng “Đã đăng ký Bộ Công Thương” dẫn tới hồ sơ này."),
     )
 
     panels = [

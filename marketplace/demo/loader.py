@@ -174,6 +174,13 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
         cooperatives=cooperatives, categories=categories, password=PASSWORD, admin_email=ACCOUNTS["admin"]
     )
     say(f"{onboarding['applications']} applications, 1 suspended cooperative, certificates in every state")
+    from .orders import load_orders  # issue #4: something on every order screen
+
+    orders = load_orders(
+        cooperatives=[cooperatives[key] for key in list(cooperatives)[:2]],
+        customer=User.objects.get(email=ACCOUNTS["customer"]),
+    )
+    say(f"{orders} orders from the demo customer, in every step of the life cycle")
     from cms import demo as cms_demo  # the pages link to the products and accounts made above
 
     pages = cms_demo.load_pages(password=PASSWORD)

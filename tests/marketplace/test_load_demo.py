@@ -41,3 +41,38 @@ def test_load_demo_builds_a_believable_floor_and_is_idempotent(client):
     assert client.login(email="khachhang@chohtx.vn", password="ChoHTX@2026")
     search = client.get("/search/?q=com chay").content.decode()
     assert "Cơm cháy" in search
+
+
+@pytest.mark.django_db
+def test_demo_orders_fill_every_order_screen_once(client):
+    """The demo cooperatives' staff find orders in every step of the life cycle, the demo customer
+    sees their timelines, and a second load places no more orders."""
+    from django.core import mail
+
+    from marketplace.order.models import SubOrder
+
+    call_command("load_demo", verbosity=0)
+    orders = get_model("order", "Order").objects.count()
+    call_command("load_demo", verbosity=0)
+    assert get_model("order", "Order").objects.count() == orders == 7
+    statuses = sorted(SubOrder.objects.values_list("status", flat=True))
+    assert set(statuses) == {
+        "new",
+        "confirmed",
+        "packed",
+        "shipped",
+        "completed",
+        "cancelled",
+    }
+    assert not mail.outbox  # the demo customer is not a real mailbox
+
+    assert client.login(email="gia-sinh@chohtx.vn", password="ChoHTX@2026")
+    page = client.get("/seller/orders/").content.decode()
+    assert "Viettel Post" not in page and "Nguyễn Thị Lan" in page
+    shipped = SubOrder.objects.filter(status="shipped", partner__users__email="gia-sinh@chohtx.vn").get()
+    detail = client.get(f"/seller/orders/{shipped.number}/").content.decode()
+    assert "Viettel Post" in detail and "Phường Hoa Lư" in detail
+
+    assert client.login(email="khachhang@chohtx.vn", password="ChoHTX@2026")
+    history = client.get("/orders/").content.decode()
+    assert "Hết hàng tươi trong ngày" in history and history.count('class="chohtx-order"') == 7
