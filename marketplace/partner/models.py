@@ -100,7 +100,11 @@ class Partner(AbstractPartner):
 
     @property
     def address_line(self) -> str:
-        return ", ".join(part for part in [self.street, self.commune, f"tỉnh {self.province}"] if part)
+        from marketplace.geo import province_named
+
+        known = province_named(self.province) if self.province else None
+        province = known.label_lower if known else self.province
+        return ", ".join(part for part in [self.street, self.commune, province] if part)
 
 
 class StatusChange(models.Model):

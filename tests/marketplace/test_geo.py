@@ -247,3 +247,14 @@ def test_alliance_review_shows_the_commune_with_its_code_but_the_storefront_does
     client.logout()
     storefront = client.get(f"/cooperatives/{partner.code}/").content.decode()
     assert "Xã Gia Viễn" in storefront and "14464" not in storefront
+
+
+def test_a_cooperative_address_names_a_city_as_a_city():
+    from marketplace.partner.models import Partner
+
+    assert Partner(street="12 Tràng An", commune="Phường Hoa Lư", province="Ninh Bình").address_line == (
+        "12 Tràng An, Phường Hoa Lư, tỉnh Ninh Bình"
+    )
+    assert Partner(commune="Phường Hoàn Kiếm", province="Hà Nội").address_line == (
+        "Phường Hoàn Kiếm, thành phố Hà Nội"
+    )
