@@ -124,6 +124,9 @@ class TwoLevelAddressMixin:
         field.province = province
         field.widget.choices = commune_choices(province)
         field.widget.attrs["data-geo-province-field"] = self[self.province_field].auto_id
+        # Which province's communes the page was rendered with (geo.js refills if that changed
+        # before it ran).
+        field.widget.attrs["data-geo-listed"] = province.code if province else ""
 
     def _chosen_province(self) -> Province | None:
         if self.is_bound:

@@ -13,7 +13,7 @@
     var placeholder = communes.getAttribute("data-geo-placeholder") || "";
     var request = 0;
 
-    province.addEventListener("change", function () {
+    function refill() {
       var mine = ++request;
       communes.length = 0;
       communes.add(new Option(placeholder, ""));
@@ -35,7 +35,11 @@
         .then(function () {
           if (mine === request) communes.removeAttribute("aria-busy");
         });
-    });
+    }
+
+    province.addEventListener("change", refill);
+    // A province chosen before this script ran (a slow connection, a quick hand) still gets its list.
+    if (province.value !== (communes.getAttribute("data-geo-listed") || "")) refill();
   }
 
   function start() {
