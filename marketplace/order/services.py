@@ -113,6 +113,8 @@ def order_split(*, order, groups, payment_method: str) -> list[SubOrder]:
             task=f"{TASKS}.suborder_placed_notify",
             suborder_id=suborder.pk,
         )
+        if payment_method == "vietqr":
+            vietqr_timers_add(suborder)
         suborders.append(suborder)
     outbox_add(key=f"order-placed:{order.number}", task=f"{TASKS}.order_confirmation_send", order_id=order.pk)
     search_stock_refresh(
@@ -294,43 +296,60 @@ def order_mark_paid(*, order_id: int, reference: str = "") -> int:
 
 
 # --- VietQR timers --------------------------------------------------------------------------------
+# Written into the outbox with the order (due 24 and 72 hours later); the beat dispatcher hands them
+# to Celery when due. Each does nothing if the transfer has arrived or the sub-order moved on.
+REMIND_AFTER = timezone.timedelta(hours=24)
+CANCEL_AFTER = timezone.timedelta(hours=72)
 UNPAID = {"payment_method": "vietqr", "payment_status": PaymentStatus.PENDING}
 
 
-def vietqr_remind_unpaid(*, now=None) -> int:
-    now = now or timezone.now()
-    due = SubOrder.objects.filter(
-        **UNPAID, reminded_at__isnull=True, created_at__lte=now - timezone.timedelta(hours=24)
-    ).exclude(status=S.CANCELLED)
-    count = 0
-    for suborder in due:
-        with transaction.atomic():
-            if SubOrder.objects.filter(pk=suborder.pk, reminded_at__isnull=True).update(reminded_at=now):
-                outbox_add(
-                    key=f"vietqr-reminder:{suborder.number}",
-                    task=f"{TASKS}.vietqr_reminder_send",
-                    suborder_id=suborder.pk,
-                )
-                count += 1
-    return count
-
-
-def vietqr_cancel_unpaid(*, now=None) -> int:
-    now = now or timezone.now()
-    due = SubOrder.objects.filter(**UNPAID, created_at__lte=now - timezone.timedelta(hours=72)).exclude(
-        status__in=[S.CANCELLED, S.SHIPPED, S.DELIVERED, S.COMPLETED]
+def vietqr_timers_add(suborder: SubOrder) -> None:
+    placed = suborder.created_at
+    outbox_add(
+        key=f"vietqr-remind-timer:{suborder.number}",
+        task=f"{TASKS}.vietqr_remind",
+        due_at=placed + REMIND_AFTER,
+        suborder_id=suborder.pk,
     )
-    count = 0
-    for suborder in due:
-        try:
-            suborder_cancel(
+    outbox_add(
+        key=f"vietqr-cancel-timer:{suborder.number}",
+        task=f"{TASKS}.vietqr_cancel",
+        due_at=placed + CANCEL_AFTER,
+        suborder_id=suborder.pk,
+    )
+
+
+def vietqr_remind(*, suborder_id: int) -> bool:
+    """24 hours on: remind the buyer of a transfer that has not arrived (once). True if reminded."""
+    with transaction.atomic():
+        reminded = (
+            SubOrder.objects.filter(pk=suborder_id, reminded_at__isnull=True, **UNPAID)
+            .exclude(status=S.CANCELLED)
+            .update(reminded_at=timezone.now())
+        )
+        if reminded:
+            suborder = SubOrder.objects.get(pk=suborder_id)
+            outbox_add(
+                key=f"vietqr-reminder:{suborder.number}",
+                task=f"{TASKS}.vietqr_reminder_send",
                 suborder_id=suborder.pk,
-                reason=_("Quá 72 giờ chưa nhận được tiền chuyển khoản."),
             )
+    return bool(reminded)
+
+
+def vietqr_cancel(*, suborder_id: int) -> bool:
+    """72 hours on: cancel a sub-order whose transfer never arrived (stock released). True if
+    cancelled."""
+    with transaction.atomic():
+        # Locked first, so a "payment received" at this very moment waits and then finds it cancelled.
+        unpaid = SubOrder.objects.select_for_update().filter(pk=suborder_id, **UNPAID)
+        if unpaid.exclude(status__in=[S.CANCELLED, S.SHIPPED, S.DELIVERED, S.COMPLETED]).first() is None:
+            return False
+        try:
+            suborder_cancel(suborder_id=suborder_id, reason=_("Quá 72 giờ chưa nhận được tiền chuyển khoản."))
         except SubOrderActionRefused:
-            continue
-        count += 1
-    return count
+            return False
+    return True
 
 
 # --- Emails (called by tasks; each sent once) -----------------------------------------------------

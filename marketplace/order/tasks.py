@@ -38,13 +38,13 @@ def vietqr_reminder_send(self, suborder_id: int) -> bool:
     return services.vietqr_reminder_send(suborder_id=suborder_id, sent_by=_worker(self))
 
 
-@shared_task(acks_late=True)
-def vietqr_remind_unpaid() -> int:
-    """Beat: remind buyers whose VietQR transfer has not arrived after 24 hours."""
-    return services.vietqr_remind_unpaid()
+@shared_task(**RETRYING)
+def vietqr_remind(self, suborder_id: int) -> bool:
+    """A timer from the outbox, 24 hours after a VietQR order: remind if still unpaid."""
+    return services.vietqr_remind(suborder_id=suborder_id)
 
 
-@shared_task(acks_late=True)
-def vietqr_cancel_unpaid() -> int:
-    """Beat: cancel sub-orders still unpaid by transfer after 72 hours (stock released)."""
-    return services.vietqr_cancel_unpaid()
+@shared_task(**RETRYING)
+def vietqr_cancel(self, suborder_id: int) -> bool:
+    """A timer from the outbox, 72 hours after a VietQR order: cancel if still unpaid."""
+    return services.vietqr_cancel(suborder_id=suborder_id)

@@ -6,6 +6,7 @@ import logging
 import time
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from kombu.exceptions import OperationalError as BrokerDown
@@ -26,11 +27,15 @@ def _dispatch_after_commit(message_id: int) -> None:
         outbox_dispatch(ids=[message_id])
 
 
-def outbox_add(*, key: str, task: str, **kwargs) -> OutboxMessage:
-    """Record `task(**kwargs)` once per `key`; dispatched when the current transaction commits."""
-    message, __ = OutboxMessage.objects.get_or_create(key=key, defaults={"task": task, "kwargs": kwargs})
-    message_id = message.pk
-    transaction.on_commit(lambda: _dispatch_after_commit(message_id))
+def outbox_add(*, key: str, task: str, due_at=None, **kwargs) -> OutboxMessage:
+    """Record `task(**kwargs)` once per `key`; dispatched when the current transaction commits, or,
+    for a timer (`due_at`), by the beat dispatcher once that moment has come."""
+    message, __ = OutboxMessage.objects.get_or_create(
+        key=key, defaults={"task": task, "kwargs": kwargs, "due_at": due_at}
+    )
+    if due_at is None:
+        message_id = message.pk
+        transaction.on_commit(lambda: _dispatch_after_commit(message_id))
     return message
 
 
@@ -40,11 +45,15 @@ def _send(message: OutboxMessage) -> None:
     task.apply_async(kwargs=message.kwargs, retry=False)
 
 
-def outbox_dispatch(*, ids: list[int] | None = None, limit: int = 200) -> int:
-    """Send pending messages to Celery, then mark them sent (at least once: the tasks are safe to
-    run twice, so a crash between the two steps costs a duplicate, never a loss). A failed send
-    leaves the message pending for the beat dispatcher. Returns how many were sent."""
-    pending = OutboxMessage.objects.filter(dispatched_at__isnull=True)
+def outbox_dispatch(*, ids: list[int] | None = None, limit: int = 200, now=None) -> int:
+    """Send pending messages (timers only once due) to Celery, then mark them sent (at least once:
+    the tasks are safe to run twice, so a crash between the two steps costs a duplicate, never a
+    loss). A failed send leaves the message pending for the beat dispatcher. Returns how many were
+    sent."""
+    now = now or timezone.now()
+    pending = OutboxMessage.objects.filter(dispatched_at__isnull=True).filter(
+        Q(due_at__isnull=True) | Q(due_at__lte=now)
+    )
     if ids is not None:
         pending = pending.filter(pk__in=ids)
     global _broker_down_until

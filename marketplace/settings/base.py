@@ -322,14 +322,6 @@ CELERY_BEAT_SCHEDULE["outbox-dispatch"] = {
     "task": "marketplace.outbox.tasks.outbox_dispatch_pending",
     "schedule": 60.0,
 }
-CELERY_BEAT_SCHEDULE["vietqr-remind"] = {
-    "task": "marketplace.order.tasks.vietqr_remind_unpaid",
-    "schedule": 900.0,
-}
-CELERY_BEAT_SCHEDULE["vietqr-cancel"] = {
-    "task": "marketplace.order.tasks.vietqr_cancel_unpaid",
-    "schedule": 900.0,
-}
 
 # --- Content for editors (issue 6) ----------------------------------------------------
 # Scheduled publishing: pages whose go-live (or expiry) time has come are published (or unpublished).

@@ -109,8 +109,8 @@ def test_the_celery_settings_reach_the_real_task_objects():
             "marketplace.order.tasks.suborder_placed_notify",
             "marketplace.order.tasks.suborder_event_notify",
             "marketplace.order.tasks.vietqr_reminder_send",
-            "marketplace.order.tasks.vietqr_remind_unpaid",
-            "marketplace.order.tasks.vietqr_cancel_unpaid",
+            "marketplace.order.tasks.vietqr_remind",
+            "marketplace.order.tasks.vietqr_cancel",
             "marketplace.outbox.tasks.outbox_dispatch_pending",
             services.SEARCH_REINDEX,
         )

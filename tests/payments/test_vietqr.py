@@ -6,11 +6,12 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.order import services
 from marketplace.order.models import PaymentStatus, SubOrder, SubOrderStatus
+from marketplace.outbox.models import OutboxMessage
+from marketplace.outbox.services import outbox_dispatch
 from payments import vietqr
 from tests.factories import bank_account_for
 from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
@@ -114,22 +115,33 @@ def test_unpaid_transfer_is_reminded_after_24_hours_and_cancelled_after_72(
 ):
     buy_by_transfer(client, two_banked_cooperatives, django_capture_on_commit_callbacks)
     paid, unpaid = SubOrder.objects.order_by("number")
-    services.suborder_payment_received(suborder_id=paid.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.suborder_payment_received(suborder_id=paid.pk)
     record = StockRecord.objects.get(product=two_banked_cooperatives[1])
     assert record.num_allocated == 1
     mail.outbox.clear()
     placed = unpaid.created_at
+    # The timers were written with the order, due 24 and 72 hours later.
+    timers = OutboxMessage.objects.filter(key__contains="-timer:", kwargs__suborder_id=unpaid.pk)
+    assert sorted((t.due_at - placed).total_seconds() / 3600 for t in timers) == [24, 72]
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.vietqr_remind_unpaid(now=placed + timedelta(hours=23)) == 0
-        assert services.vietqr_remind_unpaid(now=placed + timedelta(hours=25)) == 1
-        assert services.vietqr_remind_unpaid(now=placed + timedelta(hours=26)) == 0  # once
-    [reminder] = mail.outbox
+        outbox_dispatch(now=placed + timedelta(hours=23))
+    assert not mail.outbox
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox_dispatch(now=placed + timedelta(hours=25))
+        outbox_dispatch(now=placed + timedelta(hours=26))  # nothing more is due
+    [reminder] = mail.outbox  # the paid sub-order's timer found nothing to remind
     assert "Nhắc chuyển khoản" in reminder.subject and "9876543210" in reminder.body
+    unpaid.refresh_from_db()
+    assert unpaid.status == SubOrderStatus.NEW
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.vietqr_cancel_unpaid(now=placed + timedelta(hours=71)) == 0
-        assert services.vietqr_cancel_unpaid(now=placed + timedelta(hours=73)) == 1
+        outbox_dispatch(now=placed + timedelta(hours=71))
+    unpaid.refresh_from_db()
+    assert unpaid.status == SubOrderStatus.NEW
+    with django_capture_on_commit_callbacks(execute=True):
+        outbox_dispatch(now=placed + timedelta(hours=73))
     unpaid.refresh_from_db()
     assert unpaid.status == SubOrderStatus.CANCELLED
     assert unpaid.payment_status == PaymentStatus.VOID
@@ -142,10 +154,27 @@ def test_unpaid_transfer_is_reminded_after_24_hours_and_cancelled_after_72(
 
 @pytest.mark.django_db
 def test_beat_schedule_runs_the_timers(settings):
+    """The timers live in the outbox; the beat dispatcher sends them when due."""
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
-    assert {
-        "marketplace.order.tasks.vietqr_remind_unpaid",
-        "marketplace.order.tasks.vietqr_cancel_unpaid",
-        "marketplace.outbox.tasks.outbox_dispatch_pending",
-    } <= tasks
-    assert timezone.now()
+    assert "marketplace.outbox.tasks.outbox_dispatch_pending" in tasks
+
+
+@pytest.mark.django_db
+def test_open_transfers_from_before_the_timers_get_them_by_migration(
+    client, country_vn, two_banked_cooperatives, django_capture_on_commit_callbacks
+):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    buy_by_transfer(client, two_banked_cooperatives, django_capture_on_commit_callbacks)
+    first, second = SubOrder.objects.order_by("number")
+    OutboxMessage.objects.filter(key__contains="-timer:").delete()  # as placed before the change
+    services.suborder_payment_received(suborder_id=first.pk)
+
+    import_module("marketplace.order.migrations.0024_vietqr_timers_for_open_suborders").add_timers(apps, None)
+    timers = OutboxMessage.objects.filter(key__contains="-timer:")
+    assert sorted(timers.values_list("key", flat=True)) == [
+        f"vietqr-cancel-timer:{second.number}",
+        f"vietqr-remind-timer:{second.number}",
+    ]
