@@ -61,13 +61,10 @@ def latest_stories(*, limit: int = 3) -> list:
 
 
 def products_on_sale(ids: list[int]) -> list:
-    """These products, in this order, leaving out any no longer on sale."""
-    from search.selectors import on_sale_products
+    """These products, in this order, leaving out any no longer on sale (search's own rule)."""
+    from search.selectors import products_in_order
 
-    if not ids:
-        return []
-    found = {product.pk: product for product in on_sale_products().filter(pk__in=ids)}
-    return [found[pk] for pk in ids if pk in found]
+    return products_in_order(ids)
 
 
 def cooperatives_approved(ids: list[int]) -> list:

@@ -22,7 +22,7 @@ from marketplace.partner.models import Area, Partner, Status
 
 from . import backends
 from .query import PRICE_BANDS, FacetCount, SearchQuery
-from .text import words
+from .text import folded_words, words
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -126,7 +126,7 @@ def label_facets(facets: dict[str, list[FacetCount]], query: SearchQuery) -> dic
 
 def _matches(text: str, candidate: str) -> bool:
     """Every typed word starts a word of `candidate`, accents ignored."""
-    padded_candidate = f" {' '.join(fold(w) for w in words(candidate))} "
+    padded_candidate = f" {' '.join(folded_words(candidate))} "
     return all(f" {fold(word)}" in padded_candidate for word in words(text))
 
 
@@ -150,7 +150,7 @@ def stories_matching(text: str, *, limit: int = 5) -> list:
     """Published, public CMS stories in the current language whose title, lead (sa pô) or body
     has words starting with every typed word, accents ignored; title matches first, then newest.
     Always from the database (`search.models.StoryIndex`), whichever backend serves products."""
-    typed = [fold(word) for word in words(text)[:8]]
+    typed = folded_words(text)[:8]
     if not typed:
         return []
     from wagtail.models import Locale

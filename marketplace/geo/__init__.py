@@ -10,6 +10,7 @@ from .provinces import (
     Province,
     commune_by_code,
     commune_named,
+    commune_sort_key,
     communes_of,
     find_province,
     ninh_binh,
@@ -25,6 +26,7 @@ __all__ = [
     "Province",
     "commune_by_code",
     "commune_named",
+    "commune_sort_key",
     "communes_of",
     "find_province",
     "ninh_binh",
@@ -33,12 +35,3 @@ __all__ = [
     "provinces",
     "provinces_alphabetical",
 ]
-
-
-def __getattr__(name):
-    # Former constants, loaded on first use: PROVINCES (all 34) and NINH_BINH.
-    if name == "PROVINCES":
-        return provinces()
-    if name == "NINH_BINH":
-        return ninh_binh()
-    raise AttributeError(name)

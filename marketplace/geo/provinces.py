@@ -32,6 +32,17 @@ def _key(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+def commune_sort_key(name: str) -> tuple[str, str, str]:
+    """Vietnamese alphabetical order of commune names: on the name without 'Xã'/'Phường'/'Đặc
+    khu', accents folded ('Xã Bắc Lý' before 'Phường Hoa Lư')."""
+    folded = _key(name)
+    short = next(
+        (folded[len(kind) + 1 :] for kind in map(fold, COMMUNE_KINDS) if folded.startswith(kind + " ")),
+        folded,
+    )
+    return (short, folded, name)
+
+
 @dataclass(frozen=True)
 class Commune:
     """A commune-level unit: xã, phường or đặc khu (special zone)."""
@@ -52,8 +63,7 @@ class Commune:
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
-        """Vietnamese alphabetical order on the name without 'Xã'/'Phường' (accents folded)."""
-        return (_key(self.short_name), _key(self.name), self.name)
+        return commune_sort_key(self.name)
 
     @property
     def province(self) -> Province:

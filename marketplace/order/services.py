@@ -148,6 +148,16 @@ def order_status_sync(*, order_id: int) -> str:
 
 
 # --- The sub-order life cycle --------------------------------------------------------------------
+CANCELLABLE = {S.NEW, S.CONFIRMED, S.PACKED}  # a cooperative may cancel until the parcel leaves
+
+
+def _event_add(suborder: SubOrder, *, note: str, status: str = "", actor=None) -> SubOrderEvent:
+    """One line of the sub-order's timeline, and the buyer's email about it (through the outbox)."""
+    event = SubOrderEvent.objects.create(suborder=suborder, status=status, note=note, actor=actor)
+    outbox_add(key=f"suborder-event:{event.pk}", task=f"{TASKS}.suborder_event_notify", event_id=event.pk)
+    return event
+
+
 def _step(
     *, suborder_id: int, allowed: set, to: str, note: str = "", actor=None, refusal: str = "", **fields
 ) -> SubOrder:
@@ -167,8 +177,7 @@ def _step(
         for name, value in fields.items():
             setattr(suborder, name, value)
         suborder.save()
-        event = SubOrderEvent.objects.create(suborder=suborder, status=to, note=note, actor=actor)
-        outbox_add(key=f"suborder-event:{event.pk}", task=f"{TASKS}.suborder_event_notify", event_id=event.pk)
+        event = _event_add(suborder, status=to, note=note, actor=actor)
         if to == S.SHIPPED:
             _stock_consume(suborder)
         if to == S.CANCELLED:
@@ -224,7 +233,7 @@ def suborder_cancel(*, suborder_id: int, reason: str, actor=None) -> SubOrder:
         raise SubOrderActionRefused(_("Hãy cho người mua biết lý do huỷ đơn."))
     suborder = _step(
         suborder_id=suborder_id,
-        allowed={S.NEW, S.CONFIRMED, S.PACKED},
+        allowed=CANCELLABLE,
         to=S.CANCELLED,
         note=reason,
         actor=actor,
@@ -274,10 +283,7 @@ def suborder_payment_received(*, suborder_id: int, actor=None) -> SubOrder:
         suborder.payment_status = PaymentStatus.PAID
         suborder.paid_at = timezone.now()
         suborder.save(update_fields=["payment_status", "paid_at", "updated_at"])
-        event = SubOrderEvent.objects.create(
-            suborder=suborder, note=_("Hợp tác xã đã nhận được tiền chuyển khoản."), actor=actor
-        )
-        outbox_add(key=f"suborder-event:{event.pk}", task=f"{TASKS}.suborder_event_notify", event_id=event.pk)
+        _event_add(suborder, note=_("Hợp tác xã đã nhận được tiền chuyển khoản."), actor=actor)
     return suborder
 
 
@@ -288,10 +294,7 @@ def order_mark_paid(*, order_id: int, reference: str = "") -> int:
             payment_status=PaymentStatus.PAID, paid_at=timezone.now()
         )
         for suborder in SubOrder.objects.filter(order_id=order_id):
-            event = SubOrderEvent.objects.create(suborder=suborder, note=_("Đã thanh toán bằng thẻ."))
-            outbox_add(
-                key=f"suborder-event:{event.pk}", task=f"{TASKS}.suborder_event_notify", event_id=event.pk
-            )
+            _event_add(suborder, note=_("Đã thanh toán bằng thẻ."))
     return updated
 
 
@@ -343,7 +346,7 @@ def vietqr_cancel(*, suborder_id: int) -> bool:
     with transaction.atomic():
         # Locked first, so a "payment received" at this very moment waits and then finds it cancelled.
         unpaid = SubOrder.objects.select_for_update().filter(pk=suborder_id, **UNPAID)
-        if unpaid.exclude(status__in=[S.CANCELLED, S.SHIPPED, S.DELIVERED, S.COMPLETED]).first() is None:
+        if unpaid.filter(status__in=CANCELLABLE).first() is None:
             return False
         try:
             suborder_cancel(suborder_id=suborder_id, reason=_("Quá 72 giờ chưa nhận được tiền chuyển khoản."))

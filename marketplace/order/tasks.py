@@ -3,39 +3,29 @@ acknowledge late and retry with backoff."""
 
 from celery import shared_task
 
+from marketplace.notifications.retrying import RETRYING, worker_name
+
 from . import services
-
-RETRYING = {
-    "bind": True,
-    "acks_late": True,
-    "autoretry_for": (OSError,),
-    "retry_backoff": True,
-    "max_retries": 5,
-}
-
-
-def _worker(task) -> str:
-    return "" if task.request.is_eager else (task.request.hostname or "")
 
 
 @shared_task(**RETRYING)
 def order_confirmation_send(self, order_id: int) -> bool:
-    return services.order_confirmation_send(order_id=order_id, sent_by=_worker(self))
+    return services.order_confirmation_send(order_id=order_id, sent_by=worker_name(self))
 
 
 @shared_task(**RETRYING)
 def suborder_placed_notify(self, suborder_id: int) -> bool:
-    return services.suborder_placed_notify(suborder_id=suborder_id, sent_by=_worker(self))
+    return services.suborder_placed_notify(suborder_id=suborder_id, sent_by=worker_name(self))
 
 
 @shared_task(**RETRYING)
 def suborder_event_notify(self, event_id: int) -> bool:
-    return services.suborder_event_notify(event_id=event_id, sent_by=_worker(self))
+    return services.suborder_event_notify(event_id=event_id, sent_by=worker_name(self))
 
 
 @shared_task(**RETRYING)
 def vietqr_reminder_send(self, suborder_id: int) -> bool:
-    return services.vietqr_reminder_send(suborder_id=suborder_id, sent_by=_worker(self))
+    return services.vietqr_reminder_send(suborder_id=suborder_id, sent_by=worker_name(self))
 
 
 @shared_task(**RETRYING)

@@ -51,10 +51,6 @@ def guest_lookup(request):
     return render(request, "order/lookup.html", {"order": order, "number": number})
 
 
-def _may_act(request, suborder) -> bool:
-    return _may_see(request, suborder.order)
-
-
 def _may_see(request, order) -> bool:
     if request.user.is_authenticated and order.user_id == request.user.pk:
         return True
@@ -67,7 +63,7 @@ def _may_see(request, order) -> bool:
 @require_POST
 def buyer_cancel(request, number, suborder_id):
     suborder = SubOrder.objects.select_related("order").filter(pk=suborder_id, order__number=number).first()
-    if suborder is None or not _may_act(request, suborder):
+    if suborder is None or not _may_see(request, suborder.order):
         raise Http404
     try:
         services.suborder_cancel_by_buyer(

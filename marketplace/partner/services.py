@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.core.phones import normalise_phone
+from marketplace.outbox.services import outbox_add
 
 from .models import Partner, Status, StatusChange
 
@@ -34,9 +35,11 @@ def _record(*, partner: Partner, from_status: str, to_status: str, by, reason: s
     change = StatusChange.objects.create(
         partner=partner, from_status=from_status, to_status=to_status, changed_by=by, reason=reason
     )
-    from . import tasks  # tasks import services: import here to avoid a cycle
-
-    transaction.on_commit(lambda: tasks.cooperative_status_email.delay(change.pk))
+    outbox_add(
+        key=f"cooperative-status:{change.pk}",
+        task="marketplace.partner.tasks.cooperative_status_email",
+        change_id=change.pk,
+    )
     return change
 
 

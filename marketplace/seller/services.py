@@ -12,8 +12,8 @@ from oscar.core.loading import get_model
 
 from marketplace.catalogue.services import default_product_class
 from marketplace.core.phones import normalise_phone
+from marketplace.outbox.services import outbox_add
 
-from . import tasks
 from .models import ProductChange, StaffInvitation
 from .scope import SellerScope
 
@@ -150,7 +150,11 @@ def seller_staff_invite(*, scope: SellerScope, by, email: str) -> StaffInvitatio
     invitation = scope.invitations().filter(email__iexact=email).first()
     if invitation is None:
         invitation = StaffInvitation.objects.create(partner=scope.partner, email=email, invited_by=by)
-    transaction.on_commit(lambda: tasks.staff_invitation_email.delay(invitation.pk))
+    outbox_add(
+        key=f"staff-invitation:{invitation.pk}",
+        task="marketplace.seller.tasks.staff_invitation_email",
+        invitation_id=invitation.pk,
+    )
     return invitation
 
 

@@ -4,8 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from oscar.core.loading import get_model
 
-from marketplace.core.text import fold
-from marketplace.geo import commune_by_code
+from marketplace.geo import commune_by_code, commune_sort_key
 from marketplace.ocop.models import Certificate
 from marketplace.partner.models import Partner, Status
 from search.selectors import on_sale_products
@@ -57,14 +56,7 @@ def communes() -> list[tuple[str, str]]:
     for code, name in rows:
         commune = commune_by_code(code) if code else None
         choices[code or name] = commune.name if commune else name
-    return sorted(choices.items(), key=lambda item: (_sort_name(item[1]), item[1]))
-
-
-def _sort_name(name: str) -> str:
-    for prefix in ("xa ", "phuong ", "dac khu "):
-        if fold(name).startswith(prefix):
-            return fold(name)[len(prefix) :]
-    return fold(name)
+    return sorted(choices.items(), key=lambda item: commune_sort_key(item[1]))
 
 
 def product_groups() -> QuerySet:

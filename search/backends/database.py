@@ -32,7 +32,7 @@ from marketplace.partner.models import Area, Partner, Status
 
 from ..models import ProductIndex, SearchTerm
 from ..query import FACETS, PRICE_BANDS, FacetCount, SearchQuery, SearchResults
-from ..text import corrections, words
+from ..text import corrections, folded_words, words
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -305,7 +305,7 @@ _COUNTERS = {
 
 def suggest_product_ids(text: str, *, limit: int) -> list[int]:
     """Products whose title has words starting with every typed word (accents ignored)."""
-    folded = [fold(word) for word in words(text)[:6]]
+    folded = folded_words(text)[:6]
     if not folded:
         return []
     products = visible_products()
