@@ -101,11 +101,7 @@ def database_index_rebuild(*, progress: Callable[[int, int], None] | None = None
     with transaction.atomic():
         ProductIndex.objects.exclude(product_id__in=ids).delete()
         for done, chunk in enumerate(_batches(ids, batch), start=1):
-            products = list(indexable_products().filter(pk__in=chunk))
-            tree = category_tree()
-            documents = [product_document(p, tree) for p in products if is_on_sale(p)]
-            ProductIndex.objects.filter(product_id__in=set(chunk) - {d["id"] for d in documents}).delete()
-            _save_rows(documents)
+            documents, __ = database_rows_update(product_ids=chunk)
             indexed += len(documents)
             if progress:
                 progress(min(done * batch, len(ids)), len(ids))
