@@ -26,6 +26,8 @@ urlpatterns = [
     path("seller/", include("marketplace.seller.urls")),
     path("cooperatives/", include("marketplace.storefronts.urls")),
     path("dashboard/applications/", include("marketplace.seller.alliance_urls")),
+    # Work that kept failing (dead letters of the outbox), for alliance staff to retry or discard.
+    path("dashboard/outbox/", include("marketplace.outbox.urls")),
     # Two-level addresses: a province's communes as JSON for the commune select (issues #3, #4).
     path("geo/", include("marketplace.geo.urls")),
     # Checkout, orders and payments (issue #4): card payment page, Stripe webhook, order lookup.

@@ -23,6 +23,7 @@ from marketplace.order.models import InvoiceRequest
 from payments import registry
 from payments.base import PaymentDeclined
 
+from .errors import placement_errors_in_words
 from .forms import PlaceOrderForm
 
 Source = get_model("payment", "Source")
@@ -206,6 +207,7 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
             )
         )
 
+    @placement_errors_in_words
     def handle_order_placement(
         self,
         order_number,
