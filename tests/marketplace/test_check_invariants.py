@@ -125,3 +125,76 @@ def test_the_nightly_check_emails_alliance_staff_when_something_is_broken(
     [report] = mail.outbox
     assert report.to == [staff_user.email] and "2 điểm bất thường" in report.subject
     assert "[suborder.total]" in report.body and "[order.total]" in report.body
+
+
+# --- Card payments and refunds (payments.StripePayment, payments.Refund) -------------------------
+
+
+def _card_paid(order, *, amount=None, suborders=None):
+    """The order's sub-orders paid by card through one succeeded PaymentIntent."""
+    from payments.models import StripePayment
+
+    suborders = list(suborders if suborders is not None else order.suborders.all())
+    SubOrder.objects.filter(pk__in=[s.pk for s in suborders]).update(
+        payment_method="stripe", payment_status="paid", paid_at=timezone.now()
+    )
+    payment = StripePayment.objects.create(
+        order=order,
+        intent_id=f"pi_{order.number}",
+        amount=amount if amount is not None else sum(int(s.total) for s in suborders),
+        currency="VND",
+        status="succeeded",
+    )
+    payment.suborders.set(suborders)
+    return payment
+
+
+@pytest.fixture
+def card_order(client, country_vn, two_cooperatives):
+    checkout_until_preview(client, [(two_cooperatives[0], 1), (two_cooperatives[1], 1)])
+    place_order(client)
+    return Order.objects.get()
+
+
+@pytest.mark.django_db
+def test_a_card_payment_that_matches_its_sub_orders_passes(card_order):
+    _card_paid(card_order)
+    ok, output = check("card")
+    assert ok, output
+
+
+@pytest.mark.django_db
+def test_a_payment_intent_of_the_wrong_amount_is_reported(card_order):
+    payment = _card_paid(card_order, amount=int(card_order.total_incl_tax) + 30000)
+    ok, output = check("card")
+    assert not ok and f"[card.intent_amount] PaymentIntent {payment.intent_id}" in output
+
+
+@pytest.mark.django_db
+def test_a_paid_card_sub_order_without_a_succeeded_intent_is_reported(card_order):
+    rice, paste = card_order.suborders.order_by("number")
+    _card_paid(card_order, suborders=[rice])
+    SubOrder.objects.filter(pk=paste.pk).update(payment_method="stripe", paid_at=timezone.now())
+    ok, output = check("card")
+    assert not ok and f"[card.paid_without_intent] sub-order {paste.number}" in output
+
+
+@pytest.mark.django_db
+def test_a_cancelled_paid_card_sub_order_without_its_refund_is_reported(card_order):
+    from payments.models import Refund
+
+    _card_paid(card_order)
+    rice, __ = card_order.suborders.order_by("number")
+    SubOrder.objects.filter(pk=rice.pk).update(status="cancelled")
+    ok, output = check("card")
+    assert not ok and f"[card.cancelled_not_refunded] sub-order {rice.number}" in output
+    Refund.objects.create(
+        key=f"refund:{rice.number}",
+        order=card_order,
+        suborder=rice,
+        amount=int(rice.total),
+        status="requested",
+        reason="cancelled",
+    )
+    ok, output = check("card")
+    assert ok, output
