@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
+from marketplace.core.money import format_vnd
 from marketplace.notifications.services import notification_send_once
 from marketplace.outbox.services import outbox_add
 
@@ -27,6 +28,7 @@ ORDER_NUMBER_START = 100000
 TASKS = "marketplace.order.tasks"
 SEARCH_REINDEX = "search.tasks.products_reindex"
 S = SubOrderStatus
+CARD = "stripe"
 
 
 # --- Numbers and stock ---------------------------------------------------------------------------
@@ -116,6 +118,8 @@ def order_split(*, order, groups, payment_method: str) -> list[SubOrder]:
         if payment_method == "vietqr":
             vietqr_timers_add(suborder)
         suborders.append(suborder)
+    if payment_method == CARD:
+        card_timers_add(order)
     outbox_add(key=f"order-placed:{order.number}", task=f"{TASKS}.order_confirmation_send", order_id=order.pk)
     search_stock_refresh(
         key=f"order-placed:{order.number}", product_ids=order.lines.values_list("product_id", flat=True)
@@ -159,7 +163,15 @@ def _event_add(suborder: SubOrder, *, note: str, status: str = "", actor=None) -
 
 
 def _step(
-    *, suborder_id: int, allowed: set, to: str, note: str = "", actor=None, refusal: str = "", **fields
+    *,
+    suborder_id: int,
+    allowed: set,
+    to: str,
+    note: str = "",
+    actor=None,
+    refusal: str = "",
+    after=None,
+    **fields,
 ) -> SubOrder:
     with transaction.atomic():
         suborder = SubOrder.objects.select_for_update().get(pk=suborder_id)
@@ -185,6 +197,8 @@ def _step(
         if to in (S.SHIPPED, S.CANCELLED):  # the in-stock facet and Elasticsearch's documents
             product_ids = suborder.lines.values_list("product_id", flat=True)
             search_stock_refresh(key=f"suborder-event:{event.pk}", product_ids=product_ids)
+        if after is not None:  # in the same transaction: e.g. the refund a cancellation needs
+            after(suborder)
         order_status_sync(order_id=suborder.order_id)
     return suborder
 
@@ -238,9 +252,9 @@ def suborder_cancel(*, suborder_id: int, reason: str, actor=None) -> SubOrder:
         note=reason,
         actor=actor,
         refusal=_("Đơn đã giao cho đơn vị vận chuyển thì không thể huỷ nữa."),
+        after=_payment_after_cancel,
         cancel_reason=reason,
     )
-    _payment_after_cancel(suborder)
     return suborder
 
 
@@ -253,21 +267,23 @@ def suborder_cancel_by_buyer(*, suborder_id: int, actor=None) -> SubOrder:
         note=_("Người mua đã huỷ đơn."),
         actor=actor,
         refusal=_("Hợp tác xã đã xác nhận đơn này; hãy liên hệ hợp tác xã nếu bạn muốn huỷ."),
+        after=_payment_after_cancel,
         cancel_reason=_("Người mua huỷ"),
     )
-    _payment_after_cancel(suborder)
     return suborder
 
 
 def _payment_after_cancel(suborder: SubOrder) -> None:
+    """Inside the cancelling transaction: nothing more to collect, or the card payment to refund
+    (its `requested` refund row and outbox record commit together with the cancellation)."""
+    from payments.models import RefundReason
+    from payments.services import refund_request
+
     if suborder.payment_status == PaymentStatus.PENDING:
         SubOrder.objects.filter(pk=suborder.pk).update(payment_status=PaymentStatus.VOID)
-    elif suborder.payment_method == "stripe" and suborder.payment_status == PaymentStatus.PAID:
-        outbox_add(
-            key=f"stripe-refund:{suborder.number}",
-            task="payments.tasks.stripe_refund_suborder",
-            suborder_id=suborder.pk,
-        )
+        suborder.payment_status = PaymentStatus.VOID
+    elif suborder.payment_method == CARD and suborder.payment_status == PaymentStatus.PAID:
+        refund_request(suborder=suborder, reason=RefundReason.CANCELLED)
 
 
 def suborder_payment_received(*, suborder_id: int, actor=None) -> SubOrder:
@@ -287,15 +303,29 @@ def suborder_payment_received(*, suborder_id: int, actor=None) -> SubOrder:
     return suborder
 
 
-def order_mark_paid(*, order_id: int, reference: str = "") -> int:
-    """The whole order was paid to the platform (Stripe): every open sub-order is paid."""
+def suborder_card_paid(*, suborder_id: int) -> bool:
+    """Stripe confirmed the card payment that covers this sub-order. True if it was unpaid."""
     with transaction.atomic():
-        updated = SubOrder.objects.filter(order_id=order_id, payment_status=PaymentStatus.PENDING).update(
+        paid = SubOrder.objects.filter(pk=suborder_id, payment_status=PaymentStatus.PENDING).update(
             payment_status=PaymentStatus.PAID, paid_at=timezone.now()
         )
-        for suborder in SubOrder.objects.filter(order_id=order_id):
-            _event_add(suborder, note=_("Đã thanh toán bằng thẻ."))
-    return updated
+        if paid:
+            _event_add(SubOrder.objects.get(pk=suborder_id), note=_("Đã thanh toán bằng thẻ."))
+    return bool(paid)
+
+
+def suborder_refunded(*, suborder_id: int, amount: int) -> bool:
+    """Stripe accepted the refund of this sub-order's card payment: the buyer is told once."""
+    with transaction.atomic():
+        refunded = (
+            SubOrder.objects.filter(pk=suborder_id)
+            .exclude(payment_status=PaymentStatus.REFUNDED)
+            .update(payment_status=PaymentStatus.REFUNDED)
+        )
+        if refunded:
+            note = _("Đã hoàn %(amount)s vào thẻ của bạn.") % {"amount": format_vnd(amount)}
+            _event_add(SubOrder.objects.get(pk=suborder_id), note=note)
+    return bool(refunded)
 
 
 # --- VietQR timers --------------------------------------------------------------------------------
@@ -319,6 +349,29 @@ def vietqr_timers_add(suborder: SubOrder) -> None:
         task=f"{TASKS}.vietqr_cancel",
         due_at=placed + CANCEL_AFTER,
         suborder_id=suborder.pk,
+    )
+
+
+# --- Card payment timers -------------------------------------------------------------------------
+# One pair per order (one card payment covers all its card sub-orders): a reminder an hour after
+# placing, and cancellation a day after (stock released; a payment that lands later is refunded).
+CARD_REMIND_AFTER = timezone.timedelta(hours=1)
+CARD_CANCEL_AFTER = timezone.timedelta(hours=24)
+
+
+def card_timers_add(order) -> None:
+    placed = order.date_placed or timezone.now()
+    outbox_add(
+        key=f"card-remind-timer:{order.number}",
+        task="payments.tasks.card_payment_remind",
+        due_at=placed + CARD_REMIND_AFTER,
+        order_id=order.pk,
+    )
+    outbox_add(
+        key=f"card-cancel-timer:{order.number}",
+        task="payments.tasks.card_payment_expire",
+        due_at=placed + CARD_CANCEL_AFTER,
+        order_id=order.pk,
     )
 
 
