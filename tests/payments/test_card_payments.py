@@ -16,37 +16,16 @@ from marketplace.outbox.services import outbox_dispatch
 from payments import stripe_gateway
 from payments.models import Refund, StripePayment
 from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
+from tests.payments.conftest import pay_in_stripe
 from tests.payments.test_stripe import intent_of, send_event
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
 
 
-def pay_in_stripe(payment):
-    """The buyer's card goes through (localstripe), as the Payment Element would do it."""
-    pm = stripe_gateway._client().v1.payment_methods.create(
-        params={
-            "type": "card",
-            "card": {"number": "4242424242424242", "exp_month": 12, "exp_year": 2030, "cvc": "123"},
-        }
-    )
-    intent = stripe_gateway.intent_confirm_with_card(intent_id=payment.intent_id, payment_method=pm.id)
-    assert intent.status == "succeeded"
-
-
-@pytest.fixture
-def card_order(client, country_vn, two_cooperatives, localstripe, django_capture_on_commit_callbacks):
-    """A card order of two cooperatives (90.000 ₫ and 80.000 ₫), placed, not paid yet."""
-    checkout_until_preview(client, [(two_cooperatives[0], 2), (two_cooperatives[1], 1)], method="stripe")
-    with django_capture_on_commit_callbacks(execute=True):
-        place_order(client)
-    order = Order.objects.get()
-    return order, list(order.suborders.order_by("number"))
-
-
 @pytest.mark.django_db
-def test_a_sub_order_cancelled_before_payment_is_not_charged(client, card_order):
-    order, (rice, paste) = card_order
+def test_a_sub_order_cancelled_before_payment_is_not_charged(client, card_placed):
+    order, (rice, paste) = card_placed
     assert StripePayment.objects.get(order=order).amount == 170000
     order_services.suborder_cancel_by_buyer(suborder_id=paste.pk)
 
@@ -65,8 +44,8 @@ def test_a_sub_order_cancelled_before_payment_is_not_charged(client, card_order)
 
 
 @pytest.mark.django_db
-def test_a_fully_cancelled_order_shows_no_payment_form(client, card_order):
-    order, suborders = card_order
+def test_a_fully_cancelled_order_shows_no_payment_form(client, card_placed):
+    order, suborders = card_placed
     for suborder in suborders:
         order_services.suborder_cancel_by_buyer(suborder_id=suborder.pk)
     page = client.get(f"/payments/card/{order.number}/")
@@ -93,9 +72,9 @@ def test_cash_on_delivery_and_vietqr_orders_are_never_charged_by_card(
 
 @pytest.mark.django_db
 def test_cancelling_a_paid_card_sub_order_refunds_exactly_its_amount_and_the_buyer_sees_it(
-    client, card_order, django_capture_on_commit_callbacks
+    client, card_placed, django_capture_on_commit_callbacks
 ):
-    order, (rice, paste) = card_order
+    order, (rice, paste) = card_placed
     payment = StripePayment.objects.get(order=order)
     pay_in_stripe(payment)
     assert (
@@ -124,10 +103,10 @@ def test_cancelling_a_paid_card_sub_order_refunds_exactly_its_amount_and_the_buy
 
 
 @pytest.mark.django_db
-def test_the_refund_request_is_written_in_the_same_transaction_as_the_cancel(card_order, monkeypatch):
+def test_the_refund_request_is_written_in_the_same_transaction_as_the_cancel(card_placed, monkeypatch):
     """If writing the refund's outbox record fails, the cancellation does not happen either:
     a cancelled, paid sub-order without a refund on its way cannot exist."""
-    order, (rice, paste) = card_order
+    order, (rice, paste) = card_placed
     payment = StripePayment.objects.get(order=order)
     pay_in_stripe(payment)
     send_event(Client(), "payment_intent.succeeded", intent_of(payment), event_id="evt_ok")
@@ -155,9 +134,9 @@ def test_the_refund_request_is_written_in_the_same_transaction_as_the_cancel(car
 
 
 @pytest.mark.django_db
-def test_a_payment_landing_after_a_cancel_is_refunded_for_the_cancelled_part(card_order):
+def test_a_payment_landing_after_a_cancel_is_refunded_for_the_cancelled_part(card_placed):
     """The buyer had the payment page open with both sub-orders when one was cancelled."""
-    order, (rice, paste) = card_order
+    order, (rice, paste) = card_placed
     payment = StripePayment.objects.get(order=order)
     order_services.suborder_cancel(suborder_id=paste.pk, reason="Hết hàng")
     pay_in_stripe(payment)  # 170.000 ₫ charged
@@ -172,8 +151,8 @@ def test_a_payment_landing_after_a_cancel_is_refunded_for_the_cancelled_part(car
 
 
 @pytest.mark.django_db
-def test_refund_rows_are_never_changed_or_deleted(card_order):
-    order, (rice, paste) = card_order
+def test_refund_rows_are_never_changed_or_deleted(card_placed):
+    order, (rice, paste) = card_placed
     row = Refund.objects.create(
         key="k", order=order, suborder=paste, amount=1000, status="requested", reason="cancelled"
     )
@@ -185,10 +164,10 @@ def test_refund_rows_are_never_changed_or_deleted(card_order):
 
 
 @pytest.mark.django_db
-def test_unpaid_card_orders_are_reminded_after_an_hour_and_cancelled_after_a_day(
-    card_order, django_capture_on_commit_callbacks
+def test_unpaid_card_placeds_are_reminded_after_an_hour_and_cancelled_after_a_day(
+    card_placed, django_capture_on_commit_callbacks
 ):
-    order, suborders = card_order
+    order, suborders = card_placed
     mail.outbox.clear()
     placed = order.date_placed
     timers = OutboxMessage.objects.filter(key__startswith="card-", key__contains="-timer:")
@@ -214,8 +193,10 @@ def test_unpaid_card_orders_are_reminded_after_an_hour_and_cancelled_after_a_day
 
 
 @pytest.mark.django_db
-def test_a_paid_card_order_is_neither_reminded_nor_cancelled(card_order, django_capture_on_commit_callbacks):
-    order, suborders = card_order
+def test_a_paid_card_placed_is_neither_reminded_nor_cancelled(
+    card_placed, django_capture_on_commit_callbacks
+):
+    order, suborders = card_placed
     payment = StripePayment.objects.get(order=order)
     pay_in_stripe(payment)
     send_event(Client(), "payment_intent.succeeded", intent_of(payment), event_id="evt_ok")
