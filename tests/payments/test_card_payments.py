@@ -205,3 +205,19 @@ def test_a_paid_card_placed_is_neither_reminded_nor_cancelled(
         outbox_dispatch(now=order.date_placed + timedelta(hours=25))
     assert not [m for m in mail.outbox if "chờ thanh toán" in m.subject]
     assert {s.status for s in order.suborders.all()} == {SubOrderStatus.NEW}
+
+
+@pytest.mark.django_db
+def test_unpaid_card_orders_from_before_the_timers_get_them_by_migration(card_placed):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    order, suborders = card_placed
+    OutboxMessage.objects.filter(key__startswith="card-").delete()  # as placed before the change
+    import_module("payments.migrations.0003_card_timers_for_unpaid_card_orders").add_timers(apps, None)
+    timers = OutboxMessage.objects.filter(key__startswith="card-").order_by("key")
+    assert [(t.key, t.due_at - order.date_placed) for t in timers] == [
+        (f"card-cancel-timer:{order.number}", timedelta(hours=24)),
+        (f"card-remind-timer:{order.number}", timedelta(hours=1)),
+    ]
