@@ -91,6 +91,18 @@ def _stock_consume(suborder: SubOrder) -> None:
 
 
 # --- Placing --------------------------------------------------------------------------------------
+def basket_lock_for_placement(*, basket_id: int):
+    """Lock the basket's row for the placing transaction; the order already placed from it, if any
+    (a concurrent submission of the same basket waits for the lock, then finds that order)."""
+    Basket = get_model("basket", "Basket")
+    list(Basket.objects.select_for_update().filter(pk=basket_id).values_list("pk", flat=True))
+    return Order.objects.filter(basket_id=basket_id).order_by("pk").first()
+
+
+def order_payment_method(order) -> str:
+    return SubOrder.objects.filter(order=order).values_list("payment_method", flat=True).first() or ""
+
+
 def order_split(*, order, groups, payment_method: str) -> list[SubOrder]:
     """One sub-order per cooperative, plus the outbox records for the emails. Call it inside the
     transaction that placed the order."""
