@@ -19,8 +19,9 @@ from marketplace.delivery.selectors import (
 )
 from marketplace.order import selectors as order_selectors
 from marketplace.order import services as order_services
-from marketplace.order.exceptions import AlreadyPlaced
+from marketplace.order.exceptions import AlreadyPlaced, UnableToPlaceOrder
 from marketplace.order.models import InvoiceRequest
+from marketplace.partner.strategy import is_not_on_sale
 from payments import registry
 from payments.base import PaymentDeclined
 
@@ -60,7 +61,12 @@ class CooperativeShippingMixin:
         problems = []
         for line in basket_lines_prefetch(request.basket):
             info = request.strategy.fetch_for_line(line)
-            if not info.availability.is_purchase_permitted(line.quantity)[0]:
+            if is_not_on_sale(info.availability):
+                problems.append(
+                    _("“%(title)s” không còn được bán. Hãy bỏ sản phẩm này khỏi giỏ hàng để tiếp tục.")
+                    % {"title": line.product.get_title()}
+                )
+            elif not info.availability.is_purchase_permitted(line.quantity)[0]:
                 left = (
                     max(info.availability.num_available or 0, 0)
                     if hasattr(info.availability, "num_available")
@@ -281,6 +287,10 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
         existing = order_services.basket_lock_for_placement(basket_id=basket.pk)
         if existing is not None:
             raise AlreadyPlaced(existing)
+        for line in basket.all_lines():  # hidden or suspended since the preview was shown
+            availability = basket.strategy.fetch_for_line(line).availability
+            if is_not_on_sale(availability):
+                raise UnableToPlaceOrder(availability.message)
         order = self.place_order(basket=basket, **kwargs)
         order_services.order_split(order=order, groups=groups, payment_method=method.code)
         if self._invoice:
