@@ -8,11 +8,10 @@ import logging
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from marketplace.core.money import format_vnd
-from marketplace.order.models import PaymentStatus, SubOrder, SubOrderStatus
+from marketplace.order.models import CancelReason, PaymentStatus, SubOrder, SubOrderStatus
 from marketplace.outbox.services import outbox_add
 
 from . import selectors, stripe_gateway
@@ -188,12 +187,11 @@ def _intent_cancelled(payment: StripePayment) -> str:
 
     if selectors.stripe_payment_current(payment.order) != payment:
         return "cancelled (replaced)"
-    reason = _("Giao dịch thẻ đã bị huỷ, đơn không thể thanh toán nữa.")
     for suborder in selectors.card_suborders_payable(order_id=payment.order_id).filter(
         stripe_payments=payment
     ):
         try:
-            suborder_cancel(suborder_id=suborder.pk, reason=reason)
+            suborder_cancel(suborder_id=suborder.pk, reason_code=CancelReason.CARD_INTENT_CANCELLED)
         except SubOrderActionRefused:
             continue
     return "cancelled"
@@ -405,7 +403,7 @@ def card_payment_expire(*, order_id: int) -> int:
     with transaction.atomic():
         for suborder in selectors.card_suborders_payable(order_id=order_id).select_for_update():
             try:
-                suborder_cancel(suborder_id=suborder.pk, reason=_("Quá 24 giờ chưa thanh toán bằng thẻ."))
+                suborder_cancel(suborder_id=suborder.pk, reason_code=CancelReason.CARD_EXPIRED)
             except SubOrderActionRefused:
                 continue
             cancelled += 1

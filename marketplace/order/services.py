@@ -17,7 +17,16 @@ from marketplace.outbox.services import outbox_add
 
 from . import emails
 from .exceptions import OutOfStock, SubOrderActionRefused
-from .models import OrderNumberCounter, PaymentStatus, SubOrder, SubOrderEvent, SubOrderStatus
+from .models import (
+    CancelReason,
+    EventNote,
+    OrderNumberCounter,
+    OrderStatus,
+    PaymentStatus,
+    SubOrder,
+    SubOrderEvent,
+    SubOrderStatus,
+)
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
@@ -121,7 +130,7 @@ def order_split(*, order, groups, payment_method: str) -> list[SubOrder]:
             lines_total=group.subtotal,
             total=group.total,
         )
-        SubOrderEvent.objects.create(suborder=suborder, status=S.NEW, note=_("Đơn hàng đã được đặt."))
+        SubOrderEvent.objects.create(suborder=suborder, status=S.NEW, note_code=EventNote.PLACED)
         outbox_add(
             key=f"suborder-placed:{suborder.number}",
             task=f"{TASKS}.suborder_placed_notify",
@@ -142,18 +151,19 @@ def order_split(*, order, groups, payment_method: str) -> list[SubOrder]:
 
 # --- Overall status -------------------------------------------------------------------------------
 def overall_status(statuses: list[str]) -> str:
+    """The order's status code (`OrderStatus`) from its sub-orders' codes."""
     live = [status for status in statuses if status != S.CANCELLED]
     if not live:
-        return str(S.CANCELLED.label)
+        return OrderStatus.CANCELLED
     if all(status == S.COMPLETED for status in live):
-        return str(S.COMPLETED.label)
+        return OrderStatus.COMPLETED
     if all(status in (S.DELIVERED, S.COMPLETED) for status in live):
-        return str(S.DELIVERED.label)
+        return OrderStatus.DELIVERED
     if any(status in (S.SHIPPED, S.DELIVERED, S.COMPLETED) for status in live):
-        return str(S.SHIPPED.label)
+        return OrderStatus.SHIPPED
     if any(status in (S.CONFIRMED, S.PACKED) for status in live):
-        return _("Đang xử lý")
-    return str(S.NEW.label)
+        return OrderStatus.PROCESSING
+    return OrderStatus.NEW
 
 
 def order_status_sync(*, order_id: int) -> str:
@@ -167,9 +177,25 @@ def order_status_sync(*, order_id: int) -> str:
 CANCELLABLE = {S.NEW, S.CONFIRMED, S.PACKED}  # a cooperative may cancel until the parcel leaves
 
 
-def _event_add(suborder: SubOrder, *, note: str, status: str = "", actor=None) -> SubOrderEvent:
-    """One line of the sub-order's timeline, and the buyer's email about it (through the outbox)."""
-    event = SubOrderEvent.objects.create(suborder=suborder, status=status, note=note, actor=actor)
+def _event_add(
+    suborder: SubOrder,
+    *,
+    note: str = "",
+    note_code: str = "",
+    note_params: dict | None = None,
+    status: str = "",
+    actor=None,
+) -> SubOrderEvent:
+    """One line of the sub-order's timeline, and the buyer's email about it (through the outbox).
+    `note` is what a person typed; fixed notes are codes (`EventNote`), translated on display."""
+    event = SubOrderEvent.objects.create(
+        suborder=suborder,
+        status=status,
+        note=note,
+        note_code=note_code,
+        note_params=note_params or {},
+        actor=actor,
+    )
     outbox_add(key=f"suborder-event:{event.pk}", task=f"{TASKS}.suborder_event_notify", event_id=event.pk)
     return event
 
@@ -180,9 +206,10 @@ def _step(
     allowed: set,
     to: str,
     note: str = "",
+    note_code: str = "",
+    note_params: dict | None = None,
     actor=None,
     refusal: str = "",
-    after=None,
     **fields,
 ) -> SubOrder:
     with transaction.atomic():
@@ -201,7 +228,9 @@ def _step(
         for name, value in fields.items():
             setattr(suborder, name, value)
         suborder.save()
-        event = _event_add(suborder, status=to, note=note, actor=actor)
+        event = _event_add(
+            suborder, status=to, note=note, note_code=note_code, note_params=note_params, actor=actor
+        )
         if to == S.SHIPPED:
             _stock_consume(suborder)
         if to == S.CANCELLED:
@@ -209,8 +238,6 @@ def _step(
         if to in (S.SHIPPED, S.CANCELLED):  # the in-stock facet and Elasticsearch's documents
             product_ids = suborder.lines.values_list("product_id", flat=True)
             search_stock_refresh(key=f"suborder-event:{event.pk}", product_ids=product_ids)
-        if after is not None:  # in the same transaction: e.g. the refund a cancellation needs
-            after(suborder)
         order_status_sync(order_id=suborder.order_id)
     return suborder
 
@@ -227,12 +254,12 @@ def suborder_ship(*, suborder_id: int, carrier: str, tracking_code: str, actor=N
     carrier, tracking_code = carrier.strip(), tracking_code.strip()
     if not carrier or not tracking_code:
         raise SubOrderActionRefused(_("Hãy nhập tên đơn vị vận chuyển và mã vận đơn."))
-    note = _("%(carrier)s, mã vận đơn %(code)s") % {"carrier": carrier, "code": tracking_code}
     return _step(
         suborder_id=suborder_id,
         allowed={S.CONFIRMED, S.PACKED},
         to=S.SHIPPED,
-        note=note,
+        note_code=EventNote.SHIPPED_WITH,
+        note_params={"carrier": carrier, "code": tracking_code},
         actor=actor,
         carrier=carrier,
         tracking_code=tracking_code,
@@ -252,36 +279,41 @@ def suborder_complete(*, suborder_id: int, actor=None) -> SubOrder:
     return _step(suborder_id=suborder_id, allowed={S.DELIVERED}, to=S.COMPLETED, actor=actor)
 
 
-def suborder_cancel(*, suborder_id: int, reason: str, actor=None) -> SubOrder:
-    """The cooperative cancels before shipping, with a reason; the stock is released."""
+def suborder_cancel(*, suborder_id: int, reason: str = "", reason_code: str = "", actor=None) -> SubOrder:
+    """The cooperative cancels before shipping, with a reason; the stock is released. The system
+    cancels with a `reason_code` (`CancelReason`), shown in the reader's language."""
     reason = reason.strip()
-    if not reason:
+    if not reason and not reason_code:
         raise SubOrderActionRefused(_("Hãy cho người mua biết lý do huỷ đơn."))
-    suborder = _step(
-        suborder_id=suborder_id,
-        allowed=CANCELLABLE,
-        to=S.CANCELLED,
-        note=reason,
-        actor=actor,
-        refusal=_("Đơn đã giao cho đơn vị vận chuyển thì không thể huỷ nữa."),
-        after=_payment_after_cancel,
-        cancel_reason=reason,
-    )
+    with transaction.atomic():  # the refund's outbox record commits with the cancel, or neither does
+        suborder = _step(
+            suborder_id=suborder_id,
+            allowed=CANCELLABLE,
+            to=S.CANCELLED,
+            note=reason,
+            note_code=EventNote(reason_code) if reason_code else "",
+            actor=actor,
+            refusal=_("Đơn đã giao cho đơn vị vận chuyển thì không thể huỷ nữa."),
+            cancel_reason=reason,
+            cancel_code=reason_code,
+        )
+        _payment_after_cancel(suborder)
     return suborder
 
 
 def suborder_cancel_by_buyer(*, suborder_id: int, actor=None) -> SubOrder:
     """The buyer cancels, only while the cooperative has not confirmed yet."""
-    suborder = _step(
-        suborder_id=suborder_id,
-        allowed={S.NEW},
-        to=S.CANCELLED,
-        note=_("Người mua đã huỷ đơn."),
-        actor=actor,
-        refusal=_("Hợp tác xã đã xác nhận đơn này; hãy liên hệ hợp tác xã nếu bạn muốn huỷ."),
-        after=_payment_after_cancel,
-        cancel_reason=_("Người mua huỷ"),
-    )
+    with transaction.atomic():  # the refund's outbox record commits with the cancel, or neither does
+        suborder = _step(
+            suborder_id=suborder_id,
+            allowed={S.NEW},
+            to=S.CANCELLED,
+            note_code=EventNote.BUYER_CANCELLED,
+            actor=actor,
+            refusal=_("Hợp tác xã đã xác nhận đơn này; hãy liên hệ hợp tác xã nếu bạn muốn huỷ."),
+            cancel_code=CancelReason.BUYER_CANCELLED,
+        )
+        _payment_after_cancel(suborder)
     return suborder
 
 
@@ -311,7 +343,7 @@ def suborder_payment_received(*, suborder_id: int, actor=None) -> SubOrder:
         suborder.payment_status = PaymentStatus.PAID
         suborder.paid_at = timezone.now()
         suborder.save(update_fields=["payment_status", "paid_at", "updated_at"])
-        _event_add(suborder, note=_("Hợp tác xã đã nhận được tiền chuyển khoản."), actor=actor)
+        _event_add(suborder, note_code=EventNote.TRANSFER_RECEIVED, actor=actor)
     return suborder
 
 
@@ -322,7 +354,7 @@ def suborder_card_paid(*, suborder_id: int) -> bool:
             payment_status=PaymentStatus.PAID, paid_at=timezone.now()
         )
         if paid:
-            _event_add(SubOrder.objects.get(pk=suborder_id), note=_("Đã thanh toán bằng thẻ."))
+            _event_add(SubOrder.objects.get(pk=suborder_id), note_code=EventNote.CARD_PAID)
     return bool(paid)
 
 
@@ -335,8 +367,11 @@ def suborder_refunded(*, suborder_id: int, amount: int) -> bool:
             .update(payment_status=PaymentStatus.REFUNDED)
         )
         if refunded:
-            note = _("Đã hoàn %(amount)s vào thẻ của bạn.") % {"amount": format_vnd(amount)}
-            _event_add(SubOrder.objects.get(pk=suborder_id), note=note)
+            _event_add(
+                SubOrder.objects.get(pk=suborder_id),
+                note_code=EventNote.CARD_REFUNDED,
+                note_params={"amount": format_vnd(amount)},
+            )
     return bool(refunded)
 
 
@@ -414,7 +449,7 @@ def vietqr_cancel(*, suborder_id: int) -> bool:
         if unpaid.filter(status__in=CANCELLABLE).first() is None:
             return False
         try:
-            suborder_cancel(suborder_id=suborder_id, reason=_("Quá 72 giờ chưa nhận được tiền chuyển khoản."))
+            suborder_cancel(suborder_id=suborder_id, reason_code=CancelReason.TRANSFER_EXPIRED)
         except SubOrderActionRefused:
             return False
     return True

@@ -48,7 +48,7 @@ def test_one_sub_order_per_cooperative_with_its_lines_shipping_and_payment(
         ("cod", SubOrderStatus.NEW, "delivery")
     }
     assert order.total_incl_tax == 195000 and order.shipping_incl_tax == 25000
-    assert order.status == "Mới"
+    assert order.status == "new"
     assert "105.000\xa0₫" in response.content.decode()
 
 
