@@ -39,6 +39,12 @@ class EventNote(models.TextChoices):
     CARD_PAID = "card_paid", _("Đã thanh toán bằng thẻ.")
     TRANSFER_EXPIRED = "transfer_expired", _("Quá 72 giờ chưa nhận được tiền chuyển khoản.")
     SHIPPED_WITH = "shipped_with", _("%(carrier)s, mã vận đơn %(code)s")
+    CARD_REFUNDED = "card_refunded", _("Đã hoàn %(amount)s vào thẻ của bạn.")
+    CARD_EXPIRED = "card_expired", _("Quá 24 giờ chưa thanh toán bằng thẻ.")
+    CARD_INTENT_CANCELLED = (
+        "card_intent_cancelled",
+        _("Giao dịch thẻ đã bị huỷ, đơn không thể thanh toán nữa."),
+    )
 
 
 class CancelReason(models.TextChoices):
@@ -47,6 +53,11 @@ class CancelReason(models.TextChoices):
 
     BUYER_CANCELLED = "buyer_cancelled", _("Người mua huỷ")
     TRANSFER_EXPIRED = "transfer_expired", _("Quá 72 giờ chưa nhận được tiền chuyển khoản.")
+    CARD_EXPIRED = "card_expired", _("Quá 24 giờ chưa thanh toán bằng thẻ.")
+    CARD_INTENT_CANCELLED = (
+        "card_intent_cancelled",
+        _("Giao dịch thẻ đã bị huỷ, đơn không thể thanh toán nữa."),
+    )
 
 
 def choice_label(choices: type[models.TextChoices], code: str) -> str:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
+from marketplace.core.money import format_vnd
 from marketplace.notifications.services import notification_send_once
 from marketplace.outbox.services import outbox_add
 
@@ -36,6 +37,7 @@ ORDER_NUMBER_START = 100000
 TASKS = "marketplace.order.tasks"
 SEARCH_REINDEX = "search.tasks.products_reindex"
 S = SubOrderStatus
+CARD = "stripe"
 
 
 # --- Numbers and stock ---------------------------------------------------------------------------
@@ -98,6 +100,18 @@ def _stock_consume(suborder: SubOrder) -> None:
 
 
 # --- Placing --------------------------------------------------------------------------------------
+def basket_lock_for_placement(*, basket_id: int):
+    """Lock the basket's row for the placing transaction; the order already placed from it, if any
+    (a concurrent submission of the same basket waits for the lock, then finds that order)."""
+    Basket = get_model("basket", "Basket")
+    list(Basket.objects.select_for_update().filter(pk=basket_id).values_list("pk", flat=True))
+    return Order.objects.filter(basket_id=basket_id).order_by("pk").first()
+
+
+def order_payment_method(order) -> str:
+    return SubOrder.objects.filter(order=order).values_list("payment_method", flat=True).first() or ""
+
+
 def order_split(*, order, groups, payment_method: str) -> list[SubOrder]:
     """One sub-order per cooperative, plus the outbox records for the emails. Call it inside the
     transaction that placed the order."""
@@ -125,6 +139,8 @@ def order_split(*, order, groups, payment_method: str) -> list[SubOrder]:
         if payment_method == "vietqr":
             vietqr_timers_add(suborder)
         suborders.append(suborder)
+    if payment_method == CARD:
+        card_timers_add(order)
     outbox_add(key=f"order-placed:{order.number}", task=f"{TASKS}.order_confirmation_send", order_id=order.pk)
     search_stock_refresh(
         key=f"order-placed:{order.number}", product_ids=order.lines.values_list("product_id", flat=True)
@@ -302,14 +318,16 @@ def suborder_cancel_by_buyer(*, suborder_id: int, actor=None) -> SubOrder:
 
 
 def _payment_after_cancel(suborder: SubOrder) -> None:
+    """Inside the cancelling transaction: nothing more to collect, or the card payment to refund
+    (its `requested` refund row and outbox record commit together with the cancellation)."""
+    from payments.models import RefundReason
+    from payments.services import refund_request
+
     if suborder.payment_status == PaymentStatus.PENDING:
         SubOrder.objects.filter(pk=suborder.pk).update(payment_status=PaymentStatus.VOID)
-    elif suborder.payment_method == "stripe" and suborder.payment_status == PaymentStatus.PAID:
-        outbox_add(
-            key=f"stripe-refund:{suborder.number}",
-            task="payments.tasks.stripe_refund_suborder",
-            suborder_id=suborder.pk,
-        )
+        suborder.payment_status = PaymentStatus.VOID
+    elif suborder.payment_method == CARD and suborder.payment_status == PaymentStatus.PAID:
+        refund_request(suborder=suborder, reason=RefundReason.CANCELLED)
 
 
 def suborder_payment_received(*, suborder_id: int, actor=None) -> SubOrder:
@@ -329,15 +347,32 @@ def suborder_payment_received(*, suborder_id: int, actor=None) -> SubOrder:
     return suborder
 
 
-def order_mark_paid(*, order_id: int, reference: str = "") -> int:
-    """The whole order was paid to the platform (Stripe): every open sub-order is paid."""
+def suborder_card_paid(*, suborder_id: int) -> bool:
+    """Stripe confirmed the card payment that covers this sub-order. True if it was unpaid."""
     with transaction.atomic():
-        updated = SubOrder.objects.filter(order_id=order_id, payment_status=PaymentStatus.PENDING).update(
+        paid = SubOrder.objects.filter(pk=suborder_id, payment_status=PaymentStatus.PENDING).update(
             payment_status=PaymentStatus.PAID, paid_at=timezone.now()
         )
-        for suborder in SubOrder.objects.filter(order_id=order_id):
-            _event_add(suborder, note_code=EventNote.CARD_PAID)
-    return updated
+        if paid:
+            _event_add(SubOrder.objects.get(pk=suborder_id), note_code=EventNote.CARD_PAID)
+    return bool(paid)
+
+
+def suborder_refunded(*, suborder_id: int, amount: int) -> bool:
+    """Stripe accepted the refund of this sub-order's card payment: the buyer is told once."""
+    with transaction.atomic():
+        refunded = (
+            SubOrder.objects.filter(pk=suborder_id)
+            .exclude(payment_status=PaymentStatus.REFUNDED)
+            .update(payment_status=PaymentStatus.REFUNDED)
+        )
+        if refunded:
+            _event_add(
+                SubOrder.objects.get(pk=suborder_id),
+                note_code=EventNote.CARD_REFUNDED,
+                note_params={"amount": format_vnd(amount)},
+            )
+    return bool(refunded)
 
 
 # --- VietQR timers --------------------------------------------------------------------------------
@@ -361,6 +396,29 @@ def vietqr_timers_add(suborder: SubOrder) -> None:
         task=f"{TASKS}.vietqr_cancel",
         due_at=placed + CANCEL_AFTER,
         suborder_id=suborder.pk,
+    )
+
+
+# --- Card payment timers -------------------------------------------------------------------------
+# One pair per order (one card payment covers all its card sub-orders): a reminder an hour after
+# placing, and cancellation a day after (stock released; a payment that lands later is refunded).
+CARD_REMIND_AFTER = timezone.timedelta(hours=1)
+CARD_CANCEL_AFTER = timezone.timedelta(hours=24)
+
+
+def card_timers_add(order) -> None:
+    placed = order.date_placed or timezone.now()
+    outbox_add(
+        key=f"card-remind-timer:{order.number}",
+        task="payments.tasks.card_payment_remind",
+        due_at=placed + CARD_REMIND_AFTER,
+        order_id=order.pk,
+    )
+    outbox_add(
+        key=f"card-cancel-timer:{order.number}",
+        task="payments.tasks.card_payment_expire",
+        due_at=placed + CARD_CANCEL_AFTER,
+        order_id=order.pk,
     )
 
 

@@ -192,11 +192,22 @@ class ProductEditView(ProductCreateView):
             "title": product.title,
             "description": product.description,
             "price": int(record.price or 0),
+            "price_shown": int(record.price or 0),
             "stock": record.num_in_stock,
+            "stock_shown": record.num_in_stock,
             "weight_grams": product.weight_grams,
             "category": product.categories.first(),
             "certificate": product.ocop_certificates.filter(partner=self.scope.partner).first(),
         }
+
+    def get_form(self, data=None, files=None):
+        form = super().get_form(data, files)
+        held = self.scope.stockrecord(self.product).num_allocated or 0
+        if held:
+            form.fields["stock"].help_text = _(
+                "Tổng số trong kho, kể cả %(held)s đang giữ cho các đơn chưa giao."
+            ) % {"held": held}
+        return form
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("product", self.product)
@@ -212,7 +223,9 @@ class ProductEditView(ProductCreateView):
             title=data["title"],
             description=data["description"],
             price=data["price"],
+            price_shown=data["price_shown"],
             stock=data["stock"],
+            stock_shown=data["stock_shown"],
             weight_grams=data["weight_grams"],
             category=data["category"],
             certificate=data["certificate"],
