@@ -29,7 +29,8 @@ def pdf_upload(name="giay-dang-ky.pdf") -> SimpleUploadedFile:
 
 
 class Cooperative:
-    """A cooperative with its owner (`user`), one staff member (`helper`), one product, one certificate, one invitation."""
+    """A cooperative with its owner (`user`), one staff member (`helper`), one product, one
+    certificate, one invitation."""
 
     def __init__(self, name, email, django_user_model):
         from marketplace.seller.models import StaffInvitation
