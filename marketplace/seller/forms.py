@@ -276,6 +276,8 @@ class PasswordConfirmForm(forms.Form):
 class BankChangeForm(BankForm, PasswordConfirmForm):
     """The owner's bank-account form: the new account, and their password."""
 
+    field_order = ["bank_bin", "bank_account_number", "bank_account_holder", "password"]
+
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("Email người được mời"))

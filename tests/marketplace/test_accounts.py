@@ -102,9 +102,9 @@ def test_an_expired_link_is_refused(client, customer, monkeypatch):
 @pytest.fixture
 def helpdesk(db, django_user_model):
     """Alliance staff allowed to manage users in the Django admin, but not a superuser."""
-    user = django_user_model.objects.create_user(
-        email="hotro@chohtx.vn", password="pw-help-123", is_staff=True
-    )
+    user = django_user_model.objects.create_user(email="hotro@chohtx.vn", password="pw-help-123")
+    user.is_staff = True
+    user.save()
     user.user_permissions.add(
         *Permission.objects.filter(content_type__app_label="users", codename__in=["view_user", "change_user"])
     )

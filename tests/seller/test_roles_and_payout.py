@@ -63,9 +63,8 @@ def test_an_account_change_is_recorded_and_emailed_to_every_member_and_the_allia
     client, coop_a, coop_b, staff_user, django_user_model, django_capture_on_commit_callbacks
 ):
     old_number = partner_now(coop_a).bank_account_number
-    django_user_model.objects.create_user(
-        email="nghi-viec@chohtx.vn", password="x", is_staff=True, is_active=False
-    )
+    gone = django_user_model.objects.create_user(email="nghi-viec@chohtx.vn", password="x")
+    django_user_model.objects.filter(pk=gone.pk).update(is_staff=True, is_active=False)  # left the alliance
     client.force_login(coop_a.user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/seller/bank/", {**NEW_ACCOUNT, "password": "pw-seller-123"}, follow=True)
@@ -215,3 +214,12 @@ def test_the_migration_gives_open_sub_orders_their_cooperatives_current_account(
         partner.bank_account_holder,
     )
     assert closed.payee_account_number == ""
+
+
+@pytest.mark.django_db
+def test_the_django_admin_cannot_change_the_payout_account_silently(client, coop_a, staff_user):
+    client.force_login(staff_user)
+    page = client.get(f"/django-admin/partner/partner/{coop_a.partner.pk}/change/").content.decode()
+    assert page.count('name="bank_account_number"') == 0
+    assert partner_now(coop_a).bank_account_number in page  # shown, read-only
+    assert 'name="staff_roles-0-role"' in page  # the alliance can name a new owner there
