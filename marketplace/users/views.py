@@ -32,6 +32,9 @@ class EmailChangeView(LoginRequiredMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(page_title=_("Đổi email"), active_tab="profile", **kwargs)
+
     def form_valid(self, form):
         email = form.cleaned_data["new_email"]
         user_email_change_request(user=self.request.user, new_email=email)
