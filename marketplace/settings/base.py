@@ -281,6 +281,10 @@ OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "state", "count
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_HIDDEN_FEATURES = ["wishlists"]
+# Reviews: only buyers who received the product write them (Product.is_review_permitted), and
+# alliance staff approve each one in /dashboard/reviews/ before it shows or counts in the rating.
+OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_MODERATE_REVIEWS = True
 
 # Phones are stored as +84… and shown the Vietnamese way (0912 345 678).
 PHONENUMBER_DB_FORMAT = "E164"
@@ -314,6 +318,7 @@ OPERATOR = {
     "tax_code": env.str_("OPERATOR_TAX_CODE", ""),
 }
 SERVE_MEDIA = env.bool_("SERVE_MEDIA", True)
+DEMO_DATA_ALLOWED = True  # production.py turns it off: load_demo refuses to run there
 
 # --- Cooperatives: applications, storefronts, seller centre, OCOP expiry (issue #3) --
 from celery.schedules import crontab as _crontab  # noqa: E402
