@@ -34,7 +34,24 @@ class Status(models.TextChoices):
     SUSPENDED = "suspended", _("Tạm ngừng")
 
 
+class Role(models.TextChoices):
+    """What a person may do for a cooperative. Only an owner changes where buyers' money goes
+    (the bank account) and removes staff; staff run products, certificates and orders."""
+
+    OWNER = "owner", _("Chủ gian hàng")
+    STAFF = "staff", _("Nhân viên")
+
+
 class Partner(AbstractPartner):
+    # Oscar's `users`, through PartnerStaff so that each member has a role in the cooperative.
+    users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="partners",
+        blank=True,
+        verbose_name=_("Cán bộ"),
+        through="PartnerStaff",
+        through_fields=("partner", "user"),
+    )
     short_name = models.CharField(_("Tên ngắn"), max_length=64, blank=True)
     kind = models.CharField(_("Loại hình"), max_length=8, choices=Kind.choices, default=Kind.COOPERATIVE)
     status = models.CharField(
@@ -105,6 +122,29 @@ class Partner(AbstractPartner):
         known = province_named(self.province) if self.province else None
         province = known.label_lower if known else self.province
         return ", ".join(part for part in [self.street, self.commune, province] if part)
+
+
+class PartnerStaff(models.Model):
+    """A person working for a cooperative, and their role there (Partner.users goes through it)."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="staff_roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cooperative_roles"
+    )
+    role = models.CharField(_("Vai trò"), max_length=8, choices=Role.choices, default=Role.STAFF)
+
+    class Meta:
+        db_table = "partner_partner_users"  # the table Oscar's plain many-to-many created
+        unique_together = [("partner", "user")]
+        verbose_name = _("Cán bộ hợp tác xã")
+        verbose_name_plural = _("Cán bộ hợp tác xã")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.partner_id} ({self.role})"
+
+    @property
+    def is_owner(self) -> bool:
+        return self.role == Role.OWNER
 
 
 class StatusChange(models.Model):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from marketplace.core.phones import normalise_phone
 from marketplace.outbox.services import outbox_add
 
-from .models import Partner, Status, StatusChange
+from .models import Partner, PartnerStaff, Role, Status, StatusChange
 
 User = get_user_model()
 
@@ -45,7 +45,7 @@ def _record(*, partner: Partner, from_status: str, to_status: str, by, reason: s
 
 @transaction.atomic
 def cooperative_apply(*, applicant, document, phone: str = "", **fields) -> Partner:
-    """A person applies for their cooperative to join. The applicant becomes its first staff member."""
+    """A person applies for their cooperative to join. The applicant becomes its owner."""
     if phone:
         fields["phone"] = normalise_phone(phone)
     now = timezone.now()
@@ -54,7 +54,7 @@ def cooperative_apply(*, applicant, document, phone: str = "", **fields) -> Part
     )
     partner.registration_document.save(document.name, document, save=False)
     partner.save()
-    partner.users.add(applicant)
+    partner.users.add(applicant, through_defaults={"role": Role.OWNER})
     _record(partner=partner, from_status="", to_status=Status.APPLIED, by=applicant, reason="")
     return partner
 
@@ -75,3 +75,9 @@ def cooperative_status_change(*, partner: Partner, to_status: str, by, reason: s
     partner.status = to_status
     partner.save()
     return _record(partner=partner, from_status=from_status, to_status=to_status, by=by, reason=reason)
+
+
+def partner_staff_set(*, partner: Partner, user, role: str) -> PartnerStaff:
+    """Make `user` a member of the cooperative with `role` (a member already keeps the row)."""
+    member, __ = PartnerStaff.objects.update_or_create(partner=partner, user=user, defaults={"role": role})
+    return member
