@@ -366,6 +366,8 @@ TRUSTED_PROXY_COUNT = env.int_("TRUSTED_PROXY_COUNT", 0)
 
 # Throttled sign-in (django-axes) on every login page: its backend goes first and needs the request.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", *AUTHENTICATION_BACKENDS]
+# Oscar's registration signs the new account in without the request: ours passes it.
+OSCAR_DYNAMIC_CLASS_LOADER = "marketplace.users.class_loader.class_loader"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
