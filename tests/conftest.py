@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -7,6 +8,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from marketplace.users.two_factor import two_factor_enrolled, two_factor_required
 from tests.factories import CooperativeFactory, make_product, vietnam
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: rate-limit counters never leak from one test to the next."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -8,10 +8,12 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
+from marketplace.core.rate_limits import limit_posts
 from marketplace.ocop import services as ocop_services
 from marketplace.partner import services as partner_services
 
@@ -120,6 +122,7 @@ class ApplyView(View):
         account_form = None if request.user.is_authenticated else AccountForm(prefix="account")
         return self._render(request, ApplicationForm(), account_form)
 
+    @method_decorator(limit_posts("seller-apply"))
     def post(self, request):
         form = ApplicationForm(request.POST, request.FILES)
         account_form = None if request.user.is_authenticated else AccountForm(request.POST, prefix="account")
