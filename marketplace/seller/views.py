@@ -28,6 +28,7 @@ from .forms import (
     ProfileForm,
 )
 from .scope import SellerScope, invitation_for
+from .uploads import DOCUMENT_CONTENT_TYPES
 
 User = get_user_model()
 
@@ -289,7 +290,10 @@ def file_response(field) -> FileResponse:
     except FileNotFoundError:
         raise Http404
     name = field.name.rsplit("/", 1)[-1]
-    response = FileResponse(handle, as_attachment=False, filename=name)
+    extension = name.rsplit(".", 1)[-1].lower()
+    content_type = DOCUMENT_CONTENT_TYPES.get(extension, "application/octet-stream")
+    # Always a download, with the type the server gave the file when it checked its content.
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox"
     response["Cache-Control"] = "private, no-store"
