@@ -36,6 +36,8 @@ urlpatterns = [
     # Checkout, orders and payments (issue #4): card payment page, Stripe webhook, order lookup.
     path("payments/", include("payments.urls")),
     path("orders/", include("marketplace.order.urls")),
+    # Two-factor sign-in: set up an authenticator app, enter a code (docs/security.md).
+    path("accounts/two-factor/", include("marketplace.users.two_factor_urls")),
     # Content (issue #6): sitemap and robots.txt.
     path("sitemap.xml", cms_views.sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),

@@ -8,10 +8,12 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
+from marketplace.core.rate_limits import limit_posts
 from marketplace.ocop import services as ocop_services
 from marketplace.partner import services as partner_services
 
@@ -27,6 +29,7 @@ from .forms import (
     ProfileForm,
 )
 from .scope import SellerScope, invitation_for
+from .uploads import DOCUMENT_CONTENT_TYPES
 
 User = get_user_model()
 
@@ -121,6 +124,7 @@ class ApplyView(View):
         account_form = None if request.user.is_authenticated else AccountForm(prefix="account")
         return self._render(request, ApplicationForm(), account_form)
 
+    @method_decorator(limit_posts("seller-apply"))
     def post(self, request):
         form = ApplicationForm(request.POST, request.FILES)
         account_form = None if request.user.is_authenticated else AccountForm(request.POST, prefix="account")
@@ -300,7 +304,10 @@ def file_response(field) -> FileResponse:
     except FileNotFoundError:
         raise Http404
     name = field.name.rsplit("/", 1)[-1]
-    response = FileResponse(handle, as_attachment=False, filename=name)
+    extension = name.rsplit(".", 1)[-1].lower()
+    content_type = DOCUMENT_CONTENT_TYPES.get(extension, "application/octet-stream")
+    # Always a download, with the type the server gave the file when it checked its content.
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox"
     response["Cache-Control"] = "private, no-store"
