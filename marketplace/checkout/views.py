@@ -11,6 +11,7 @@ from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 
+from marketplace.core.rate_limits import check_post_rate
 from marketplace.delivery.selectors import (
     SESSION_KEY,
     basket_groups,
@@ -25,6 +26,7 @@ from marketplace.partner.strategy import is_not_on_sale
 from payments import registry
 from payments.base import PaymentDeclined
 
+from .errors import placement_errors_in_words
 from .forms import PlaceOrderForm
 
 Basket = get_model("basket", "Basket")
@@ -224,6 +226,7 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
         return ctx
 
     def handle_place_order_submission(self, request):
+        check_post_rate(request, group="checkout-place")
         form = PlaceOrderForm(request.POST)
         if not form.is_valid():
             error = " ".join(str(e) for errors in form.errors.values() for e in errors)
@@ -249,6 +252,7 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
             )
         )
 
+    @placement_errors_in_words
     def handle_order_placement(
         self,
         order_number,

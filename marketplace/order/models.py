@@ -99,6 +99,11 @@ class SubOrder(models.Model):
     tracking_code = models.CharField(_("Mã vận đơn"), max_length=64, blank=True)
     cancel_reason = models.CharField(_("Lý do huỷ"), max_length=255, blank=True)
     cancel_code = models.CharField(max_length=32, blank=True)  # CancelReason
+    # The account the buyer transfers to, as it was when the order was placed: a later change of the
+    # cooperative's account never redirects the money of an order already placed.
+    payee_bank_bin = models.CharField(_("Ngân hàng nhận"), max_length=8, blank=True)
+    payee_account_number = models.CharField(_("Số tài khoản nhận"), max_length=32, blank=True)
+    payee_account_holder = models.CharField(_("Chủ tài khoản nhận"), max_length=128, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -129,6 +129,9 @@ def order_split(*, order, groups, payment_method: str) -> list[SubOrder]:
             shipping_charge=group.shipping_fee,
             lines_total=group.subtotal,
             total=group.total,
+            payee_bank_bin=group.partner.bank_bin,
+            payee_account_number=group.partner.bank_account_number,
+            payee_account_holder=group.partner.bank_account_holder,
         )
         SubOrderEvent.objects.create(suborder=suborder, status=S.NEW, note_code=EventNote.PLACED)
         outbox_add(

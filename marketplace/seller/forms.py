@@ -256,6 +256,33 @@ class BankForm(forms.Form):
         return self.cleaned_data["bank_account_holder"].strip().upper()
 
 
+class PasswordConfirmForm(forms.Form):
+    """The signed-in person types their password again before a sensitive change."""
+
+    password = forms.CharField(
+        label=_("Mật khẩu của bạn"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Nhập lại mật khẩu đăng nhập để xác nhận."),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if self.user is None or not self.user.check_password(password):
+            raise forms.ValidationError(_("Mật khẩu không đúng."))
+        return password
+
+
+class BankChangeForm(BankForm, PasswordConfirmForm):
+    """The owner's bank-account form: the new account, and their password."""
+
+    field_order = ["bank_bin", "bank_account_number", "bank_account_holder", "password"]
+
+
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("Email người được mời"))
 

@@ -4,7 +4,7 @@ that cooperative's objects."""
 import uuid
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
@@ -15,6 +15,8 @@ from oscar.core.loading import get_model
 from marketplace.catalogue.services import default_product_class
 from marketplace.core.phones import normalise_phone
 from marketplace.outbox.services import outbox_add
+from marketplace.partner.selectors import is_cooperative_owner
+from marketplace.partner.services import partner_bank_account_change
 
 from .models import ProductChange, StaffInvitation
 from .scope import SellerScope
@@ -178,13 +180,18 @@ def seller_profile_update(*, scope: SellerScope, logo=None, cover=None, **fields
     return partner
 
 
-@transaction.atomic
-def seller_bank_update(*, scope: SellerScope, **fields):
-    partner = scope.partner
-    for name in BANK_FIELDS:
-        setattr(partner, name, fields.get(name, ""))
-    partner.save()
-    return partner
+def seller_bank_update(
+    *, scope: SellerScope, by, bank_bin: str, bank_account_number: str, bank_account_holder: str
+):
+    """The owner points buyers' transfers at a new account (recorded and emailed; see
+    partner_bank_account_change). Staff get PermissionDenied."""
+    return partner_bank_account_change(
+        partner=scope.partner,
+        by=by,
+        bank_bin=bank_bin,
+        account_number=bank_account_number,
+        account_holder=bank_account_holder,
+    )
 
 
 @transaction.atomic
@@ -211,6 +218,8 @@ def seller_invitation_cancel(*, scope: SellerScope, invitation) -> None:
 @transaction.atomic
 def seller_staff_remove(*, scope: SellerScope, by, member) -> None:
     member = scope.get_staff_member(member.pk)
+    if not is_cooperative_owner(by, scope.partner):
+        raise PermissionDenied(_("Chỉ chủ gian hàng mới xoá được người quản lý."))
     if scope.staff().count() <= 1:
         raise ValidationError(_("Hợp tác xã cần ít nhất một người quản lý."))
     if member.pk == by.pk:

@@ -83,7 +83,7 @@ def test_fifty_buyers_race_for_the_last_five_units(country_vn):
     product = make_product(CooperativeFactory(), title="Dê núi Ninh Bình 1 kg", price=350000, stock=5)
     buyers = []
     for number in range(50):
-        buyer = Client()
+        buyer = Client(REMOTE_ADDR=f"10.0.0.{number + 1}")  # fifty people, fifty addresses (rate limits)
         response = checkout_until_preview(buyer, [(product, 1)], email=f"buyer{number}@example.vn")
         assert response.redirect_chain[-1][0] == "/checkout/preview/"
         buyers.append(buyer)
