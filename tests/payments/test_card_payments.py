@@ -193,9 +193,7 @@ def test_unpaid_card_orders_are_reminded_after_an_hour_and_cancelled_after_a_day
 
 
 @pytest.mark.django_db
-def test_a_paid_card_order_is_neither_reminded_nor_cancelled(
-    card_placed, django_capture_on_commit_callbacks
-):
+def test_a_paid_card_order_is_neither_reminded_nor_cancelled(card_placed, django_capture_on_commit_callbacks):
     order, suborders = card_placed
     payment = StripePayment.objects.get(order=order)
     pay_in_stripe(payment)
