@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.partner.abstract_models import AbstractPartner
+from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
 
 from marketplace.core.phones import format_phone
 
@@ -147,6 +147,52 @@ class PartnerStaff(models.Model):
         return self.role == Role.OWNER
 
 
+def masked_account(number: str) -> str:
+    """An account number as emails and histories show it: `•••• 6789` (the last four digits)."""
+    return f"•••• {number[-4:]}" if number else "—"
+
+
+class BankAccountChange(models.Model):
+    """Who changed the account buyers transfer to, when, from what and to what. Never edited or
+    deleted: each change is a new row (shown and emailed with the numbers masked)."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="bank_account_changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("Lúc"), auto_now_add=True)
+    old_bank_bin = models.CharField(max_length=8, blank=True)
+    old_account_number = models.CharField(max_length=32, blank=True)
+    old_account_holder = models.CharField(max_length=128, blank=True)
+    new_bank_bin = models.CharField(max_length=8)
+    new_account_number = models.CharField(max_length=32)
+    new_account_holder = models.CharField(max_length=128)
+
+    class Meta:
+        verbose_name = _("Thay đổi tài khoản nhận tiền")
+        verbose_name_plural = _("Thay đổi tài khoản nhận tiền")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.partner_id}: {self.old_masked} → {self.new_masked}"
+
+    @property
+    def old_masked(self) -> str:
+        return masked_account(self.old_account_number)
+
+    @property
+    def new_masked(self) -> str:
+        return masked_account(self.new_account_number)
+
+    @property
+    def old_bank_name(self) -> str:
+        return bank_name(self.old_bank_bin).split(" — ")[0]
+
+    @property
+    def new_bank_name(self) -> str:
+        return bank_name(self.new_bank_bin).split(" — ")[0]
+
+
 class StatusChange(models.Model):
     """Who moved a cooperative from one status to another, when, and why."""
 
@@ -166,6 +212,25 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.partner_id}: {self.from_status} → {self.to_status}"
+
+
+class StockRecord(AbstractStockRecord):
+    """Oscar's stock record, with the database guarding its counters: stock and allocations are
+    never negative and allocations never exceed stock (a conditional UPDATE reserves stock, a
+    seller's edit moves it by a difference; see `order.services.stock_allocate` and
+    `seller.services.stockrecord_edit`)."""
+
+    class Meta(AbstractStockRecord.Meta):
+        constraints = [
+            models.CheckConstraint(condition=models.Q(num_in_stock__gte=0), name="stock_never_negative"),
+            models.CheckConstraint(
+                condition=models.Q(num_allocated__gte=0), name="allocation_never_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(num_allocated__lte=models.F("num_in_stock")),
+                name="allocation_within_stock",
+            ),
+        ]
 
 
 from oscar.apps.partner.models import *  # noqa: E402,F403

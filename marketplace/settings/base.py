@@ -153,6 +153,22 @@ TEMPLATES = [
 
 # --- Data ---------------------------------------------------------------------------
 DATABASES = {"default": env.database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
+# The embedded default on SQLite, ready for buyers checking out at the same moment: every
+# transaction takes the write lock when it begins (BEGIN IMMEDIATE), so two of them never both read
+# and then deadlock on upgrading to write ("database is locked"); a writer waits for the lock
+# instead of failing (busy timeout); write-ahead logging lets readers go on while one writes.
+SQLITE_BUSY_TIMEOUT_SECONDS = env.int_("SQLITE_BUSY_TIMEOUT_SECONDS", 30)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_SECONDS * 1000};"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 REDIS_URL = env.str_("REDIS_URL", "")
@@ -217,6 +233,20 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_interval": max(1, min(10, _visibility_timeout // 10)),
     "unacked_restore_throttle": 1,
 }
+# The embedded default's broker (`make run`): kombu's filesystem transport, messages as files
+# under var/celery/ (no server to run). It has no acknowledgements: a message a dying worker took
+# is gone, and the outbox hands its task over again after OUTBOX_HANDOFF_LEASE_SECONDS.
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    _celery_dir = VAR_DIR / "celery"
+    for _folder in ("queue", "control", "processed"):
+        (_celery_dir / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_celery_dir / "queue"),
+        "data_folder_out": str(_celery_dir / "queue"),
+        "control_folder": str(_celery_dir / "control"),
+        "processed_folder": str(_celery_dir / "processed"),
+        "store_processed": False,
+    }
 CELERY_TIMEZONE = TIME_ZONE
 # Scheduled tasks (Celery beat). Each feature adds its own entries in its section below.
 CELERY_BEAT_SCHEDULE: dict = {}
@@ -251,6 +281,10 @@ OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "state", "count
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_HIDDEN_FEATURES = ["wishlists"]
+# Reviews: only buyers who received the product write them (Product.is_review_permitted), and
+# alliance staff approve each one in /dashboard/reviews/ before it shows or counts in the rating.
+OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_MODERATE_REVIEWS = True
 
 # Phones are stored as +84… and shown the Vietnamese way (0912 345 678).
 PHONENUMBER_DB_FORMAT = "E164"
@@ -284,6 +318,7 @@ OPERATOR = {
     "tax_code": env.str_("OPERATOR_TAX_CODE", ""),
 }
 SERVE_MEDIA = env.bool_("SERVE_MEDIA", True)
+DEMO_DATA_ALLOWED = True  # production.py turns it off: load_demo refuses to run there
 
 # --- Cooperatives: applications, storefronts, seller centre, OCOP expiry (issue #3) --
 from celery.schedules import crontab as _crontab  # noqa: E402
@@ -322,6 +357,32 @@ CELERY_BEAT_SCHEDULE["outbox-dispatch"] = {
     "task": "marketplace.outbox.tasks.outbox_dispatch_pending",
     "schedule": 60.0,
 }
+# The outbox retries a failing task with exponential backoff (1 min, 2, 4, … at most
+# OUTBOX_BACKOFF_MAX_SECONDS apart) for OUTBOX_RETRY_SECONDS (a day), then it becomes a dead letter
+# that alliance staff are emailed about and see in /dashboard/outbox/. A task may set
+# `outbox_max_attempts` (default OUTBOX_MAX_ATTEMPTS); a run that never reports (it stopped its
+# worker) counts as lost, and OUTBOX_MAX_LOST_RUNS of those make it a dead letter at once.
+OUTBOX_RETRY_SECONDS = env.int_("OUTBOX_RETRY_SECONDS", 24 * 3600)
+OUTBOX_BACKOFF_SECONDS = env.int_("OUTBOX_BACKOFF_SECONDS", 60)
+OUTBOX_BACKOFF_MAX_SECONDS = env.int_("OUTBOX_BACKOFF_MAX_SECONDS", 2 * 3600)
+OUTBOX_MAX_ATTEMPTS = env.int_("OUTBOX_MAX_ATTEMPTS", 40)
+OUTBOX_MAX_LOST_RUNS = env.int_("OUTBOX_MAX_LOST_RUNS", 3)
+# A message handed to Celery that has not started after this long is handed again (the broker lost
+# it, e.g. Redis was flushed); a started run that has not reported after this long is lost.
+OUTBOX_HANDOFF_LEASE_SECONDS = env.int_("OUTBOX_HANDOFF_LEASE_SECONDS", max(_visibility_timeout, 60))
+# Every night the data's invariants are checked; alliance staff are emailed when one is broken.
+CELERY_BEAT_SCHEDULE["check-invariants"] = {
+    "task": "marketplace.core.tasks.invariants_check",
+    "schedule": _crontab(hour=2, minute=30),
+}
+OSCAR_DASHBOARD_NAVIGATION += [
+    {
+        "label": _("Việc gửi đi thất bại"),
+        "icon": "fas fa-exclamation-triangle",
+        "url_name": "outbox:dead-letters",
+        "access_fn": lambda user, *args, **kwargs: user.is_staff,
+    }
+]
 
 # --- Content for editors (issue 6) ----------------------------------------------------
 # Scheduled publishing: pages whose go-live (or expiry) time has come are published (or unpublished).

@@ -29,7 +29,8 @@ def pdf_upload(name="giay-dang-ky.pdf") -> SimpleUploadedFile:
 
 
 class Cooperative:
-    """A cooperative with its owner (`user`), one staff member (`helper`), one product, one certificate, one invitation."""
+    """A cooperative with its owner (`user`), one staff member (`helper`), one product, one
+    certificate, one invitation."""
 
     def __init__(self, name, email, django_user_model):
         from marketplace.seller.models import StaffInvitation
@@ -103,7 +104,7 @@ def split_order(order, *, payment_method="cod"):
             lines_total=total,
             total=total,
         )
-        SubOrderEvent.objects.create(suborder=suborder, status="new", note="Đơn hàng đã được đặt.")
+        SubOrderEvent.objects.create(suborder=suborder, status="new", note_code="placed")
         suborders.append(suborder)
     return suborders
 
