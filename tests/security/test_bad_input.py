@@ -48,6 +48,7 @@ EXAMPLES = settings(
     max_examples=12,
     deadline=None,
     derandomize=True,
+    database=None,  # nothing written to .hypothesis/: every run tries the same examples
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
