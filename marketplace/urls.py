@@ -29,11 +29,15 @@ urlpatterns = [
     path("seller/", include("marketplace.seller.urls")),
     path("cooperatives/", include("marketplace.storefronts.urls")),
     path("dashboard/applications/", include("marketplace.seller.alliance_urls")),
+    # Work that kept failing (dead letters of the outbox), for alliance staff to retry or discard.
+    path("dashboard/outbox/", include("marketplace.outbox.urls")),
     # Two-level addresses: a province's communes as JSON for the commune select (issues #3, #4).
     path("geo/", include("marketplace.geo.urls")),
     # Checkout, orders and payments (issue #4): card payment page, Stripe webhook, order lookup.
     path("payments/", include("payments.urls")),
     path("orders/", include("marketplace.order.urls")),
+    # Two-factor sign-in: set up an authenticator app, enter a code (docs/security.md).
+    path("accounts/two-factor/", include("marketplace.users.two_factor_urls")),
     # Content (issue #6): sitemap and robots.txt.
     path("sitemap.xml", cms_views.sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),

@@ -99,3 +99,13 @@ def order_for_guest(*, number: str, contact: str):
     address = order.shipping_address
     stored = address.phone_number.as_e164 if address and address.phone_number else ""
     return order if stored == phone else None
+
+
+def order_placed_recently(*, order_id: int | None, minutes: int = 30):
+    """The order this session placed in the last `minutes`, or None."""
+    if not order_id:
+        return None
+    from django.utils import timezone
+
+    since = timezone.now() - timezone.timedelta(minutes=minutes)
+    return Order.objects.filter(pk=order_id, date_placed__gte=since).first()

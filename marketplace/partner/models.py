@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.partner.abstract_models import AbstractPartner
+from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
 
 from marketplace.core.phones import format_phone
 
@@ -212,6 +212,25 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.partner_id}: {self.from_status} → {self.to_status}"
+
+
+class StockRecord(AbstractStockRecord):
+    """Oscar's stock record, with the database guarding its counters: stock and allocations are
+    never negative and allocations never exceed stock (a conditional UPDATE reserves stock, a
+    seller's edit moves it by a difference; see `order.services.stock_allocate` and
+    `seller.services.stockrecord_edit`)."""
+
+    class Meta(AbstractStockRecord.Meta):
+        constraints = [
+            models.CheckConstraint(condition=models.Q(num_in_stock__gte=0), name="stock_never_negative"),
+            models.CheckConstraint(
+                condition=models.Q(num_allocated__gte=0), name="allocation_never_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(num_allocated__lte=models.F("num_in_stock")),
+                name="allocation_within_stock",
+            ),
+        ]
 
 
 from oscar.apps.partner.models import *  # noqa: E402,F403

@@ -166,6 +166,10 @@ class ProductForm(forms.Form):
         max_value=1_000_000,
         error_messages={"invalid": _("Nhập số lượng bằng số, ví dụ 20.")},
     )
+    # What the edit form showed: the stock and price change by what the person changed, so a sale
+    # made while the form was open is not undone.
+    stock_shown = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    price_shown = forms.IntegerField(required=False, widget=forms.HiddenInput)
     weight_grams = forms.IntegerField(
         label=_("Khối lượng (gam)"),
         min_value=1,

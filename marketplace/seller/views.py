@@ -8,10 +8,12 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
+from marketplace.core.rate_limits import limit_posts
 from marketplace.ocop import services as ocop_services
 from marketplace.partner import services as partner_services
 
@@ -27,6 +29,7 @@ from .forms import (
     ProfileForm,
 )
 from .scope import SellerScope, invitation_for
+from .uploads import DOCUMENT_CONTENT_TYPES
 
 User = get_user_model()
 
@@ -121,6 +124,7 @@ class ApplyView(View):
         account_form = None if request.user.is_authenticated else AccountForm(prefix="account")
         return self._render(request, ApplicationForm(), account_form)
 
+    @method_decorator(limit_posts("seller-apply"))
     def post(self, request):
         form = ApplicationForm(request.POST, request.FILES)
         account_form = None if request.user.is_authenticated else AccountForm(request.POST, prefix="account")
@@ -193,11 +197,22 @@ class ProductEditView(ProductCreateView):
             "title": product.title,
             "description": product.description,
             "price": int(record.price or 0),
+            "price_shown": int(record.price or 0),
             "stock": record.num_in_stock,
+            "stock_shown": record.num_in_stock,
             "weight_grams": product.weight_grams,
             "category": product.categories.first(),
             "certificate": product.ocop_certificates.filter(partner=self.scope.partner).first(),
         }
+
+    def get_form(self, data=None, files=None):
+        form = super().get_form(data, files)
+        held = self.scope.stockrecord(self.product).num_allocated or 0
+        if held:
+            form.fields["stock"].help_text = _(
+                "Tổng số trong kho, kể cả %(held)s đang giữ cho các đơn chưa giao."
+            ) % {"held": held}
+        return form
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("product", self.product)
@@ -213,7 +228,9 @@ class ProductEditView(ProductCreateView):
             title=data["title"],
             description=data["description"],
             price=data["price"],
+            price_shown=data["price_shown"],
             stock=data["stock"],
+            stock_shown=data["stock_shown"],
             weight_grams=data["weight_grams"],
             category=data["category"],
             certificate=data["certificate"],
@@ -287,7 +304,10 @@ def file_response(field) -> FileResponse:
     except FileNotFoundError:
         raise Http404
     name = field.name.rsplit("/", 1)[-1]
-    response = FileResponse(handle, as_attachment=False, filename=name)
+    extension = name.rsplit(".", 1)[-1].lower()
+    content_type = DOCUMENT_CONTENT_TYPES.get(extension, "application/octet-stream")
+    # Always a download, with the type the server gave the file when it checked its content.
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox"
     response["Cache-Control"] = "private, no-store"

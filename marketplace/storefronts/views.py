@@ -2,6 +2,7 @@
 
 from django.views.generic import TemplateView
 
+from marketplace.core.params import text_param
 from marketplace.partner.models import Area
 
 from . import selectors
@@ -15,8 +16,8 @@ class CooperativeListView(TemplateView):
         area = params.get("area", "") if params.get("area") in Area.values else ""
         stars = params.get("stars", "")
         stars = int(stars) if stars in {"3", "4", "5"} else None
-        filters = {"area": area, "commune": params.get("commune", "").strip(), "stars": stars}
-        filters["group"] = params.get("group", "").strip()
+        filters = {"area": area, "commune": text_param(self.request, "commune"), "stars": stars}
+        filters["group"] = text_param(self.request, "group")
         return super().get_context_data(
             cooperatives=selectors.cooperative_list(**filters),
             filters=filters,

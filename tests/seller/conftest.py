@@ -104,7 +104,7 @@ def split_order(order, *, payment_method="cod"):
             lines_total=total,
             total=total,
         )
-        SubOrderEvent.objects.create(suborder=suborder, status="new", note="Đơn hàng đã được đặt.")
+        SubOrderEvent.objects.create(suborder=suborder, status="new", note_code="placed")
         suborders.append(suborder)
     return suborders
 
