@@ -1,8 +1,8 @@
 """Changing a user's email: the current password, then a link sent to the new address. The email
 changes only when that link is followed (and its page's button pressed).
 
-The link carries a signed, time-limited token (user, new address, the address it replaces): no
-table is needed, and a link stops working once the address has changed in any other way."""
+The link carries a signed, time-limited token (user, new address, a keyed hash of the address it
+replaces): no table is needed, and a link stops working once the address has changed."""
 
 from dataclasses import dataclass
 
@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from marketplace.outbox.services import outbox_add
 
@@ -28,8 +29,15 @@ class EmailChange:
     new_email: str
 
 
+def _fingerprint(email: str) -> str:
+    """The address a link replaces, as a keyed hash: the link does not carry the old address."""
+    return salted_hmac(SALT, email.lower()).hexdigest()[:32]
+
+
 def email_change_token(*, user, new_email: str) -> str:
-    return signing.dumps({"u": user.pk, "e": new_email, "o": user.email}, salt=SALT, compress=True)
+    return signing.dumps(
+        {"u": user.pk, "e": new_email, "o": _fingerprint(user.email)}, salt=SALT, compress=True
+    )
 
 
 def email_change_read(token: str) -> EmailChange:
@@ -38,7 +46,7 @@ def email_change_read(token: str) -> EmailChange:
     except signing.BadSignature:  # includes SignatureExpired
         raise EmailChangeError from None
     user = User.objects.filter(pk=data.get("u"), is_active=True).first()
-    if user is None or user.email != data.get("o"):
+    if user is None or _fingerprint(user.email) != data.get("o"):
         raise EmailChangeError
     return EmailChange(user=user, new_email=data["e"])
 

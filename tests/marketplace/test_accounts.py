@@ -202,3 +202,30 @@ def test_linking_a_user_to_a_cooperative_in_the_dashboard_needs_a_post(client, s
     assert not partner.users.filter(pk=customer.pk).exists()
     client.post(url)
     assert partner.users.filter(pk=customer.pk).exists()
+
+
+@pytest.mark.django_db
+def test_confirming_or_cancelling_a_stock_alert_needs_a_post(signed_in, client, customer):
+    from oscar.core.loading import get_model
+
+    from tests.factories import make_product
+
+    ProductAlert = get_model("customer", "ProductAlert")
+    mine = ProductAlert.objects.create(user=customer, product=make_product(), status=ProductAlert.ACTIVE)
+    url = f"/accounts/alerts/cancel/{mine.pk}/"
+    assert signed_in.get(url).status_code == 200
+    mine.refresh_from_db()
+    assert mine.status == ProductAlert.ACTIVE
+    signed_in.post(url)
+    mine.refresh_from_db()
+    assert mine.status == ProductAlert.CANCELLED
+
+    guest = ProductAlert.objects.create(email="khach@example.vn", product=make_product())
+    assert guest.status == ProductAlert.UNCONFIRMED and guest.key
+    url = f"/accounts/alerts/confirm/{guest.key}/"
+    assert client.get(url).status_code == 200  # a mail scanner opening the link confirms nothing
+    guest.refresh_from_db()
+    assert guest.status == ProductAlert.UNCONFIRMED
+    client.post(url)
+    guest.refresh_from_db()
+    assert guest.status == ProductAlert.ACTIVE

@@ -105,3 +105,28 @@ def test_a_review_is_shown_only_under_its_own_product(client, customer, product)
     )
     assert client.get(f"/catalogue/{product.slug}_{product.pk}/reviews/{review.pk}/").status_code == 200
     assert client.get(f"/catalogue/{other.slug}_{other.pk}/reviews/{review.pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_waiting_review_does_not_move_a_product_in_the_rating_sort(customer, django_user_model):
+    from search.backends import database
+    from search.query import SearchQuery
+
+    older = make_product(CooperativeFactory(), title="Nem chua Thanh Liêm")
+    newer = make_product(CooperativeFactory(), title="Mắm tép Gia Viễn")
+    other = django_user_model.objects.create_user(email="khac@example.vn", password="x")
+    ProductReview.objects.create(
+        product=older, user=other, score=2, title="Tạm", body="x", status=ProductReview.APPROVED
+    )
+
+    def by_rating():
+        ids = database.search(SearchQuery(sort="rating")).ids
+        return [pk for pk in ids if pk in (older.pk, newer.pk)]
+
+    assert by_rating() == [older.pk, newer.pk]
+    waiting = ProductReview.objects.create(product=newer, user=customer, score=5, title="Ngon", body="x")
+    assert waiting.status == ProductReview.FOR_MODERATION
+    assert by_rating() == [older.pk, newer.pk]
+    waiting.status = ProductReview.APPROVED
+    waiting.save()
+    assert by_rating() == [newer.pk, older.pk]
