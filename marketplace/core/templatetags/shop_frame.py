@@ -4,9 +4,20 @@ from django import template
 from django.http import HttpRequest, QueryDict
 from django.templatetags.static import static
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 register = template.Library()
+
+# The six OCOP groups (root categories by code): an icon of the sprite and a short name for the home tiles.
+GROUP_TILES = {
+    "I": ("bowl", _("Thực phẩm")),
+    "II": ("cup", _("Đồ uống")),
+    "III": ("leaf", _("Dược liệu")),
+    "IV": ("palette", _("Thủ công mỹ nghệ")),
+    "V": ("sprout", _("Sinh vật cảnh")),
+    "VI": ("map", _("Du lịch")),
+}
 
 
 @register.simple_tag
@@ -33,9 +44,11 @@ def category_menu(context: template.Context) -> list[dict]:
     for category in Category.objects.filter(depth__lte=2, is_public=True).order_by("path"):
         if category.depth == 1:
             url = category.get_absolute_url()
+            icon_name, short = GROUP_TILES.get(category.code, ("package", category.name))
             menu.append(
                 {"pk": category.pk, "name": category.name, "url": url, "slug": category.slug, "children": []}
             )
+            menu[-1].update(icon=icon_name, short_name=short)
         elif menu:  # the parent's slug is known: no query per subgroup
             url = category._get_absolute_url(parent_slug=menu[-1]["slug"])
             menu[-1]["children"].append({"pk": category.pk, "name": category.name, "url": url})
