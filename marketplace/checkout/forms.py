@@ -4,8 +4,10 @@ hamlet), a Vietnamese phone number, and the place-order form (regulations, compa
 import re
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout.forms import *  # noqa: F403
+from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
 from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddressForm
 
 from marketplace.core.phones import normalise_phone
@@ -63,6 +65,48 @@ class ShippingAddressForm(TwoLevelAddressMixin, OscarShippingAddressForm):
 
     class Meta(OscarShippingAddressForm.Meta):
         fields = ["first_name", "line1", "line4", "state", "country", "phone_number", "notes"]
+
+
+class GatewayForm(OscarGatewayForm):
+    """The first step for guests: the email for the order's news, and whether to sign in."""
+
+    username = forms.EmailField(
+        label=_("Email của bạn"),
+        help_text=_("Chúng tôi gửi xác nhận đơn hàng và hướng dẫn thanh toán vào email này."),
+        error_messages={
+            "required": _("Hãy nhập email để nhận thông tin đơn hàng."),
+            "invalid": _("Email chưa đúng, ví dụ: ten@gmail.com"),
+        },
+    )
+    GUEST, NEW, EXISTING = OscarGatewayForm.GUEST, OscarGatewayForm.NEW, OscarGatewayForm.EXISTING
+    CHOICES = (
+        (GUEST, _("Đặt hàng không cần tài khoản")),
+        (EXISTING, _("Tôi đã có tài khoản: đăng nhập bằng mật khẩu")),
+        (NEW, _("Tạo tài khoản rồi đặt hàng")),
+    )
+    options = forms.ChoiceField(widget=forms.RadioSelect, choices=CHOICES, initial=GUEST)
+    error_messages = {
+        **OscarGatewayForm.error_messages,
+        "invalid_login": _("Email hoặc mật khẩu chưa đúng. Hãy thử lại, hoặc đặt hàng không cần tài khoản."),
+        "inactive": _("Tài khoản này đang bị khoá."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Mật khẩu")
+        self.fields["password"].required = False
+
+    def clean(self):
+        data = super().clean()
+        taken = gettext("A user with that email address already exists")
+        if taken in [str(error) for error in self._errors.get("username", [])]:
+            # Oscar's words for an email that has an account, in ours.
+            self._errors["username"] = self.error_class(
+                [_("Email này đã có tài khoản. Hãy nhập mật khẩu để đăng nhập.")]
+            )
+        if self.cleaned_data.get("options") == self.EXISTING and not self.data.get(self.add_prefix("password")):
+            self.add_error("password", _("Hãy nhập mật khẩu của tài khoản."))
+        return data
 
 
 TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")

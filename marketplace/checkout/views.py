@@ -153,7 +153,8 @@ class PaymentMethodView(CheckoutPaymentMixin, oscar_views.PaymentMethodView):
 
     def get(self, request, *args, **kwargs):
         methods = registry.available_methods(self.partner_ids())
-        return self.render_to_response(self.get_context_data(methods=methods))
+        unavailable = registry.unavailable_methods(self.partner_ids())
+        return self.render_to_response(self.get_context_data(methods=methods, unavailable=unavailable))
 
     def post(self, request, *args, **kwargs):
         method = registry.get_method(request.POST.get("payment_method"), self.partner_ids())
@@ -254,4 +255,5 @@ class ThankYouView(oscar_views.ThankYouView):
     def get_context_data(self, *args, **kwargs):
         ctx = super().get_context_data(*args, **kwargs)
         ctx["suborder_payments"] = order_selectors.suborder_payments(ctx["order"])
+        ctx["awaits_transfer"] = any(payment.awaits_transfer for payment in ctx["suborder_payments"])
         return ctx

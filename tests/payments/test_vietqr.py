@@ -2,6 +2,7 @@
 a QR per cooperative on the thank-you page and in the email, "payment received", 24 h reminder and
 72 h cancellation."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -62,8 +63,20 @@ def buy_by_transfer(client, products, capture):
 def test_vietqr_is_offered_only_when_every_cooperative_has_an_account(client, country_vn, two_cooperatives):
     bank_account_for(two_cooperatives[0].stockrecords.get().partner)
     response = checkout_until_preview(client, [(two_cooperatives[0], 1), (two_cooperatives[1], 1)])
-    assert "Chuyển khoản VietQR" not in client.get("/checkout/payment-method/").content.decode()
+    page = client.get("/checkout/payment-method/").content.decode()
+    assert 'value="vietqr"' not in page and 'value="cod"' in page
+    # The buyer is told why, and which cooperative has no bank account (not the one that has one).
+    [notice] = re.findall(r'<p class="alert alert--info co-unavailable" id="unavailable-vietqr">(.*?)</p>', page)
+    assert "Chưa chuyển khoản qua mã QR được" in notice
+    assert "Hợp tác xã Mắm tép Gia Viễn" in notice and "Cơm cháy Gia Sinh" not in notice
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_no_vietqr_notice_when_every_cooperative_has_an_account(client, country_vn, two_banked_cooperatives):
+    checkout_until_preview(client, [(two_banked_cooperatives[0], 1), (two_banked_cooperatives[1], 1)])
+    page = client.get("/checkout/payment-method/").content.decode()
+    assert 'value="vietqr"' in page and "co-unavailable" not in page
 
 
 @pytest.mark.django_db
@@ -75,7 +88,7 @@ def test_thank_you_page_and_email_show_a_qr_per_cooperative(
     order = Order.objects.get()
     first, second = order.suborders.order_by("number")
     page = response.content.decode()
-    assert page.count('class="row align-items-center chohtx-vietqr"') == 2
+    assert page.count('data-testid="vietqr"') == 2
     assert "0011001932418" in page and "9876543210" in page
     assert f"CHOHTX {order.number} 1" in page and f"CHOHTX {order.number} 2" in page
     assert "90.000\xa0₫" in page and "80.000\xa0₫" in page
