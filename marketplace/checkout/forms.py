@@ -104,7 +104,8 @@ class GatewayForm(OscarGatewayForm):
             self._errors["username"] = self.error_class(
                 [_("Email này đã có tài khoản. Hãy nhập mật khẩu để đăng nhập.")]
             )
-        if self.cleaned_data.get("options") == self.EXISTING and not self.data.get(self.add_prefix("password")):
+        existing = self.cleaned_data.get("options") == self.EXISTING
+        if existing and not self.data.get(self.add_prefix("password")):
             self.add_error("password", _("Hãy nhập mật khẩu của tài khoản."))
         return data
 

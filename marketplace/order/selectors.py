@@ -72,7 +72,9 @@ def suborder_payment(suborder: SubOrder, *, deadline: datetime | None = None) ->
     payment = SubOrderPayment(suborder=suborder, deadline=deadline)
     partner = suborder.partner
     if suborder.payment_method == "vietqr" and partner.bank_bin and partner.bank_account_number:
-        payment.account = BankDetails(partner.bank_name, partner.bank_account_number, partner.bank_account_holder)
+        payment.account = BankDetails(
+            partner.bank_name, partner.bank_account_number, partner.bank_account_holder
+        )
         payment.note = vietqr.transfer_note(f"CHOHTX {suborder.number}")
         payment.payload = vietqr.payload(
             bank_bin=partner.bank_bin,
