@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from oscar.apps.checkout import views as oscar_views
 from oscar.apps.checkout.exceptions import FailedPreCondition
@@ -180,6 +181,12 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
         ctx = super().get_context_data(**kwargs)
         ctx.setdefault("place_order_form", PlaceOrderForm())
         return ctx
+
+    def build_submission(self, **kwargs):
+        submission = super().build_submission(**kwargs)
+        # The buyer's emails about this order are written in the language they ordered in.
+        submission["order_kwargs"]["language"] = get_language() or "vi"
+        return submission
 
     def handle_place_order_submission(self, request):
         form = PlaceOrderForm(request.POST)
