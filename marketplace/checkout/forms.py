@@ -42,6 +42,9 @@ class ShippingAddressForm(TwoLevelAddressMixin, OscarShippingAddressForm):
                 self.fields[name].label = label
         self.fields["phone_number"].required = True
         self.fields["phone_number"].help_text = _("Ví dụ: 0912 345 678")
+        if "notes" in self.fields:
+            self.fields["notes"].help_text = _("Ví dụ: gọi trước khi giao, giao giờ hành chính.")
+            self.fields["notes"].widget.attrs["rows"] = 3
         # Province first, then commune, then street or hamlet.
         order = ["first_name", "state", "line4", "line1", "phone_number", "notes"]
         self.order_fields(order)
