@@ -15,7 +15,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import urls as cms_urls
 from cms import views as cms_views
-from marketplace.users import views as user_views
+from marketplace.users import landing as user_landing
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -33,7 +33,7 @@ urlpatterns = [
     path("payments/", include("payments.urls")),
     path("orders/", include("marketplace.order.urls")),
     # After signing in without `next`: dashboard, seller centre or home, by who signed in.
-    path("accounts/welcome/", user_views.after_sign_in, name="after-sign-in"),
+    path("accounts/welcome/", user_landing.after_sign_in, name="after-sign-in"),
     # Content (issue #6): sitemap and robots.txt.
     path("sitemap.xml", cms_views.sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),

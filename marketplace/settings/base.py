@@ -128,7 +128,7 @@ AUTHENTICATION_BACKENDS = [
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-LOGIN_REDIRECT_URL = "/accounts/welcome/"  # marketplace.users.views.after_sign_in
+LOGIN_REDIRECT_URL = "/accounts/welcome/"  # marketplace.users.landing.after_sign_in
 
 TEMPLATES = [
     {
