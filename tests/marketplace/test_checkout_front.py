@@ -61,6 +61,7 @@ def steps_of(html: str) -> list[tuple[str, str]]:
     nav = html[html.index('class="co-steps"') :]
     nav = nav[: nav.index("</nav>")]
     items = re.findall(r'class="steps__item steps__item--(\w+)"[^>]*>(.*?)</li>', nav, flags=re.S)
+    items = [(state, re.sub(r'<span class="co-steps__short".*?</span>', "", label)) for state, label in items]
     return [
         (state, " ".join(visible_text(label).split()).replace(" (đã xong)", "")) for state, label in items
     ]
