@@ -80,7 +80,7 @@ def test_language_switcher_on_every_page_changes_to_english(client):
     assert response["Content-Language"] == "en"
     page = response.content.decode()
     assert '<html lang="en"' in page
-    assert "Cart" in page and "Giỏ hàng" not in page
+    assert "<title>Basket | Chợ HTX</title>" in page and "Giỏ hàng" not in page
 
 
 def test_money_is_vnd_without_decimals():
