@@ -17,6 +17,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import urls as cms_urls
 from cms import views as cms_views
 from marketplace.core import post_only
+from marketplace.users import landing as user_landing
 from marketplace.users import views as users_views
 
 urlpatterns = [
@@ -36,6 +37,8 @@ urlpatterns = [
     # Checkout, orders and payments (issue #4): card payment page, Stripe webhook, order lookup.
     path("payments/", include("payments.urls")),
     path("orders/", include("marketplace.order.urls")),
+    # After signing in without `next`: dashboard, seller centre or home, by who signed in.
+    path("accounts/welcome/", user_landing.after_sign_in, name="after-sign-in"),
     # Two-factor sign-in: set up an authenticator app, enter a code (docs/security.md).
     path("accounts/two-factor/", include("marketplace.users.two_factor_urls")),
     # Content (issue #6): sitemap and robots.txt.

@@ -65,6 +65,9 @@ def choice_label(choices: type[models.TextChoices], code: str) -> str:
 
 
 class Order(AbstractOrder):
+    #: The language the buyer placed the order in: their emails about it are written in it.
+    language = models.CharField(_("Ngôn ngữ"), max_length=8, default="vi", choices=settings.LANGUAGES)
+
     def get_status_display(self) -> str:
         """The status (a code, `OrderStatus`) in the reader's language."""
         return choice_label(OrderStatus, self.status)

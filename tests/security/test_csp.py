@@ -25,8 +25,7 @@ def test_shop_pages_allow_scripts_only_from_the_site_stripe_and_the_nonce(client
     assert "'self'" in rules["script-src"] and "https://js.stripe.com" in rules["script-src"]
     assert rules["object-src"] == ["'none'"] and rules["base-uri"] == ["'self'"]
     assert rules["frame-ancestors"] == ["'self'"]
-    # Shop pages have no inline script left (Oscar's on-load hook stays only in the dashboard);
-    # any that comes back must carry this response's nonce.
+    # Shop pages have no inline script left; any that comes back must carry this response's nonce.
     nonce = next(v for v in rules["script-src"] if v.startswith("'nonce-"))[7:-1]
     inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", response.content.decode())
     assert all(f'nonce="{nonce}"' in attrs for attrs in inline if "ld+json" not in attrs)
