@@ -31,6 +31,8 @@ urlpatterns = [
     # Checkout, orders and payments (issue #4): card payment page, Stripe webhook, order lookup.
     path("payments/", include("payments.urls")),
     path("orders/", include("marketplace.order.urls")),
+    # Saved products ("Yêu thích") under the account, before Oscar's own wish-list screens.
+    path("accounts/wishlists/", include("marketplace.wishlists.urls")),
     # Content (issue #6): sitemap and robots.txt.
     path("sitemap.xml", cms_views.sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
