@@ -16,12 +16,15 @@ from dataclasses import dataclass
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from oscar.core.thumbnails import get_thumbnailer
 
 register = template.Library()
 logger = logging.getLogger(__name__)
 
 FORMATS = (("image/webp", "WEBP"), ("", "JPEG"))
+EAGER = mark_safe(' fetchpriority="high"')  # noqa: S308 - constant
+LAZY = mark_safe(' loading="lazy" decoding="async"')  # noqa: S308 - constant
 
 
 @dataclass(frozen=True)
@@ -79,9 +82,7 @@ def picture(
     if not jpeg:
         return ""
     middle = jpeg[min(1, len(jpeg) - 1)]
-    loading = (
-        format_html(' fetchpriority="high"') if eager else format_html(' loading="lazy" decoding="async"')
-    )
+    loading = EAGER if eager else LAZY
     webp_source = format_html_join(
         "", '<source type="image/webp" srcset="{}" sizes="{}">', [(_srcset(webp), sizes)] if webp else []
     )
