@@ -3,7 +3,8 @@
     {% load pictures %}
     {% picture source alt="…" widths="200,400,600" ratio="1:1" sizes="50vw" eager=False css_class="" %}
 
-renders a ``<picture>`` with a WebP ``<source>`` and a JPEG ``<img>``, both with a ``srcset`` of
+renders a ``<picture>`` with a WebP ``<source>`` and a JPEG ``<img>`` (PNG for PNG originals, which
+may be transparent), both with a ``srcset`` of
 the given widths (never wider than the original: sizes the original cannot fill are left out),
 ``sizes``, ``width`` and ``height`` (so nothing jumps while it loads), and ``loading="lazy"``
 unless ``eager`` (the first row of cards, a product's main picture, a storefront's cover).
@@ -22,7 +23,6 @@ from oscar.core.thumbnails import get_thumbnailer
 register = template.Library()
 logger = logging.getLogger(__name__)
 
-FORMATS = (("image/webp", "WEBP"), ("", "JPEG"))
 EAGER = mark_safe(' fetchpriority="high"')  # noqa: S308 - constant
 LAZY = mark_safe(' loading="lazy" decoding="async"')  # noqa: S308 - constant
 
@@ -75,7 +75,9 @@ def picture(
         return ""
     wanted = [int(width) for width in str(widths).split(",")]
     try:
-        webp, jpeg = (thumbnails(source, widths=wanted, ratio=ratio, image_format=fmt) for __, fmt in FORMATS)
+        fallback = "PNG" if str(getattr(source, "name", source)).lower().endswith(".png") else "JPEG"
+        webp = thumbnails(source, widths=wanted, ratio=ratio, image_format="WEBP")
+        jpeg = thumbnails(source, widths=wanted, ratio=ratio, image_format=fallback)
     except Exception:  # noqa: BLE001 - a broken file must not break the page
         logger.warning("no thumbnails for %s", source, exc_info=True)
         return ""
