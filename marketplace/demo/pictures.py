@@ -25,7 +25,7 @@ import unicodedata
 from functools import cache, lru_cache
 from itertools import combinations
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from .motifs import KIND_MOTIFS, _mix
 
@@ -350,9 +350,13 @@ def draw_product_picture(kind: str, *, seed: str = "", size: tuple[int, int] = (
         raise ValueError(f"unknown picture kind {kind!r}")
     img, d, pal, rng = _canvas(kind, seed, size)
     W, H = img.size
-    # the motif sits in the middle square, so a 4:3 or 3:1 crop keeps it whole
-    r = min(W, H) * 0.32
-    KIND_MOTIFS[kind](d, W / 2, H / 2, r, pal, rng)
+    # the motif sits in the middle square, so a 4:3 or 3:1 crop keeps it whole; the seed moves,
+    # sizes and mirrors it a little so that two products of one kind are told apart
+    r = min(W, H) * 0.32 * rng.uniform(0.88, 1.04)
+    cx, cy = W / 2 + rng.uniform(-0.04, 0.04) * W, H / 2 + rng.uniform(-0.03, 0.03) * H
+    KIND_MOTIFS[kind](d, cx, cy, r, pal, rng)
+    if rng.random() < 0.5:
+        img = ImageOps.mirror(img)
     return _encode(img, size)
 
 

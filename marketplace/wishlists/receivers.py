@@ -1,7 +1,9 @@
 """A visitor who pressed the heart before signing in gets the product saved as soon as they sign in."""
 
+from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from . import services
@@ -18,3 +20,4 @@ def save_pending_product(sender, request, user, **kwargs) -> None:
     product = Product.objects.browsable().filter(pk=product_pk).first() if product_pk else None
     if product is not None:
         services.wishlist_product_add(user=user, product=product)
+        messages.success(request, _("Đã lưu “%(title)s” vào Yêu thích.") % {"title": product.get_title()})

@@ -46,7 +46,8 @@ def test_removing_takes_the_product_off_the_list(client, shopper, rice):
     assert response["Location"] == "/accounts/wishlists/"
     listing = client.get("/accounts/wishlists/").content.decode()
     assert "Đã bỏ sản phẩm khỏi Yêu thích." in listing
-    assert "Gạo tám xoan" not in listing and "Bạn chưa lưu sản phẩm nào" in listing
+    assert 'id="saved-products"' not in listing and "Bạn chưa lưu sản phẩm nào" in listing
+    assert f'data-product="{rice.pk}"' not in listing
 
 
 @pytest.mark.django_db
@@ -67,8 +68,9 @@ def test_a_signed_out_visitor_is_asked_to_sign_in_and_the_product_is_saved_when_
             "login-redirect_url": url,
         },
     )
-    assert signed_in.status_code == 302
+    assert signed_in.status_code == 302 and signed_in["Location"] == url
     assert Line.objects.filter(wishlist__owner=customer, product=rice).exists()
+    assert "Đã lưu “Gạo tám xoan Hải Hậu 5 kg” vào Yêu thích." in client.get(url).content.decode()
 
 
 @pytest.mark.django_db
@@ -89,5 +91,6 @@ def test_one_shoppers_list_is_not_anothers(client, shopper, rice, django_user_mo
     other = django_user_model.objects.create_user(email="an@example.vn", password="pw-an-12345")
     client.post(f"/accounts/wishlists/add/{rice.pk}/")
     client.force_login(other)
-    assert "Gạo tám xoan" not in client.get("/accounts/wishlists/").content.decode()
+    listing = client.get("/accounts/wishlists/").content.decode()
+    assert f'data-product="{rice.pk}"' not in listing and "Bạn chưa lưu sản phẩm nào" in listing
     assert 'aria-pressed="true"' not in client.get(rice.get_absolute_url()).content.decode()

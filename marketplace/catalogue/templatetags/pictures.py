@@ -50,8 +50,14 @@ def thumbnails(source, *, widths: list[int], ratio: str, image_format: str) -> l
         thumb = thumbnailer.generate_thumbnail(
             source, size=size, upscale=False, format=image_format, quality=80, **options
         )
+        narrower = thumb.width < width  # the original is narrower: wider sizes would repeat it
+        if narrower and ratio:  # crop at the original's width, keeping the shape
+            size, options = _geometry(thumb.width, ratio)
+            thumb = thumbnailer.generate_thumbnail(
+                source, size=size, upscale=False, format=image_format, quality=80, **options
+            )
         found.setdefault(thumb.width, Thumb(thumb.url, thumb.width, thumb.height))
-        if thumb.width < width:  # the original is narrower: wider sizes would repeat it
+        if narrower:
             break
     return list(found.values())
 
