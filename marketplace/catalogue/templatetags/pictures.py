@@ -110,6 +110,9 @@ def picture(
 
 
 @register.filter
-def above_fold(position) -> bool:
-    """True for the first cards of a grid (forloop.counter 1–4): their pictures load at once."""
-    return isinstance(position, int) and 1 <= position <= 4
+def above_fold(position, below_fold=False) -> bool:
+    """True for the first cards of a grid (forloop.counter 1–4): their pictures load at once.
+
+    A page whose grid starts below the first screen (the home page) includes the cards
+    ``with cards_below_fold=True``: ``forloop.counter|above_fold:cards_below_fold`` is then False."""
+    return not below_fold and isinstance(position, int) and 1 <= position <= 4
