@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
+from marketplace.core.rate_limits import limit_posts
+
 from . import selectors, services
 from .exceptions import SubOrderActionRefused
 from .models import SubOrder
@@ -38,6 +40,7 @@ def detail(request, number):
     return render(request, "order/detail.html", {"order": order})
 
 
+@limit_posts("order-lookup")
 def guest_lookup(request):
     order = None
     number = request.POST.get("number", "") if request.method == "POST" else ""
