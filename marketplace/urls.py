@@ -39,6 +39,8 @@ urlpatterns = [
     path("orders/", include("marketplace.order.urls")),
     # After signing in without `next`: dashboard, seller centre or home, by who signed in.
     path("accounts/welcome/", user_landing.after_sign_in, name="after-sign-in"),
+    # Saved products ("Yêu thích") under the account, before Oscar's own wish-list screens.
+    path("accounts/wishlists/", include("marketplace.wishlists.urls")),
     # Two-factor sign-in: set up an authenticator app, enter a code (docs/security.md).
     path("accounts/two-factor/", include("marketplace.users.two_factor_urls")),
     # Content (issue #6): sitemap and robots.txt.

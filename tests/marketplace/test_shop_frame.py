@@ -113,7 +113,12 @@ def test_account_menu_offers_sign_in_then_the_buyers_pages(client, shop, custome
     assert 'id="login_link"' in header and 'href="/orders/lookup/"' in header
     client.force_login(customer)
     header = header_of(html_of(client, "/"))
-    assert 'id="logout_link"' in header and 'href="/orders/"' in header and "Sản phẩm đã lưu" in header
+    assert (
+        'id="logout_link"' in header
+        and 'href="/orders/"' in header
+        and "Sản phẩm yêu thích" in header
+        and 'href="/accounts/wishlists/"' in header
+    )
 
 
 def test_listing_puts_products_before_filters(client, shop):
