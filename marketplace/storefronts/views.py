@@ -1,10 +1,19 @@
 """/cooperatives/ and /cooperatives/<slug>/: public storefronts of approved cooperatives."""
 
+from django.http import QueryDict
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from marketplace.partner.models import Area
 
 from . import selectors
+
+
+def _query_without(params: QueryDict, name: str) -> str:
+    """The directory's address with one filter removed (the chip's × link)."""
+    rest = params.copy()
+    rest.pop(name, None)
+    return "?" + rest.urlencode()
 
 
 class CooperativeListView(TemplateView):
@@ -17,12 +26,25 @@ class CooperativeListView(TemplateView):
         stars = int(stars) if stars in {"3", "4", "5"} else None
         filters = {"area": area, "commune": params.get("commune", "").strip(), "stars": stars}
         filters["group"] = params.get("group", "").strip()
+        communes = selectors.communes()
+        groups = selectors.product_groups()
+        labels = {
+            "area": dict(Area.choices).get(area, ""),
+            "commune": dict(communes).get(filters["commune"], filters["commune"]),
+            "stars": _("OCOP từ %(n)s★") % {"n": stars} if stars else "",
+            "group": next((g.name for g in groups if g.code == filters["group"]), filters["group"]),
+        }
         return super().get_context_data(
             cooperatives=selectors.cooperative_list(**filters),
             filters=filters,
+            active_filters=[
+                {"label": labels[name], "remove_url": _query_without(params, name)}
+                for name in ("area", "commune", "stars", "group")
+                if filters[name] and labels[name]
+            ],
             areas=Area.choices,
-            communes=selectors.communes(),
-            groups=selectors.product_groups(),
+            communes=communes,
+            groups=groups,
             **kwargs,
         )
 
