@@ -21,6 +21,7 @@ import html
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -161,7 +162,7 @@ PAGE_TEXT = """() => {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       const parent = node.parentElement;
-      const skipped = 'script, style, template, select, noscript';
+      const skipped = 'script, style, template, select, textarea, noscript';
       if (!parent || parent.closest(skipped)) return NodeFilter.FILTER_REJECT;
       if (!parent.checkVisibility({visibilityProperty: true})) {
         // visually hidden text for screen readers still counts
@@ -245,12 +246,14 @@ class Journey:
         self.page.wait_for_load_state("load")
         return response
 
-    def visit(self, name: str, path: str | None = None, *, status: int = 200) -> None:
+    def visit(self, name: str, path: str | Callable[[], str] | None = None, *, status: int = 200) -> None:
         """Go to `path` (or stay where the last step led) and check the page there as `name`."""
         if self.broken:
             self.visits[name] = Visit(error=f"not reached: an earlier step failed: {self.broken}")
             return
         try:
+            if callable(path):
+                path = path()
             if path is not None:
                 response = self.goto(path)
                 if response is not None and response.status != status:
@@ -378,7 +381,7 @@ def shop_journey(crawl: Crawl, browser, base_url: str, language: str, axe, sampl
     for name in ("catalogue", "category", "search", "product", "storefront", "cooperatives"):
         journey.visit(name, sample[name])
     buy(journey, product_url=sample["product"], method="cod", record=True)
-    journey.visit("order", sample["order_path"]())
+    journey.visit("order", sample["order_path"])
     journey.visit("lookup", "/orders/lookup/")
 
     def look_up():
