@@ -89,6 +89,10 @@ def label_facets(facets: dict[str, list[FacetCount]], query: SearchQuery) -> dic
     """Names for the values (one query for categories, one for cooperatives) and what is selected."""
     from django.utils.translation import gettext as _
 
+    for name, chosen_values in query.filters.items():  # a chosen value that matches nothing stays removable
+        counts = facets.setdefault(name, [])
+        present = {f.value for f in counts}
+        counts.extend(FacetCount(value=value, count=0) for value in chosen_values if value not in present)
     category_ids = [
         int(f.value) for name in ("group", "subgroup") for f in facets.get(name, []) if not f.label
     ]

@@ -11,7 +11,9 @@
 
   function section(title, items, render) {
     if (!items || !items.length) { return ""; }
-    return "<h4>" + escape(title) + "</h4>" + items.map(render).join("");
+    // A listbox holds only groups of options: the group's title is drawn by CSS from data-title.
+    return '<div role="group" aria-label="' + escape(title) + '" data-title="' + escape(title) + '">' +
+      items.map(render).join("") + "</div>";
   }
 
   function escape(text) {
@@ -28,7 +30,7 @@
 
   function show(data) {
     var html = section(input.dataset.labelProducts, data.products, function (p) { return link(p.url, p.title, ["price", p.price]); }) +
-      section(input.dataset.labelCooperatives, data.cooperatives, function (c) { return link(c.url, c.name, ["text-muted", c.area]); }) +
+      section(input.dataset.labelCooperatives, data.cooperatives, function (c) { return link(c.url, c.name, ["muted", c.area]); }) +
       section(input.dataset.labelCategories, data.categories, function (c) { return link(c.url, c.name); });
     if (!html) { close(); return; }
     box.innerHTML = html;

@@ -1,0 +1,193 @@
+"""The shop's page frame and listings as a buyer meets them: header (search, cart, account, language,
+categories), landmarks, no Bootstrap or jQuery, products before filters, the filter count and chips."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from marketplace.catalogue.services import category_ensure
+from search import services
+from tests.factories import CooperativeFactory, make_product
+
+SHOP_PAGES = ["/", "/catalogue/", "/search/?q=com", "/cooperatives/", "/basket/"]
+THEME = Path(settings.BASE_DIR) / "themes" / "static" / "chohtx"
+
+
+@pytest.fixture
+def shop(db):
+    food = category_ensure(code="I", name="Thực phẩm")
+    crafts = category_ensure(code="IV", name="Hàng thủ công mỹ nghệ")
+    gia_sinh = CooperativeFactory(name="Hợp tác xã Gia Sinh", area="ninh_binh", commune="Xã Gia Sinh")
+    kim_son = CooperativeFactory(name="Hợp tác xã cói Kim Sơn", area="ninh_binh", commune="Xã Kim Sơn")
+    hai_hau = CooperativeFactory(name="Hợp tác xã Hải Hậu", area="nam_dinh", commune="Xã Hải Hậu")
+    products = [
+        make_product(gia_sinh, title="Cơm cháy chà bông", price=45_000, category=food),
+        make_product(gia_sinh, title="Cơm cháy mỡ hành", price=42_000, category=food),
+        make_product(hai_hau, title="Nước mắm cốt Hải Hậu", price=120_000, category=food),
+        make_product(kim_son, title="Giỏ cói Kim Sơn", price=180_000, category=crafts),
+    ]
+    services.index_rebuild()
+    return {"food": food, "crafts": crafts, "products": products, "kim_son": kim_son}
+
+
+def html_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def header_of(html):
+    return html[html.index('<header class="site-header"') : html.index("</header>")]
+
+
+@pytest.mark.parametrize("url", SHOP_PAGES)
+def test_every_shop_page_has_the_search_box_cart_account_and_language_in_its_header(client, shop, url):
+    header = header_of(html_of(client, url))
+    assert re.search(r'<form class="search[^"]*" method="get" action="/search/" role="search">', header)
+    assert 'name="q" id="id_q"' in header and '<label for="id_q"' in header
+    assert 'data-suggest-url="/search/suggest/"' in header
+    assert 'href="/basket/"' in header and 'id="account_menu"' in header
+    assert 'id="language_selector"' in header  # in the header's row, not a row of its own
+    assert 'id="category_menu"' in header and "Hàng thủ công mỹ nghệ" in header
+
+
+@pytest.mark.parametrize("url", SHOP_PAGES)
+def test_landmarks_and_a_skip_link_to_the_one_main(client, shop, url):
+    html = html_of(client, url)
+    body = html[html.index("<body") :]
+    first_link = re.search(r"<a [^>]*>", body).group(0)
+    assert 'class="skip-link"' in first_link and 'href="#main"' in first_link
+    assert body.count("<main") == 1 and '<main id="main"' in body
+    for landmark in ['<header class="site-header"', "<nav ", '<footer class="site-footer']:
+        assert landmark in body, landmark
+    assert body.index("<header") < body.index("<main") < body.index('<footer class="site-footer')
+
+
+@pytest.mark.parametrize("url", SHOP_PAGES)
+def test_shop_pages_load_no_bootstrap_no_jquery_and_no_inline_script(client, shop, url):
+    html = html_of(client, url)
+    assert "bootstrap" not in html.lower() and "jquery" not in html.lower()
+    assert "oscar/css/styles.css" not in html
+    inline = [
+        s for s in re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html) if "application/ld+json" not in s
+    ]
+    assert inline == []
+    assert not re.search(
+        r"\son[a-z]+=", html
+    )  # no onclick=/onchange= (a Content-Security-Policy forbids them)
+    assert "Toggle Dropdown" not in html and 'href="/offers/"' not in html and 'href=""' not in html
+
+
+def test_oscars_dashboard_keeps_its_own_look_and_scripts(client, staff_user):
+    client.force_login(staff_user)
+    html = html_of(client, "/dashboard/")
+    assert "oscar/css/dashboard.css" in html and "jquery" in html
+    assert "chohtx/chohtx.css" not in html
+
+
+def test_cart_icon_counts_the_items_in_the_basket(client, shop):
+    assert 'id="cart_count"' not in header_of(html_of(client, "/catalogue/"))
+    product = shop["products"][0]
+    client.post(f"/basket/add/{product.pk}/", {"quantity": 3})
+    header = header_of(html_of(client, "/catalogue/"))
+    assert re.search(r'id="cart_count"[^>]*>3</span>', header)
+    assert "3 sản phẩm" in header  # what a screen reader says with the cart icon
+
+
+def test_language_switcher_is_one_button_to_the_other_language(client, shop):
+    header = header_of(html_of(client, "/catalogue/"))
+    assert re.findall(r'name="language" value="(\w+)"', header) == ["en"]
+    client.post("/i18n/setlang/", {"language": "en", "next": "/catalogue/"})
+    header = header_of(html_of(client, "/catalogue/"))
+    assert re.findall(r'name="language" value="(\w+)"', header) == ["vi"]
+    assert "Search crispy rice" in header and "My account" not in header  # signed out: no account links
+    assert "Tìm cơm cháy" not in header and "Đăng nhập / Đăng ký" not in header
+
+
+def test_account_menu_offers_sign_in_then_the_buyers_pages(client, shop, customer):
+    header = header_of(html_of(client, "/"))
+    assert 'id="login_link"' in header and 'href="/orders/lookup/"' in header
+    client.force_login(customer)
+    header = header_of(html_of(client, "/"))
+    assert 'id="logout_link"' in header and 'href="/orders/"' in header and "Sản phẩm đã lưu" in header
+
+
+def test_listing_puts_products_before_filters(client, shop):
+    for url in ["/catalogue/", "/search/?q=com", shop["food"].get_absolute_url()]:
+        html = html_of(client, url)
+        assert 'class="product_pod' in html, url
+        assert html.index('class="grid-products') < html.index('id="filters"'), url
+        assert html.index('class="product_pod') < html.index('class="chohtx-facet'), url
+
+
+def test_filter_button_counts_active_filters_and_each_has_a_chip_that_removes_it(client, shop):
+    html = html_of(client, "/catalogue/?area=ninh_binh&group=" + str(shop["food"].pk))
+    toggle = re.search(r'<a class="btn[^"]*filter-toggle".*?</a>', html, re.S).group(0)
+    assert re.sub(r"<[^>]+>|\s+", "", toggle) == "Lọc(2)"
+    chips = re.search(r'<ul class="chips chips--active".*?</ul>', html, re.S).group(0)
+    chip = r'<a class="chip chip--removable" rel="nofollow" href="([^"]+)">(.*?)</a>'
+    removes = {
+        re.sub(r"<[^>]+>|\s+", " ", label).replace("Bỏ lọc:", "").strip(): href.replace("&amp;", "&")
+        for href, label in re.findall(chip, chips)
+    }
+    assert set(removes) == {"Ninh Bình (cũ)", "Thực phẩm"}
+    assert "area=" not in removes["Ninh Bình (cũ)"] and "group=" in removes["Ninh Bình (cũ)"]
+    assert "group=" not in removes["Thực phẩm"] and "area=ninh_binh" in removes["Thực phẩm"]
+    plain = html_of(client, "/catalogue/")
+    assert "chips--active" not in plain
+    toggle = re.search(r'<a class="btn[^"]*filter-toggle".*?</a>', plain, re.S).group(0)
+    assert re.sub(r"<[^>]+>|\s+", "", toggle) == "Lọc"
+
+
+def test_sorting_is_one_tap_and_keeps_the_filters(client, shop):
+    html = html_of(client, "/catalogue/?area=ninh_binh&sort_by=price-asc&page=1")
+    sort = re.search(r'<nav class="sort".*?</nav>', html, re.S).group(0)
+    found = re.findall(r'href="([^"]+)"[^>]*>([^<]+)</a>', sort)
+    links = {label: href.replace("&amp;", "&") for href, label in found}
+    assert list(links) == ["Phù hợp nhất", "Mới nhất", "Giá tăng dần", "Giá giảm dần", "Đánh giá cao"]
+    assert links["Giá giảm dần"] == "?area=ninh_binh&sort_by=price-desc"
+    assert re.search(r'chip--active"[^>]*href="[^"]*price-asc"[^>]*aria-current="true"', sort)
+    assert re.findall(r"<h3 class=\"chohtx-card-title\"><a [^>]*>([^<]+)", html) == [
+        "Cơm cháy mỡ hành",
+        "Cơm cháy chà bông",
+        "Giỏ cói Kim Sơn",
+    ]
+
+
+def test_empty_results_say_what_to_do_in_vietnamese(client, shop):
+    html = html_of(client, "/search/?q=xe+may")
+    assert "Chưa tìm thấy sản phẩm nào cho “xe may”" in html and 'class="empty-state' in html
+    html = html_of(client, "/catalogue/?area=ha_nam")  # no product from Hà Nam
+    assert "Không có sản phẩm nào khớp với bộ lọc" in html
+    chips = re.search(r'<ul class="chips chips--active".*?</ul>', html, re.S).group(0)
+    assert "Hà Nam (cũ)" in chips  # the filter that emptied the page can be removed in one tap
+
+
+def test_cooperative_directory_lists_first_and_filters_with_count_and_chips(client, shop):
+    html = html_of(client, "/cooperatives/?area=ninh_binh&group=IV")
+    assert html.index('id="cooperatives"') < html.index('id="filters"')
+    toggle = re.search(r'<a class="btn[^"]*filter-toggle".*?</a>', html, re.S).group(0)
+    assert re.sub(r"<[^>]+>|\s+", "", toggle) == "Lọc(2)"
+    chips = re.search(r'<ul class="chips chips--active".*?</ul>', html, re.S).group(0)
+    assert "Ninh Bình (cũ)" in chips and "Hàng thủ công mỹ nghệ" in chips
+    assert 'href="?group=IV"' in chips and 'href="?area=ninh_binh"' in chips
+    assert "Hợp tác xã cói Kim Sơn" in html and "Hợp tác xã Gia Sinh" not in html
+
+
+def test_storefront_shows_products_before_the_story(client, shop):
+    kim_son = shop["kim_son"]
+    kim_son.story = "<p>Làng cói ven biển.</p>"
+    kim_son.save()
+    html = html_of(client, f"/cooperatives/{kim_son.code}/")
+    assert html.index('id="all-products"') < html.index("Làng cói ven biển.") < html.index('id="seller-info"')
+    assert "Giỏ cói Kim Sơn" in html
+
+
+def test_the_stylesheet_starts_with_the_design_tokens():
+    """tokens.css is where the palette is chosen; chohtx.css, the one stylesheet pages link, carries it."""
+    tokens = (THEME / "tokens.css").read_text()
+    assert (THEME / "chohtx.css").read_text().startswith(tokens)
+    rest = (THEME / "chohtx.css").read_text()[len(tokens) :]
+    assert not re.findall(r"#[0-9a-fA-F]{3,8}\b|rgba?\(", rest)  # no raw colours outside the tokens
