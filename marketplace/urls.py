@@ -15,6 +15,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import urls as cms_urls
 from cms import views as cms_views
+from marketplace.users import views as user_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -31,6 +32,8 @@ urlpatterns = [
     # Checkout, orders and payments (issue #4): card payment page, Stripe webhook, order lookup.
     path("payments/", include("payments.urls")),
     path("orders/", include("marketplace.order.urls")),
+    # After signing in without `next`: dashboard, seller centre or home, by who signed in.
+    path("accounts/welcome/", user_views.after_sign_in, name="after-sign-in"),
     # Content (issue #6): sitemap and robots.txt.
     path("sitemap.xml", cms_views.sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),

@@ -37,6 +37,10 @@ class PaymentMethod:
     def is_available_for(self, partner_ids: list[int]) -> bool:
         return True
 
+    def unavailable_reason(self, partner_ids: list[int]) -> str:
+        """Why the method cannot pay these cooperatives, in the buyer's words ("" if it can)."""
+        return ""
+
     def take_payment(self, *, order_number: str, amount: Decimal, currency: str) -> PaymentOutcome:
         raise NotImplementedError
 

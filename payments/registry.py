@@ -16,3 +16,15 @@ def available_methods(partner_ids: list[int] | None = None) -> list[PaymentMetho
 
 def get_method(code: str | None, partner_ids: list[int] | None = None) -> PaymentMethod | None:
     return next((method for method in available_methods(partner_ids) if method.code == code), None)
+
+
+def unavailable_methods(partner_ids: list[int]) -> list[tuple[PaymentMethod, str]]:
+    """Configured methods that cannot pay every cooperative in the basket, each with the reason."""
+    configured = [import_string(path)() for path in settings.PAYMENT_METHODS]
+    result = []
+    for method in configured:
+        if method.is_configured() and not method.is_available_for(partner_ids):
+            reason = method.unavailable_reason(partner_ids)
+            if reason:
+                result.append((method, reason))
+    return result

@@ -65,3 +65,9 @@ def png_bytes(data: str, *, scale: int = 6) -> bytes:
 
 def svg_data_uri(data: str, *, scale: int = 5) -> str:
     return segno.make(data, error="m", micro=False).svg_data_uri(scale=scale, border=2)
+
+
+def svg_bytes(data: str, *, scale: int = 8) -> bytes:
+    buffer = io.BytesIO()
+    segno.make(data, error="m", micro=False).save(buffer, kind="svg", scale=scale, border=2)
+    return buffer.getvalue()

@@ -4,8 +4,10 @@ hamlet), a Vietnamese phone number, and the place-order form (regulations, compa
 import re
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout.forms import *  # noqa: F403
+from oscar.apps.checkout.forms import GatewayForm as OscarGatewayForm
 from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddressForm
 
 from marketplace.core.phones import normalise_phone
@@ -40,6 +42,9 @@ class ShippingAddressForm(TwoLevelAddressMixin, OscarShippingAddressForm):
                 self.fields[name].label = label
         self.fields["phone_number"].required = True
         self.fields["phone_number"].help_text = _("Ví dụ: 0912 345 678")
+        if "notes" in self.fields:
+            self.fields["notes"].help_text = _("Ví dụ: gọi trước khi giao, giao giờ hành chính.")
+            self.fields["notes"].widget.attrs["rows"] = 3
         # Province first, then commune, then street or hamlet.
         order = ["first_name", "state", "line4", "line1", "phone_number", "notes"]
         self.order_fields(order)
@@ -63,6 +68,49 @@ class ShippingAddressForm(TwoLevelAddressMixin, OscarShippingAddressForm):
 
     class Meta(OscarShippingAddressForm.Meta):
         fields = ["first_name", "line1", "line4", "state", "country", "phone_number", "notes"]
+
+
+class GatewayForm(OscarGatewayForm):
+    """The first step for guests: the email for the order's news, and whether to sign in."""
+
+    username = forms.EmailField(
+        label=_("Email của bạn"),
+        help_text=_("Chúng tôi gửi xác nhận đơn hàng và hướng dẫn thanh toán vào email này."),
+        error_messages={
+            "required": _("Hãy nhập email để nhận thông tin đơn hàng."),
+            "invalid": _("Email chưa đúng, ví dụ: ten@gmail.com"),
+        },
+    )
+    GUEST, NEW, EXISTING = OscarGatewayForm.GUEST, OscarGatewayForm.NEW, OscarGatewayForm.EXISTING
+    CHOICES = (
+        (GUEST, _("Đặt hàng không cần tài khoản")),
+        (EXISTING, _("Tôi đã có tài khoản: đăng nhập bằng mật khẩu")),
+        (NEW, _("Tạo tài khoản rồi đặt hàng")),
+    )
+    options = forms.ChoiceField(widget=forms.RadioSelect, choices=CHOICES, initial=GUEST)
+    error_messages = {
+        **OscarGatewayForm.error_messages,
+        "invalid_login": _("Email hoặc mật khẩu chưa đúng. Hãy thử lại, hoặc đặt hàng không cần tài khoản."),
+        "inactive": _("Tài khoản này đang bị khoá."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Mật khẩu")
+        self.fields["password"].required = False
+
+    def clean(self):
+        data = super().clean()
+        taken = gettext("A user with that email address already exists")
+        if taken in [str(error) for error in self._errors.get("username", [])]:
+            # Oscar's words for an email that has an account, in ours.
+            self._errors["username"] = self.error_class(
+                [_("Email này đã có tài khoản. Hãy nhập mật khẩu để đăng nhập.")]
+            )
+        existing = self.cleaned_data.get("options") == self.EXISTING
+        if existing and not self.data.get(self.add_prefix("password")):
+            self.add_error("password", _("Hãy nhập mật khẩu của tài khoản."))
+        return data
 
 
 TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from oscar.apps.checkout import views as oscar_views
 from oscar.apps.checkout.exceptions import FailedPreCondition
@@ -153,7 +154,8 @@ class PaymentMethodView(CheckoutPaymentMixin, oscar_views.PaymentMethodView):
 
     def get(self, request, *args, **kwargs):
         methods = registry.available_methods(self.partner_ids())
-        return self.render_to_response(self.get_context_data(methods=methods))
+        unavailable = registry.unavailable_methods(self.partner_ids())
+        return self.render_to_response(self.get_context_data(methods=methods, unavailable=unavailable))
 
     def post(self, request, *args, **kwargs):
         method = registry.get_method(request.POST.get("payment_method"), self.partner_ids())
@@ -179,6 +181,12 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
         ctx = super().get_context_data(**kwargs)
         ctx.setdefault("place_order_form", PlaceOrderForm())
         return ctx
+
+    def build_submission(self, **kwargs):
+        submission = super().build_submission(**kwargs)
+        # The buyer's emails about this order are written in the language they ordered in.
+        submission["order_kwargs"]["language"] = get_language() or "vi"
+        return submission
 
     def handle_place_order_submission(self, request):
         form = PlaceOrderForm(request.POST)
@@ -254,4 +262,5 @@ class ThankYouView(oscar_views.ThankYouView):
     def get_context_data(self, *args, **kwargs):
         ctx = super().get_context_data(*args, **kwargs)
         ctx["suborder_payments"] = order_selectors.suborder_payments(ctx["order"])
+        ctx["awaits_transfer"] = any(payment.awaits_transfer for payment in ctx["suborder_payments"])
         return ctx

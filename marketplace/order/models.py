@@ -103,4 +103,12 @@ class OrderNumberCounter(models.Model):
         return f"{self.name}={self.value}"
 
 
+from oscar.apps.order.abstract_models import AbstractOrder  # noqa: E402
+
+
+class Order(AbstractOrder):
+    #: The language the buyer placed the order in: their emails about it are written in it.
+    language = models.CharField(_("Ngôn ngữ"), max_length=8, default="vi", choices=settings.LANGUAGES)
+
+
 from oscar.apps.order.models import *  # noqa: E402,F403

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db.models import Prefetch
 from oscar.core.loading import get_model
@@ -10,7 +11,7 @@ from oscar.core.loading import get_model
 from marketplace.core.phones import normalise_phone
 from payments import vietqr
 
-from .models import SubOrder, SubOrderEvent
+from .models import PaymentStatus, SubOrder, SubOrderEvent, SubOrderStatus
 
 Order = get_model("order", "Order")
 
@@ -28,10 +29,62 @@ class SubOrderPayment:
     account: BankDetails | None = None
     payload: str = ""
     note: str = ""
+    #: When an unpaid transfer cancels the sub-order (the VietQR cancel timer's due time).
+    deadline: datetime | None = None
 
     @property
     def qr_data_uri(self) -> str:
         return vietqr.svg_data_uri(self.payload) if self.payload else ""
+
+    @property
+    def is_paid(self) -> bool:
+        return self.suborder.payment_status == PaymentStatus.PAID
+
+    @property
+    def awaits_transfer(self) -> bool:
+        """The buyer still has to transfer: show the QR, the details and the deadline."""
+        return bool(self.payload) and (
+            self.suborder.payment_status == PaymentStatus.PENDING
+            and self.suborder.status != SubOrderStatus.CANCELLED
+        )
+
+
+def vietqr_deadlines(suborders) -> dict[str, datetime]:
+    """Each VietQR sub-order's cancel time, read from its timer in the outbox (one query)."""
+    from marketplace.order.services import CANCEL_AFTER
+    from marketplace.outbox.models import OutboxMessage
+
+    numbers = [s.number for s in suborders if s.payment_method == "vietqr"]
+    if not numbers:
+        return {}
+    keys = {f"vietqr-cancel-timer:{number}": number for number in numbers}
+    found = dict(OutboxMessage.objects.filter(key__in=keys).values_list("key", "due_at"))
+    deadlines = {}
+    for suborder in suborders:
+        key = f"vietqr-cancel-timer:{suborder.number}"
+        if key in keys:
+            deadlines[suborder.number] = found.get(key) or (suborder.created_at + CANCEL_AFTER)
+    return deadlines
+
+
+def suborder_payment(suborder: SubOrder, *, deadline: datetime | None = None) -> SubOrderPayment:
+    """One sub-order with, for VietQR, the cooperative's account, the QR payload and the deadline."""
+    payment = SubOrderPayment(suborder=suborder, deadline=deadline)
+    partner = suborder.partner
+    if suborder.payment_method == "vietqr" and partner.bank_bin and partner.bank_account_number:
+        payment.account = BankDetails(
+            partner.bank_name, partner.bank_account_number, partner.bank_account_holder
+        )
+        payment.note = vietqr.transfer_note(f"CHOHTX {suborder.number}")
+        payment.payload = vietqr.payload(
+            bank_bin=partner.bank_bin,
+            account=partner.bank_account_number,
+            amount=suborder.total,
+            note=payment.note,
+        )
+        if payment.deadline is None:
+            payment.deadline = vietqr_deadlines([suborder]).get(suborder.number)
+    return payment
 
 
 def suborder_payments(order, *, only: SubOrder | None = None) -> list[SubOrderPayment]:
@@ -39,23 +92,18 @@ def suborder_payments(order, *, only: SubOrder | None = None) -> list[SubOrderPa
     suborders = SubOrder.objects.filter(order=order).select_related("partner")
     if only is not None:
         suborders = suborders.filter(pk=only.pk)
-    result = []
-    for suborder in suborders:
-        payment = SubOrderPayment(suborder=suborder)
-        partner = suborder.partner
-        if suborder.payment_method == "vietqr" and partner.bank_bin and partner.bank_account_number:
-            payment.account = BankDetails(
-                partner.bank_name, partner.bank_account_number, partner.bank_account_holder
-            )
-            payment.note = vietqr.transfer_note(f"CHOHTX {suborder.number}")
-            payment.payload = vietqr.payload(
-                bank_bin=partner.bank_bin,
-                account=partner.bank_account_number,
-                amount=suborder.total,
-                note=payment.note,
-            )
-        result.append(payment)
-    return result
+    suborders = list(suborders)
+    deadlines = vietqr_deadlines(suborders)
+    return [suborder_payment(s, deadline=deadlines.get(s.number)) for s in suborders]
+
+
+def suborder_payment_for_viewer(*, order, suborder_number: str) -> SubOrderPayment | None:
+    """The VietQR payment of one sub-order of this order (None if it has no QR)."""
+    suborder = SubOrder.objects.select_related("partner").filter(order=order, number=suborder_number).first()
+    if suborder is None:
+        return None
+    payment = suborder_payment(suborder)
+    return payment if payment.payload else None
 
 
 def order_with_timeline(queryset):

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -8,4 +8,9 @@ urlpatterns = [
     path("lookup/", views.guest_lookup, name="lookup"),
     path("<str:number>/", views.detail, name="detail"),
     path("<str:number>/cancel/<int:suborder_id>/", views.buyer_cancel, name="buyer-cancel"),
+    re_path(
+        r"^(?P<number>[^/]+)/vietqr/(?P<suborder_number>[^/]+)\.(?P<fmt>png|svg)$",
+        views.vietqr_image,
+        name="vietqr-image",
+    ),
 ]

@@ -3,13 +3,15 @@ phone), cancel before confirmation."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from oscar.core.loading import get_model
+
+from payments import vietqr
 
 from . import selectors, services
 from .exceptions import SubOrderActionRefused
@@ -36,6 +38,25 @@ def detail(request, number):
     if order is None or not _may_see(request, order):
         raise Http404
     return render(request, "order/detail.html", {"order": order})
+
+
+@require_GET
+def vietqr_image(request, number, suborder_number, fmt):
+    """A sub-order's VietQR code as a file to save ("Lưu mã QR"), for whoever may see the order."""
+    order = Order.objects.filter(number=number).first()
+    if order is None or not _may_see(request, order):
+        raise Http404
+    payment = selectors.suborder_payment_for_viewer(order=order, suborder_number=suborder_number)
+    if payment is None:
+        raise Http404
+    if fmt == "svg":
+        body, content_type = vietqr.svg_bytes(payment.payload), "image/svg+xml"
+    else:
+        body, content_type = vietqr.png_bytes(payment.payload, scale=10), "image/png"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="vietqr-{payment.suborder.number}.{fmt}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def guest_lookup(request):

@@ -23,7 +23,7 @@ def test_basket_groups_lines_by_cooperative_with_subtotal_and_shipping(client, t
     add_to_basket(client, rice, 3)  # 135.000: above the free threshold
     add_to_basket(client, paste, 1)
     page = client.get("/basket/").content.decode()
-    __, rice_box, paste_box = page.split('class="card mb-3 chohtx-cooperative"')
+    __, rice_box, paste_box = page.split('class="card co-coop"')
     assert "Hợp tác xã Cơm cháy Gia Sinh" in rice_box and "Cơm cháy chà bông 200 g" in rice_box
     assert "Hợp tác xã Mắm tép Gia Viễn" in paste_box and "Mắm tép Gia Viễn 500 g" in paste_box
     assert "135.000\xa0₫" in rice_box and "Miễn phí" in rice_box

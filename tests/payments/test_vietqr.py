@@ -2,10 +2,13 @@
 a QR per cooperative on the thank-you page and in the email, "payment received", 24 h reminder and
 72 h cancellation."""
 
+import re
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.order import services
@@ -62,8 +65,20 @@ def buy_by_transfer(client, products, capture):
 def test_vietqr_is_offered_only_when_every_cooperative_has_an_account(client, country_vn, two_cooperatives):
     bank_account_for(two_cooperatives[0].stockrecords.get().partner)
     response = checkout_until_preview(client, [(two_cooperatives[0], 1), (two_cooperatives[1], 1)])
-    assert "Chuyển khoản VietQR" not in client.get("/checkout/payment-method/").content.decode()
+    page = client.get("/checkout/payment-method/").content.decode()
+    assert 'value="vietqr"' not in page and 'value="cod"' in page
+    # The buyer is told why, and which cooperative has no bank account (not the one that has one).
+    [notice] = re.findall(r'id="unavailable-vietqr">(.*?)</p>', page)
+    assert "Chưa chuyển khoản qua mã QR được" in notice
+    assert "Hợp tác xã Mắm tép Gia Viễn" in notice and "Cơm cháy Gia Sinh" not in notice
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_no_vietqr_notice_when_every_cooperative_has_an_account(client, country_vn, two_banked_cooperatives):
+    checkout_until_preview(client, [(two_banked_cooperatives[0], 1), (two_banked_cooperatives[1], 1)])
+    page = client.get("/checkout/payment-method/").content.decode()
+    assert 'value="vietqr"' in page and "co-unavailable" not in page
 
 
 @pytest.mark.django_db
@@ -75,7 +90,7 @@ def test_thank_you_page_and_email_show_a_qr_per_cooperative(
     order = Order.objects.get()
     first, second = order.suborders.order_by("number")
     page = response.content.decode()
-    assert page.count('class="row align-items-center chohtx-vietqr"') == 2
+    assert page.count('data-testid="vietqr"') == 2
     assert "0011001932418" in page and "9876543210" in page
     assert f"CHOHTX {order.number} 1" in page and f"CHOHTX {order.number} 2" in page
     assert "90.000\xa0₫" in page and "80.000\xa0₫" in page
@@ -178,3 +193,80 @@ def test_open_transfers_from_before_the_timers_get_them_by_migration(
         f"vietqr-cancel-timer:{second.number}",
         f"vietqr-remind-timer:{second.number}",
     ]
+
+
+def vietqr_blocks(html: str) -> list[str]:
+    return [block.split('<div class="vqr"')[0] for block in html.split('data-testid="vietqr">')[1:]]
+
+
+@pytest.mark.django_db
+def test_vietqr_block_on_thank_you_order_page_lookup_and_email(
+    client, country_vn, two_banked_cooperatives, django_capture_on_commit_callbacks
+):
+    """Per cooperative: the QR, "Lưu mã QR", "Sao chép" for account, amount and note, and the
+    deadline in words from the cancel timer (Asia/Ho_Chi_Minh), wherever the buyer meets it."""
+    response = buy_by_transfer(client, two_banked_cooperatives, django_capture_on_commit_callbacks)
+    order = Order.objects.get()
+    first = order.suborders.order_by("number").first()
+    timer = OutboxMessage.objects.get(key=f"vietqr-cancel-timer:{first.number}")
+    local = timezone.localtime(timer.due_at, ZoneInfo("Asia/Ho_Chi_Minh"))
+    deadline = f"Chuyển khoản trước {local:%H:%M} ngày {local:%d/%m/%Y}, sau đó đơn tự huỷ."
+    save_url = f"/orders/{order.number}/vietqr/{first.number}.png"
+
+    lookup = client.post("/orders/lookup/", {"number": order.number, "contact": "an@example.vn"})
+    pages = {
+        "thank-you": response.content.decode(),
+        "order": client.get(f"/orders/{order.number}/").content.decode(),
+        "lookup": lookup.content.decode(),
+    }
+    for name, html in pages.items():
+        blocks = vietqr_blocks(html)
+        assert len(blocks) == 2, name
+        block = blocks[0]
+        assert deadline in block, name
+        assert f'href="{save_url}"' in block and "Lưu mã QR" in block, name
+        assert f'data-copy="{first.partner.bank_account_number}"' in block, name
+        assert 'data-copy="90000"' in block and f'data-copy="CHOHTX {order.number} 1"' in block, name
+        assert block.count(">Sao chép<") == 3, name
+        assert "chohtx/js/vietqr.js" in html and "defer" in html, name
+
+    [message] = mail.outbox
+    assert deadline in message.body
+    assert deadline in message.alternatives[0][0]
+
+
+@pytest.mark.django_db
+def test_saved_qr_is_a_file_for_the_buyer_only(
+    client, country_vn, two_banked_cooperatives, django_capture_on_commit_callbacks
+):
+    buy_by_transfer(client, two_banked_cooperatives, django_capture_on_commit_callbacks)
+    order = Order.objects.get()
+    first = order.suborders.order_by("number").first()
+    response = client.get(f"/orders/{order.number}/vietqr/{first.number}.png")
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    assert response.content.startswith(b"\x89PNG")
+    assert f'filename="vietqr-{first.number}.png"' in response["Content-Disposition"]
+    svg = client.get(f"/orders/{order.number}/vietqr/{first.number}.svg")
+    assert svg.status_code == 200 and b"<svg" in svg.content
+
+    from django.test import Client
+
+    stranger = Client()
+    assert stranger.get(f"/orders/{order.number}/vietqr/{first.number}.png").status_code == 404
+    # Another order's sub-order number under this order: 404 too.
+    assert client.get(f"/orders/{order.number}/vietqr/99999-1.png").status_code == 404
+
+
+@pytest.mark.django_db
+def test_paid_transfer_shows_the_paid_state_instead_of_the_qr(
+    client, country_vn, two_banked_cooperatives, django_capture_on_commit_callbacks
+):
+    buy_by_transfer(client, two_banked_cooperatives, django_capture_on_commit_callbacks)
+    order = Order.objects.get()
+    first = order.suborders.order_by("number").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.suborder_payment_received(suborder_id=first.pk)
+    html = client.get(f"/orders/{order.number}/").content.decode()
+    paid, waiting = vietqr_blocks(html)
+    assert "đã nhận được tiền chuyển khoản" in paid and "<img" not in paid and "Sao chép" not in paid
+    assert "<img" in waiting and "Chuyển khoản trước" in waiting

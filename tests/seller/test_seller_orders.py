@@ -57,7 +57,7 @@ def bought(client, customer, country_vn, two_cooperatives, django_capture_on_com
 def buyer_sees(buyer, suborder) -> str:
     """The status line the buyer reads for this sub-order on /orders/."""
     html = buyer.get("/orders/").content.decode()
-    card = html[html.index(f"— {suborder.number}") :]
+    card = html[html.index(f'id="suborder-{suborder.number}"') :]
     return card[: card.index("</ol>")]
 
 
