@@ -43,7 +43,9 @@ MODERATOR_EMAIL = "kiemduyet@chohtx.vn"
 def _image(title: str, group: str) -> Image:
     image = Image.objects.filter(title=title).first()
     if image is None:
-        data = pictures.draw_product_picture(title, group, size=(1200, 630))
+        data = pictures.draw_product_picture(
+            pictures.picture_kind(title, group), seed=title, size=(1200, 630)
+        )
         name = f"story-{zlib.crc32(title.encode()):08x}.png"
         image = Image.objects.create(title=title, file=ImageFile(io.BytesIO(data), name=name))
     return image

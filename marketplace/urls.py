@@ -34,6 +34,8 @@ urlpatterns = [
     path("orders/", include("marketplace.order.urls")),
     # After signing in without `next`: dashboard, seller centre or home, by who signed in.
     path("accounts/welcome/", user_views.after_sign_in, name="after-sign-in"),
+    # Saved products ("Yêu thích") under the account, before Oscar's own wish-list screens.
+    path("accounts/wishlists/", include("marketplace.wishlists.urls")),
     # Content (issue #6): sitemap and robots.txt.
     path("sitemap.xml", cms_views.sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),

@@ -10,6 +10,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sites.models import Site as DjangoSite
+from django.core.files.base import ContentFile
 from django.db import transaction
 from oscar.core.loading import get_model
 from wagtail.models import Site as WagtailSite
@@ -78,11 +79,29 @@ def load_categories() -> dict:
     return by_code
 
 
+def _product_kinds(coop_key: str) -> list[str]:
+    return [pictures.picture_kind(p["title"], p["category"]) for p in data.PRODUCTS if p["coop"] == coop_key]
+
+
+def load_cooperative_pictures(partner, coop_key: str) -> None:
+    """A drawn logo (initials) and cover (the cooperative's kinds of product), unless it has its own."""
+    if not partner.logo:
+        partner.logo.save(
+            f"{partner.code}-logo.png", ContentFile(pictures.draw_logo(partner.name)), save=False
+        )
+    if not partner.cover:
+        cover = pictures.draw_cover(_product_kinds(coop_key), seed=partner.code)
+        partner.cover.save(f"{partner.code}-cover.jpg", ContentFile(cover), save=False)
+    partner.save(update_fields=["logo", "cover"])
+
+
 def load_cooperatives() -> dict:
     cooperatives = {}
     for coop in data.COOPERATIVES:
         fields = {k: v for k, v in coop.items() if k not in {"key", "name"}}
-        cooperatives[coop["key"]] = partner_services.cooperative_upsert(name=coop["name"], **fields)
+        partner = partner_services.cooperative_upsert(name=coop["name"], **fields)
+        load_cooperative_pictures(partner, coop["key"])
+        cooperatives[coop["key"]] = partner
     return cooperatives
 
 
@@ -90,7 +109,6 @@ def load_products(cooperatives, categories, progress: Callable[[int, int], None]
     products = []
     total = len(data.PRODUCTS)
     for done, item in enumerate(data.PRODUCTS, start=1):
-        group = item["category"].split(".")[0]
         product = catalogue_services.product_upsert(
             partner=cooperatives[item["coop"]],
             sku=item["sku"],
@@ -101,7 +119,9 @@ def load_products(cooperatives, categories, progress: Callable[[int, int], None]
             description=item["description"],
             weight_grams=item["weight_grams"],
             local_only=item["local_only"],
-            image=pictures.draw_product_picture(item["title"], group),
+            image=pictures.draw_product_picture(
+                pictures.picture_kind(item["title"], item["category"]), seed=item["sku"]
+            ),
         )
         products.append((product, item))
         progress(done, total)

@@ -134,7 +134,7 @@ def load_suspended(*, categories, admin) -> Partner:
         stock=30,
         category=categories.get("II.1a"),
         weight_grams=900,
-        image=pictures.draw_product_picture("Rượu nếp Lưu Phương 500 ml", "II.1a"),
+        image=pictures.draw_product_picture("spirit", seed="LP-RUOU-01"),
     )
     _history(
         partner,

@@ -1,4 +1,7 @@
-"""Placeholder product pictures and cooperative logos drawn with Pillow.
+"""The demo's drawn pictures: one illustration per kind of product, storefront covers and logos.
+
+Product pictures and covers are shapes only (motifs in marketplace.demo.motifs): no product
+name is ever drawn in them. Logos are a cooperative's initials in a circle.
 
 Pure Python + Pillow (no Django). Output is deterministic for the same inputs on
 the same machine (no randomness other than a PRNG seeded from the inputs, no
@@ -15,14 +18,16 @@ import colorsys
 import glob
 import hashlib
 import io
-import math
 import os
 import random
+import re
 import unicodedata
 from functools import cache, lru_cache
 from itertools import combinations
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from .motifs import KIND_MOTIFS, _mix
 
 SCALE = 2  # supersampling factor for smooth edges
 
@@ -208,10 +213,6 @@ def _group(code):
     return top if top in PALETTES else "I"
 
 
-def _mix(a, b, t):
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=False))
-
-
 def _text_width(font, text):
     if hasattr(font, "getlength"):
         return font.getlength(text)
@@ -233,378 +234,162 @@ def _draw_text(draw, xy, text, font, fill):
         draw.text((xy[0] - (left + right) / 2, xy[1] - (top + bottom) / 2), text, font=font, fill=fill)
 
 
-_UNITS = {"g", "kg", "ml", "l", "lít", "cm", "m", "mét", "chiếc", "người", "cành", "đêm", "ngày", "%"}
-
-
-def _tokens(text):
-    """Words, with a number glued to its unit ("500 ml") so they stay on one line."""
-    words = text.split()
-    tokens = []
-    for word in words:
-        if tokens and word.lower().strip("(),") in _UNITS and tokens[-1][-1:].isdigit():
-            tokens[-1] = f"{tokens[-1]} {word}"
-        else:
-            tokens.append(word)
-    return tokens
-
-
-def _wrap(text, font, max_width, max_lines):
-    """Fewest lines that fit, with break points chosen to balance line widths."""
-    tokens = _tokens(text)
-    if not tokens:
-        return [""], True
-    n = len(tokens)
-    for count in range(1, max_lines + 1):
-        if count > n or n > 40:  # very long text: skip the search, fill greedily
-            break
-        best, best_width = None, None
-        for cuts in combinations(range(1, n), count - 1):
-            bounds = (0, *cuts, n)
-            lines = [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
-            widest = max(_text_width(font, line) for line in lines)
-            if best_width is None or widest < best_width:
-                best, best_width = lines, widest
-        if best_width is not None and best_width <= max_width:
-            return best, True
-    # does not fit: greedy fill of max_lines lines (the caller shrinks or ellipsizes)
-    lines, current = [], ""
-    for token in tokens:
-        trial = f"{current} {token}".strip()
-        if _text_width(font, trial) <= max_width or not current:
-            current = trial
-        else:
-            lines.append(current)
-            current = token
-    lines.append(current)
-    return lines, False
-
-
-def _ellipsize(lines, font, max_width, max_lines):
-    lines = lines[:max_lines]
-    dots = "…" if _font_has(font, "…") else "..."
-    last = lines[-1]
-    while last and _text_width(font, last + dots) > max_width:
-        last = last[:-1].rstrip()
-    lines[-1] = last + dots
-    return lines
-
-
-def _leaf(draw, cx, cy, length, width, angle, fill, vein=None):
-    """A pointed leaf from (cx, cy) in direction ``angle`` (radians)."""
-    pts = []
-    steps = 24
-    for i in range(steps + 1):
-        t = i / steps
-        pts.append((t, math.sin(math.pi * t) * width / 2))
-    for i in range(steps, -1, -1):
-        t = i / steps
-        pts.append((t, -math.sin(math.pi * t) * width / 2))
-    ca, sa = math.cos(angle), math.sin(angle)
-    poly = [(cx + ca * t * length - sa * w, cy + sa * t * length + ca * w) for t, w in pts]
-    draw.polygon(poly, fill=fill)
-    if vein:
-        draw.line(
-            [(cx, cy), (cx + ca * length * 0.9, cy + sa * length * 0.9)],
-            fill=vein,
-            width=max(2, int(width / 10)),
-        )
-
-
 # ---------------------------------------------------------------------------
-# Motifs (drawn in a box centred on (cx, cy) with half-size r)
+# Which picture a product gets: its kind, from words of its title, else its OCOP subgroup
 # ---------------------------------------------------------------------------
-def _motif_food(d, cx, cy, r, pal, rng):
-    _bg, light, main, dark = pal
-    # steam
-    for i, dx in enumerate((-0.35, 0, 0.35)):
-        x = cx + dx * r
-        pts = [(x + math.sin(t / 6 + i) * r * 0.06, cy - r * 0.35 - t * r * 0.012) for t in range(0, 40)]
-        d.line(pts, fill=light, width=int(r * 0.05), joint="curve")
-    # rice mound
-    d.ellipse([cx - r * 0.72, cy - r * 0.38, cx + r * 0.72, cy + r * 0.22], fill=(255, 252, 244))
-    for _ in range(26):
-        gx = cx + rng.uniform(-0.55, 0.55) * r
-        gy = cy + rng.uniform(-0.28, 0.02) * r
-        d.ellipse([gx - r * 0.03, gy - r * 0.015, gx + r * 0.03, gy + r * 0.015], fill=(236, 228, 210))
-    # bowl
-    d.chord([cx - r * 0.9, cy - r * 0.55, cx + r * 0.9, cy + r * 0.75], 0, 180, fill=main)
-    d.rectangle([cx - r * 0.92, cy + r * 0.08, cx + r * 0.92, cy + r * 0.16], fill=dark)
-    d.rounded_rectangle(
-        [cx - r * 0.3, cy + r * 0.72, cx + r * 0.3, cy + r * 0.84], radius=r * 0.04, fill=dark
-    )
-    for k in range(3):
-        x = cx + (k - 1) * r * 0.38
-        d.ellipse([x - r * 0.07, cy + r * 0.35, x + r * 0.07, cy + r * 0.49], fill=light)
-    # chopsticks
-    d.line([(cx + r * 0.35, cy - r * 0.2), (cx + r * 1.05, cy - r * 0.95)], fill=dark, width=int(r * 0.05))
-    d.line([(cx + r * 0.48, cy - r * 0.15), (cx + r * 1.15, cy - r * 0.85)], fill=dark, width=int(r * 0.05))
-    # leaf
-    _leaf(
-        d, cx - r * 0.85, cy + r * 0.1, r * 0.55, r * 0.24, math.radians(-150), (92, 150, 72), (60, 110, 50)
-    )
-
-
-def _motif_drinks(d, cx, cy, r, pal, rng):
-    _bg, light, main, dark = pal
-    # bottle
-    bx = cx - r * 0.25
-    d.rounded_rectangle(
-        [bx - r * 0.34, cy - r * 0.35, bx + r * 0.34, cy + r * 0.9], radius=r * 0.14, fill=main
-    )
-    d.polygon(
-        [
-            (bx - r * 0.34, cy - r * 0.2),
-            (bx - r * 0.12, cy - r * 0.62),
-            (bx + r * 0.12, cy - r * 0.62),
-            (bx + r * 0.34, cy - r * 0.2),
-        ],
-        fill=main,
-    )
-    d.rectangle([bx - r * 0.12, cy - r * 0.95, bx + r * 0.12, cy - r * 0.6], fill=main)
-    d.rounded_rectangle(
-        [bx - r * 0.15, cy - r * 1.08, bx + r * 0.15, cy - r * 0.92], radius=r * 0.04, fill=dark
-    )
-    d.rounded_rectangle(
-        [bx - r * 0.26, cy + r * 0.1, bx + r * 0.26, cy + r * 0.55], radius=r * 0.05, fill=light
-    )
-    d.line([(bx - r * 0.15, cy + r * 0.25), (bx + r * 0.15, cy + r * 0.25)], fill=main, width=int(r * 0.04))
-    d.line([(bx - r * 0.1, cy + r * 0.38), (bx + r * 0.1, cy + r * 0.38)], fill=main, width=int(r * 0.03))
-    d.line([(bx - r * 0.22, cy - r * 0.25), (bx - r * 0.22, cy + r * 0.0)], fill=light, width=int(r * 0.04))
-    # cup
-    ux = cx + r * 0.55
-    d.polygon(
-        [
-            (ux - r * 0.3, cy + r * 0.35),
-            (ux + r * 0.3, cy + r * 0.35),
-            (ux + r * 0.22, cy + r * 0.9),
-            (ux - r * 0.22, cy + r * 0.9),
-        ],
-        fill=dark,
-    )
-    d.ellipse([ux - r * 0.3, cy + r * 0.29, ux + r * 0.3, cy + r * 0.41], fill=light)
-    # bubbles
-    for _ in range(5):
-        x = ux + rng.uniform(-0.2, 0.2) * r
-        y = cy + rng.uniform(-0.4, 0.15) * r
-        s = rng.uniform(0.03, 0.07) * r
-        d.ellipse([x - s, y - s, x + s, y + s], outline=main, width=max(2, int(r * 0.02)))
-
-
-def _motif_herbal(d, cx, cy, r, pal, rng):
-    _bg, light, main, dark = pal
-    # mortar
-    d.chord([cx - r * 0.6, cy + r * 0.15, cx + r * 0.6, cy + r * 1.05], 0, 180, fill=dark)
-    d.rectangle([cx - r * 0.66, cy + r * 0.52, cx + r * 0.66, cy + r * 0.62], fill=dark)
-    # sprig: curved stem with paired leaves
-    ts = [i / 30 for i in range(31)]
-    stem = [(cx + math.sin(t * 1.4) * r * 0.12, cy + r * 0.55 - t * r * 1.4) for t in ts]
-    d.line(stem, fill=main, width=int(r * 0.05), joint="curve")
-    for i, (x, y) in enumerate(stem[6::5]):
-        size = 1 - i * 0.12
-        _leaf(d, x, y, r * 0.55 * size, r * 0.24 * size, math.radians(-25), main, light)
-        _leaf(d, x, y, r * 0.55 * size, r * 0.24 * size, math.radians(-155), main, light)
-    tx, ty = stem[-1]
-    _leaf(d, tx, ty + r * 0.05, r * 0.3, r * 0.14, math.radians(-90), main, light)
-    # small flowers on the side
-    for k in range(3):
-        fx = cx + r * (0.72 + 0.12 * k)
-        fy = cy - r * (0.5 - 0.35 * k)
-        for a in range(5):
-            ang = a * 2 * math.pi / 5
-            px, py = fx + math.cos(ang) * r * 0.07, fy + math.sin(ang) * r * 0.07
-            d.ellipse([px - r * 0.06, py - r * 0.06, px + r * 0.06, py + r * 0.06], fill=(250, 250, 240))
-        d.ellipse([fx - r * 0.04, fy - r * 0.04, fx + r * 0.04, fy + r * 0.04], fill=(238, 190, 60))
-
-
-def _motif_crafts(d, cx, cy, r, pal, rng):
-    _bg, light, main, dark = pal
-    # woven mat: over-under strips inside a rounded square
-    size = r * 1.7
-    x0, y0 = cx - size / 2, cy - size / 2
-    d.rounded_rectangle(
-        [x0 - r * 0.06, y0 - r * 0.06, x0 + size + r * 0.06, y0 + size + r * 0.06], radius=r * 0.12, fill=dark
-    )
-    n = 7
-    cell = size / n
-    gap = cell * 0.1
-    for i in range(n):
-        for j in range(n):
-            over = (i + j) % 2 == 0
-            colour = main if over else light
-            x, y = x0 + i * cell, y0 + j * cell
-            if over:  # horizontal strand
-                d.rectangle([x, y + gap, x + cell, y + cell - gap], fill=colour)
-                d.line([(x, y + cell / 2), (x + cell, y + cell / 2)], fill=_mix(main, dark, 0.3), width=1)
-            else:  # vertical strand
-                d.rectangle([x + gap, y, x + cell - gap, y + cell], fill=colour)
-                d.line([(x + cell / 2, y), (x + cell / 2, y + cell)], fill=_mix(light, main, 0.3), width=1)
-
-
-def _motif_ornamental(d, cx, cy, r, pal, rng):
-    _bg, light, main, dark = pal
-    # pot
-    d.polygon(
-        [
-            (cx - r * 0.45, cy + r * 0.45),
-            (cx + r * 0.45, cy + r * 0.45),
-            (cx + r * 0.33, cy + r * 1.0),
-            (cx - r * 0.33, cy + r * 1.0),
-        ],
-        fill=(176, 98, 64),
-    )
-    d.rounded_rectangle(
-        [cx - r * 0.52, cy + r * 0.38, cx + r * 0.52, cy + r * 0.52], radius=r * 0.04, fill=(150, 80, 52)
-    )
-    # stem and leaves
-    d.line([(cx, cy + r * 0.4), (cx, cy - r * 0.35)], fill=(74, 128, 64), width=int(r * 0.06))
-    _leaf(d, cx, cy + r * 0.2, r * 0.55, r * 0.22, math.radians(-30), (92, 150, 72), (60, 110, 50))
-    _leaf(d, cx, cy + r * 0.05, r * 0.5, r * 0.2, math.radians(-150), (92, 150, 72), (60, 110, 50))
-    # flower
-    fy = cy - r * 0.5
-    petals = 8
-    for a in range(petals):
-        ang = a * 2 * math.pi / petals
-        px, py = cx + math.cos(ang) * r * 0.3, fy + math.sin(ang) * r * 0.3
-        d.ellipse([px - r * 0.2, py - r * 0.2, px + r * 0.2, py + r * 0.2], fill=main)
-    for a in range(petals):
-        ang = a * 2 * math.pi / petals + math.pi / petals
-        px, py = cx + math.cos(ang) * r * 0.17, fy + math.sin(ang) * r * 0.17
-        d.ellipse([px - r * 0.12, py - r * 0.12, px + r * 0.12, py + r * 0.12], fill=light)
-    d.ellipse([cx - r * 0.12, fy - r * 0.12, cx + r * 0.12, fy + r * 0.12], fill=(240, 186, 60))
-
-
-def _motif_tourism(d, cx, cy, r, pal, rng):
-    _bg, light, main, dark = pal
-    # sun
-    d.ellipse([cx + r * 0.45, cy - r * 0.95, cx + r * 0.85, cy - r * 0.55], fill=(246, 196, 84))
-    # karst mountains: rounded tall peaks
-    peaks = [(-0.75, 0.95, 0.34), (-0.25, 1.25, 0.3), (0.3, 0.85, 0.36), (0.75, 1.05, 0.28)]
-    base_y = cy + r * 0.35
-    for k, (px, h, w) in enumerate(peaks):
-        colour = _mix(main, dark, 0.15 * (k % 2))
-        x = cx + px * r
-        top = base_y - h * r
-        d.rounded_rectangle([x - w * r, top, x + w * r, base_y + r * 0.05], radius=w * r * 0.9, fill=colour)
-    # water
-    d.rounded_rectangle([cx - r * 1.2, base_y, cx + r * 1.2, cy + r * 1.0], radius=r * 0.3, fill=light)
-    d.rectangle([cx - r * 1.2, base_y, cx + r * 1.2, base_y + r * 0.3], fill=light)
-    for k in range(3):
-        y = base_y + r * (0.18 + 0.2 * k)
-        x = cx - r * 0.9 + k * r * 0.5
-        d.line([(x, y), (x + r * 0.35, y)], fill=_mix(light, main, 0.4), width=max(2, int(r * 0.025)))
-    # sampan with a rower
-    by = base_y + r * 0.38
-    d.polygon(
-        [
-            (cx - r * 0.55, by),
-            (cx + r * 0.55, by),
-            (cx + r * 0.38, by + r * 0.14),
-            (cx - r * 0.38, by + r * 0.14),
-        ],
-        fill=dark,
-    )
-    d.polygon(
-        [
-            (cx - r * 0.08, by),
-            (cx + r * 0.08, by),
-            (cx + r * 0.05, by - r * 0.22),
-            (cx - r * 0.05, by - r * 0.22),
-        ],
-        fill=dark,
-    )
-    d.polygon(
-        [(cx - r * 0.16, by - r * 0.2), (cx + r * 0.16, by - r * 0.2), (cx, by - r * 0.34)],
-        fill=(226, 178, 80),
-    )
-    d.line([(cx + r * 0.05, by - r * 0.12), (cx + r * 0.45, by + r * 0.3)], fill=dark, width=int(r * 0.03))
-
-
-MOTIFS = {
-    "I": _motif_food,
-    "II": _motif_drinks,
-    "III": _motif_herbal,
-    "IV": _motif_crafts,
-    "V": _motif_ornamental,
-    "VI": _motif_tourism,
+# (words as they appear in titles, kind); the first rule that matches wins, so the more
+# specific words come first ("bánh đa nem" is rice paper, not nem; "rượu sen" is a spirit).
+KIND_RULES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("homestay",), "homestay"),
+    (("tour", "trải nghiệm", "lớp nấu"), "tour"),
+    (("cơm cháy",), "com_chay"),
+    (("mật ong",), "honey"),
+    (("rượu",), "spirit"),
+    (("bánh đa", "bánh phở"), "rice_paper"),
+    (("bánh quế",), "wafer"),
+    (("thêu", "ren"), "embroidery"),
+    (("sen",), "lotus"),
+    (("trà", "chè"), "tea"),
+    (("nước mắm", "mắm"), "fish_sauce"),
+    (("dê",), "goat"),
+    (("nem", "giò"), "nem"),
+    (("bánh gai", "bánh nhãn", "kẹo", "hộp quà"), "sweets"),
+    (("kho", "chả"), "clay_pot"),
+    (("chuối",), "banana"),
+    (("ngao", "sò", "hến"), "clams"),
+    (("muối",), "rice"),
+    (("gạo", "nếp"), "rice"),
+    (("cói",), "sedge"),
+    (("sơn mài",), "lacquer"),
+    (("lụa", "cà vạt"), "silk"),
+    (("đá",), "stone"),
+    (("đồng",), "bronze"),
+    (("bonsai", "cây"), "bonsai"),
+    (("koi",), "koi"),
+    (("son", "tinh dầu"), "cosmetics"),
+)
+SUBGROUP_KINDS = {
+    "I.2a": "rice",
+    "I.2b": "honey",
+    "I.4a": "fish_sauce",
+    "I.5": "tea",
+    "II.1": "spirit",
+    "III.2": "cosmetics",
+    "III.3": "cosmetics",
+    "IV.2": "silk",
+    "V.1": "flower",
+    "V.2": "bonsai",
+    "V.3": "koi",
 }
+GROUP_KINDS = {"I": "food", "II": "drink", "III": "herbal", "IV": "woven", "V": "flower", "VI": "tour"}
+# the group whose colours a kind is drawn in
+KIND_GROUPS = {
+    **dict.fromkeys(("food", "rice", "com_chay", "honey", "fish_sauce", "goat", "nem", "rice_paper"), "I"),
+    **dict.fromkeys(("wafer", "sweets", "clay_pot", "banana", "clams"), "I"),
+    **dict.fromkeys(("drink", "spirit", "tea", "lotus"), "II"),
+    **dict.fromkeys(("herbal", "cosmetics"), "III"),
+    **dict.fromkeys(("woven", "sedge", "lacquer", "embroidery", "silk", "stone", "bronze"), "IV"),
+    **dict.fromkeys(("flower", "bonsai", "koi"), "V"),
+    **dict.fromkeys(("tour", "homestay"), "VI"),
+}
+KINDS = tuple(KIND_MOTIFS)
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())) + " "
+
+
+def picture_kind(title: str, category_code: str) -> str:
+    """The kind of picture for a product: from its title's words, else its OCOP subgroup or group."""
+    words = _words(title)
+    for needles, kind in KIND_RULES:
+        if any(f" {needle} " in words for needle in needles):
+            return kind
+    code = (category_code or "").strip()
+    for prefix in sorted(SUBGROUP_KINDS, key=len, reverse=True):
+        if code.startswith(prefix):
+            return SUBGROUP_KINDS[prefix]
+    return GROUP_KINDS[_group(code)]
 
 
 # ---------------------------------------------------------------------------
 # Public API
 # ---------------------------------------------------------------------------
-def draw_product_picture(title: str, group_code: str, *, size=(800, 600)) -> bytes:
-    """A flat illustration card for a product: JPEG bytes.
-
-    ``group_code`` may be a group ("IV") or any category code ("I.3b").
-    """
-    title = unicodedata.normalize("NFC", (title or "").strip())
-    group = _group(group_code)
-    pal = PALETTES[group]
-    bg, light, main, dark = pal
-    rng = random.Random(_seed(title, group, f"{size[0]}x{size[1]}"))  # noqa: S311 - layout only
-
-    w, h = int(size[0]), int(size[1])
-    W, H = w * SCALE, h * SCALE
+def _canvas(kind: str, seed: str, size: tuple[int, int]):
+    pal = PALETTES[KIND_GROUPS.get(kind, "I")]
+    bg, light, main, _dark = pal
+    rng = random.Random(_seed(kind, seed, f"{size[0]}x{size[1]}"))  # noqa: S311 - layout only
+    W, H = int(size[0]) * SCALE, int(size[1]) * SCALE
     img = Image.new("RGB", (W, H), bg)
     d = ImageDraw.Draw(img)
-
-    # soft background decoration: big circles and dots
-    for _ in range(3):
+    for _ in range(3):  # soft background circles and dots
         rad = rng.uniform(0.25, 0.45) * min(W, H)
-        x = rng.uniform(0, W)
-        y = rng.uniform(0, H * 0.7)
+        x, y = rng.uniform(0, W), rng.uniform(0, H)
         d.ellipse([x - rad, y - rad, x + rad, y + rad], fill=_mix(bg, light, rng.uniform(0.35, 0.7)))
     for _ in range(18):
         rad = rng.uniform(0.004, 0.01) * min(W, H)
-        x, y = rng.uniform(0, W), rng.uniform(0, H * 0.68)
+        x, y = rng.uniform(0, W), rng.uniform(0, H)
         d.ellipse([x - rad, y - rad, x + rad, y + rad], fill=_mix(bg, main, 0.35))
+    return img, d, pal, rng
 
-    # text panel
-    panel_top = int(H * 0.66)
-    d.rectangle([0, panel_top, W, H], fill=(255, 253, 248))
-    d.rectangle([0, panel_top, W, panel_top + max(4, H // 120)], fill=main)
 
-    # motif
-    motif_r = min(W * 0.22, H * 0.24)
-    MOTIFS[group](d, W * 0.5, H * 0.35, motif_r, pal, rng)
-
-    # group badge
-    badge_font = _font(max(10, int(H * 0.038)), bold=True)
-    sep = " · " if _font_has(badge_font, "·") else " - "
-    badge = renderable(sep.join(("OCOP", group, GROUP_LABELS[group])), badge_font)
-    pad = H * 0.018
-    bw = _text_width(badge_font, badge)
-    bx, by = W * 0.03, H * 0.035
-    bh = getattr(badge_font, "size", 11)
-    d.rounded_rectangle([bx, by, bx + bw + 2 * pad, by + bh + 2 * pad], radius=(bh + 2 * pad) / 2, fill=dark)
-    _draw_text(d, (bx + pad + bw / 2, by + pad + bh / 2), badge, badge_font, (255, 255, 255))
-
-    # title: largest font that fits in 3 lines
-    margin = W * 0.06
-    max_width = W - 2 * margin
-    area_h = H - panel_top - H * 0.06
-    lines, font = [], None
-    start = int(H * 0.085)
-    for fsize in range(start, max(8, int(H * 0.04)) - 1, -2):
-        font = _font(fsize, bold=True)
-        text = renderable(title, font) or "?"
-        lines, fits = _wrap(text, font, max_width, 3)
-        line_h = fsize * 1.22
-        if fits and len(lines) * line_h <= area_h:
-            break
-    else:
-        lines = _ellipsize(lines, font, max_width, 3)
-    fsize = getattr(font, "size", 11)
-    line_h = fsize * 1.22
-    y = panel_top + (H - panel_top) / 2 - (len(lines) - 1) * line_h / 2
-    for line in lines:
-        _draw_text(d, (W / 2, y), line, font, dark)
-        y += line_h
-
-    img = img.resize((w, h), Image.Resampling.LANCZOS)
+def _encode(img: Image.Image, size: tuple[int, int], image_format: str = "JPEG") -> bytes:
+    img = img.resize((int(size[0]), int(size[1])), Image.Resampling.LANCZOS)
     buf = io.BytesIO()
-    img.save(buf, format="JPEG", quality=88, optimize=True)
+    img.save(buf, format=image_format, quality=86, optimize=True)
     return buf.getvalue()
+
+
+def draw_product_picture(kind: str, *, seed: str = "", size: tuple[int, int] = (900, 900)) -> bytes:
+    """A flat illustration of a kind of product (see ``KINDS``): JPEG bytes, no text in it.
+
+    ``seed`` (a SKU, say) only varies the background, so products of one kind look related but
+    not identical. The product's name is not an input: nothing can print it.
+    """
+    if kind not in KIND_MOTIFS:
+        raise ValueError(f"unknown picture kind {kind!r}")
+    img, d, pal, rng = _canvas(kind, seed, size)
+    W, H = img.size
+    # the motif sits in the middle square, so a 4:3 or 3:1 crop keeps it whole; the seed moves,
+    # sizes and mirrors it a little so that two products of one kind are told apart
+    r = min(W, H) * 0.32 * rng.uniform(0.88, 1.04)
+    cx, cy = W / 2 + rng.uniform(-0.04, 0.04) * W, H / 2 + rng.uniform(-0.03, 0.03) * H
+    KIND_MOTIFS[kind](d, cx, cy, r, pal, rng)
+    if rng.random() < 0.5:
+        img = ImageOps.mirror(img)
+    return _encode(img, size)
+
+
+def draw_cover(kinds: list[str], *, seed: str = "", size: tuple[int, int] = (1500, 500)) -> bytes:
+    """A storefront cover: the province's landscape (karst hills, rice fields) with up to three of
+    the cooperative's kinds of product in front. JPEG bytes, no text."""
+    kinds = [kind for kind in dict.fromkeys(kinds) if kind in KIND_MOTIFS][:3] or ["rice"]
+    rng = random.Random(_seed("cover", seed))  # noqa: S311 - layout only
+    W, H = int(size[0]) * SCALE, int(size[1]) * SCALE
+    sky, hills, field = (214, 234, 240), (120, 160, 130), (160, 196, 110)
+    img = Image.new("RGB", (W, H), sky)
+    d = ImageDraw.Draw(img)
+    d.ellipse([W * 0.8, H * 0.08, W * 0.8 + H * 0.22, H * 0.3], fill=(250, 214, 120))
+    x = -W * 0.05
+    while x < W:  # karst hills: rounded peaks of varying height
+        w = rng.uniform(0.06, 0.12) * W
+        h = rng.uniform(0.3, 0.6) * H
+        d.rounded_rectangle(
+            [x, H * 0.62 - h, x + w, H * 0.7], radius=w * 0.45, fill=_mix(hills, sky, rng.uniform(0, 0.4))
+        )
+        x += w * rng.uniform(0.55, 0.9)
+    d.rectangle([0, H * 0.62, W, H], fill=field)
+    for k in range(9):  # rows of rice
+        y = H * 0.66 + k * H * 0.04
+        d.line([(0, y), (W, y + H * 0.02)], fill=_mix(field, hills, 0.35), width=max(2, int(H * 0.006)))
+    r = H * 0.2
+    for index, kind in enumerate(kinds):
+        cx = W * (0.2 + 0.3 * index) if len(kinds) > 1 else W * 0.5
+        d.ellipse(
+            [cx - r * 1.35, H * 0.6 - r * 1.35, cx + r * 1.35, H * 0.6 + r * 1.35], fill=(252, 248, 238)
+        )
+        KIND_MOTIFS[kind](d, cx, H * 0.6, r, PALETTES[KIND_GROUPS.get(kind, "I")], rng)
+    return _encode(img, size)
 
 
 _LEGAL_PREFIXES = (

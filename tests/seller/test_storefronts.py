@@ -139,11 +139,14 @@ def test_suspending_hides_the_storefront_but_keeps_orders_intact(client, floor, 
 
 
 @pytest.mark.django_db
-def test_product_pages_and_cards_link_to_the_storefront(client, floor):
+def test_product_pages_link_to_the_storefront_and_cards_name_the_cooperative(client, floor):
     product, partner = floor["rice"], floor["approved"]
     storefront = f'href="/cooperatives/{partner.code}/"'
     assert storefront in client.get(product.get_absolute_url()).content.decode()
-    assert storefront in client.get("/catalogue/").content.decode()
+    # a card is one link (to the product); it names the cooperative without a second link
+    html = client.get("/catalogue/").content.decode()
+    card = html[html.index(f'data-product="{product.pk}"') :].split("</article>")[0]
+    assert partner.name in card and storefront not in card
 
 
 @pytest.mark.django_db

@@ -1,0 +1,23 @@
+"""A visitor who pressed the heart before signing in gets the product saved as soon as they sign in."""
+
+from django.contrib import messages
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from . import services
+
+Product = get_model("catalogue", "Product")
+PENDING_KEY = "wishlist_pending_product"
+
+
+@receiver(user_logged_in, dispatch_uid="wishlist_save_pending")
+def save_pending_product(sender, request, user, **kwargs) -> None:
+    if request is None or not hasattr(request, "session"):
+        return
+    product_pk = request.session.pop(PENDING_KEY, None)
+    product = Product.objects.browsable().filter(pk=product_pk).first() if product_pk else None
+    if product is not None:
+        services.wishlist_product_add(user=user, product=product)
+        messages.success(request, _("Đã lưu “%(title)s” vào Yêu thích.") % {"title": product.get_title()})
