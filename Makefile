@@ -26,7 +26,21 @@ setup: install ## Migrate, compile translations, collect static files, load the 
 	$(PY) manage.py collectstatic --no-input --verbosity 0
 	$(PY) manage.py load_demo --domain 127.0.0.1:$(PORT)
 
-run: setup ## Set everything up and serve on http://127.0.0.1:$(PORT)
+# `make run` runs a real Celery worker with beat (VietQR and card timers, certificate expiry
+# emails, scheduled publishing, outbox retries, the nightly invariant check) next to the web
+# server. Without CELERY_BROKER_URL they talk through kombu's filesystem transport under
+# var/celery/, which needs no server. The worker's log: var/celery/worker.log.
+EMBEDDED_BROKER := filesystem://
+CELERY_EMBEDDED := $(VENV)/bin/celery -A marketplace worker --beat --schedule var/celery/beat-schedule \
+	--concurrency 2 --loglevel info --without-gossip --without-mingle --without-heartbeat \
+	--logfile var/celery/worker.log
+
+run: setup ## Set everything up; serve on http://127.0.0.1:$(PORT) with a Celery worker and beat
+	@mkdir -p var/celery
+	@export CELERY_BROKER_URL="$${CELERY_BROKER_URL:-$(EMBEDDED_BROKER)}"; \
+	$(CELERY_EMBEDDED) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	echo "Celery worker and beat running (pid $$worker, broker $$CELERY_BROKER_URL): var/celery/worker.log"; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install ## Run the test suite (SQLite by default; PostgreSQL when DATABASE_URL is set)

@@ -10,6 +10,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from .choosers import CooperativeChooserBlock, ProductChooserBlock
+from .validators import validate_link_url
 
 
 class HeroBlock(blocks.StructBlock):
@@ -17,7 +18,12 @@ class HeroBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Lời giới thiệu"), required=False)
     image = ImageChooserBlock(label=_("Ảnh nền"), required=False)
     cta_label = blocks.CharBlock(label=_("Nút bấm"), max_length=40, required=False)
-    cta_url = blocks.CharBlock(label=_("Đường dẫn của nút"), required=False, help_text=_("Ví dụ /catalogue/"))
+    cta_url = blocks.CharBlock(
+        label=_("Đường dẫn của nút"),
+        required=False,
+        help_text=_("Ví dụ /catalogue/"),
+        validators=[validate_link_url],
+    )
 
     class Meta:
         icon = "pick"

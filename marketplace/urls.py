@@ -8,6 +8,7 @@ Wagtail's catch-all last.
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_static
 from wagtail.admin import urls as wagtailadmin_urls
@@ -15,7 +16,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import urls as cms_urls
 from cms import views as cms_views
-from marketplace.users import views as user_views
+from marketplace.core import post_only
+from marketplace.users import landing as user_landing
+from marketplace.users import views as users_views
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -27,18 +30,41 @@ urlpatterns = [
     path("seller/", include("marketplace.seller.urls")),
     path("cooperatives/", include("marketplace.storefronts.urls")),
     path("dashboard/applications/", include("marketplace.seller.alliance_urls")),
+    # Work that kept failing (dead letters of the outbox), for alliance staff to retry or discard.
+    path("dashboard/outbox/", include("marketplace.outbox.urls")),
     # Two-level addresses: a province's communes as JSON for the commune select (issues #3, #4).
     path("geo/", include("marketplace.geo.urls")),
     # Checkout, orders and payments (issue #4): card payment page, Stripe webhook, order lookup.
     path("payments/", include("payments.urls")),
     path("orders/", include("marketplace.order.urls")),
     # After signing in without `next`: dashboard, seller centre or home, by who signed in.
-    path("accounts/welcome/", user_views.after_sign_in, name="after-sign-in"),
+    path("accounts/welcome/", user_landing.after_sign_in, name="after-sign-in"),
+    # Two-factor sign-in: set up an authenticator app, enter a code (docs/security.md).
+    path("accounts/two-factor/", include("marketplace.users.two_factor_urls")),
     # Saved products ("Yêu thích") under the account, before Oscar's own wish-list screens.
     path("accounts/wishlists/", include("marketplace.wishlists.urls")),
     # Content (issue #6): sitemap and robots.txt.
     path("sitemap.xml", cms_views.sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
+    # Oscar answers these GET requests by changing state: the same paths, POST only (core/post_only.py).
+    path("accounts/logout/", post_only.logout_view()),
+    # The email changes only with the password and a link sent to the new address (users/).
+    path("accounts/email/", include("marketplace.users.urls")),
+    path("accounts/profile/edit/", login_required(users_views.ProfileUpdateView.as_view())),
+    re_path(
+        r"^accounts/addresses/(?P<pk>\d+)/(?P<action>default_for_(billing|shipping))/$",
+        post_only.address_default_view(),
+    ),
+    path("accounts/alerts/confirm/<str:key>/", post_only.alert_confirm_view()),
+    path("accounts/alerts/cancel/key/<str:key>/", post_only.alert_cancel_view()),
+    path("accounts/alerts/cancel/<int:pk>/", post_only.alert_cancel_by_pk_view()),
+    path("accounts/wishlists/add/<int:product_pk>/", post_only.wishlist_add_view()),
+    path("accounts/wishlists/<str:key>/add/<int:product_pk>/", post_only.wishlist_add_view()),
+    path(
+        "accounts/wishlists/<str:key>/lines/<int:line_pk>/move-to/<str:to_key>/",
+        post_only.wishlist_move_view(),
+    ),
+    path("dashboard/partners/<int:partner_pk>/users/<int:user_pk>/link/", post_only.partner_user_link_view()),
     # Oscar's templates and emails link to "home": it is Wagtail's root page (in the visitor's language).
     path("", cms_views.serve_page, {"path": ""}, name="home"),
     path("", include(apps.get_app_config("oscar").urls[0])),

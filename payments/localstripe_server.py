@@ -6,7 +6,13 @@ listens on every interface and has no host option, so it is started from Python 
     .venv-localstripe/bin/python payments/localstripe_server.py 8420
 """
 
+import os
 import sys
+
+# Python puts this script's folder first on the path; its `selectors.py` (payments' reads) would
+# then hide the standard library's `selectors`, which asyncio needs.
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path[:] = [entry for entry in sys.path if os.path.abspath(entry or ".") != HERE]
 
 if __name__ == "__main__":
     from aiohttp import web

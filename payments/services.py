@@ -1,36 +1,52 @@
-"""Payment writes: the Stripe PaymentIntent of an order, webhook events (each once, in order,
-amount checked), and refunds when a card-paid sub-order is cancelled."""
+"""Payment writes: the PaymentIntent that covers exactly what an order owes by card, Stripe's
+webhook events (each once, in order, checked), refunds (requested with the cancellation, sent
+through the outbox, recorded row by row), flags for the alliance, and the card payment timers."""
 
 from __future__ import annotations
 
 import logging
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from oscar.core.loading import get_model
 
-from marketplace.order.models import PaymentStatus, SubOrder
-from marketplace.order.services import order_mark_paid
+from marketplace.core.money import format_vnd
+from marketplace.order.models import CancelReason, PaymentStatus, SubOrder, SubOrderStatus
+from marketplace.outbox.services import outbox_add
 
-from . import stripe_gateway
-from .models import StripeEvent, StripePayment
+from . import selectors, stripe_gateway
+from .models import FlagKind, PaymentFlag, Refund, RefundReason, RefundStatus, StripeEvent, StripePayment
 
 Order = get_model("order", "Order")
 logger = logging.getLogger(__name__)
 
-SUCCEEDED = "payment_intent.succeeded"
-FAILED = "payment_intent.payment_failed"
+TASKS = "payments.tasks"
+OPEN_INTENT = ("requires_payment_method", "requires_confirmation", "requires_action", "failed")
+REFUND_ACCEPTED = (RefundStatus.PENDING, RefundStatus.SUCCEEDED)
 
 
-def stripe_payment_ensure(*, order) -> StripePayment:
-    """The order's PaymentIntent, created once (idempotency key = order number)."""
-    existing = StripePayment.objects.filter(order=order).first()
-    if existing:
-        return existing
-    amount = int(order.total_incl_tax)  # VND is zero-decimal in Stripe
-    intent = stripe_gateway.intent_create(order_number=order.number, amount=amount, currency=order.currency)
+# --- The payment page ----------------------------------------------------------------------------
+def stripe_payment_ensure(*, order) -> StripePayment | None:
+    """The intent for what the order owes by card now (None: nothing to pay). Created once per set
+    of sub-orders (idempotency key); an older open intent for another set is cancelled."""
+    due = selectors.card_due(order)
+    if not due.suborders:
+        return None
+    covered = {suborder.pk for suborder in due.suborders}
+    current = selectors.stripe_payment_current(order)
+    if (
+        current
+        and current.status in OPEN_INTENT
+        and set(current.suborders.values_list("pk", flat=True)) == covered
+    ):
+        return current
+    key = f"chohtx-order-{order.number}-" + "-".join(str(pk) for pk in sorted(covered))
+    intent = stripe_gateway.intent_create(
+        order_number=order.number, amount=due.amount, currency=order.currency, key=key
+    )
     try:
         with transaction.atomic():
-            return StripePayment.objects.create(
+            payment = StripePayment.objects.create(
                 order=order,
                 intent_id=intent.id,
                 client_secret=intent.client_secret,
@@ -38,55 +54,369 @@ def stripe_payment_ensure(*, order) -> StripePayment:
                 currency=intent.currency.upper(),
                 status=intent.status,
             )
+            payment.suborders.set(due.suborders)
+            for older in StripePayment.objects.filter(order=order, status__in=OPEN_INTENT).exclude(
+                pk=payment.pk
+            ):
+                _intent_cancel_later(older)
     except IntegrityError:
-        return StripePayment.objects.get(order=order)
+        return StripePayment.objects.get(intent_id=intent.id)
+    return payment
 
 
+def _intent_cancel_later(payment: StripePayment) -> None:
+    outbox_add(
+        key=f"stripe-intent-cancel:{payment.intent_id}",
+        task=f"{TASKS}.stripe_intent_cancel",
+        payment_id=payment.pk,
+    )
+
+
+def stripe_intent_cancel(*, payment_id: int) -> str:
+    """Cancel an intent nobody should pay any more (the task behind `_intent_cancel_later`)."""
+    payment = StripePayment.objects.filter(pk=payment_id).first()
+    if payment is None or payment.status not in OPEN_INTENT:
+        return ""
+    return stripe_gateway.intent_cancel(intent_id=payment.intent_id)
+
+
+# --- Flags for the alliance ----------------------------------------------------------------------
+def payment_flag_add(
+    *, order_id: int, kind: str, key: str, detail: str = "", event_id: str = ""
+) -> PaymentFlag:
+    """Once per `key`: staff see it on the dashboard's order page."""
+    flag, __ = PaymentFlag.objects.get_or_create(
+        key=key,
+        defaults={"order_id": order_id, "kind": kind, "detail": detail[:500], "stripe_event_id": event_id},
+    )
+    logger.warning("payment flag %s on order %s: %s", kind, order_id, detail)
+    return flag
+
+
+# --- Webhook events ------------------------------------------------------------------------------
 def stripe_event_handle(*, event: dict) -> str:
-    """Apply one verified webhook event. Returns what happened (for logs and tests)."""
+    """Apply one verified webhook event, once. Returns what happened (for logs and tests)."""
+    kind = event.get("type", "")
+    handler = HANDLERS.get(kind) or (_dispute if kind.startswith("charge.dispute.") else None)
     with transaction.atomic():
         try:
             with transaction.atomic():
-                StripeEvent.objects.create(event_id=event["id"], type=event.get("type", ""))
+                StripeEvent.objects.create(event_id=event["id"], type=kind)
         except IntegrityError:
             return "duplicate"
-        if event.get("type") not in (SUCCEEDED, FAILED):
+        if handler is None:
             return "ignored"
-        intent = event["data"]["object"]
-        payment = StripePayment.objects.select_for_update().filter(intent_id=intent["id"]).first()
-        if payment is None:
-            return "unknown intent"
-        created = int(event.get("created") or 0)
-        if payment.status == "succeeded":
-            return "already paid"
-        if created < payment.last_event_created:
-            return "out of order"
-        if int(intent["amount"]) != payment.amount or intent["currency"].upper() != payment.currency.upper():
-            logger.error("Stripe event %s: amount/currency do not match order", event["id"])
-            return "amount mismatch"
-        if payment.currency.upper() != payment.order.currency.upper() or payment.amount != int(
-            payment.order.total_incl_tax
-        ):
-            return "amount mismatch"
-        payment.last_event_created = created
-        if event["type"] == SUCCEEDED:
-            payment.status = "succeeded"
-            payment.save()
-            order_mark_paid(order_id=payment.order_id, reference=payment.intent_id)
-            return "paid"
-        payment.status = "failed"
+        return handler(event)
+
+
+def _intent_event(event: dict) -> str:
+    intent = event["data"]["object"]
+    payment = StripePayment.objects.select_for_update().filter(intent_id=intent["id"]).first()
+    if payment is None:
+        return "unknown intent"
+    created = int(event.get("created") or 0)
+    if payment.status in ("succeeded", "canceled"):
+        return "already paid" if payment.status == "succeeded" else "already cancelled"
+    if created < payment.last_event_created:
+        return "out of order"
+    problem = _mismatch(payment, intent)
+    if problem:
+        kind, detail = problem
+        payment_flag_add(
+            order_id=payment.order_id,
+            kind=kind,
+            key=f"event:{event['id']}",
+            detail=detail,
+            event_id=event["id"],
+        )
+        return "amount mismatch"
+    payment.last_event_created = created
+    if event["type"] == "payment_intent.succeeded":
+        payment.status, payment.succeeded_at = "succeeded", timezone.now()
         payment.save()
-        return "failed"
+        _card_payment_apply(payment)
+        return "paid"
+    if event["type"] == "payment_intent.canceled":
+        payment.status = "canceled"
+        payment.save()
+        return _intent_cancelled(payment)
+    payment.status = "failed"
+    payment.save()
+    return "failed"
 
 
-def stripe_refund_suborder(*, suborder_id: int) -> str:
-    """Refund a cancelled, card-paid sub-order's amount (once: the idempotency key)."""
-    suborder = SubOrder.objects.select_related("order").get(pk=suborder_id)
-    payment = StripePayment.objects.filter(order_id=suborder.order_id, status="succeeded").first()
-    if payment is None or suborder.payment_status != PaymentStatus.PAID:
-        return ""
-    refund_id = stripe_gateway.refund_create(
-        intent_id=payment.intent_id, amount=int(suborder.total), key=f"chohtx-refund-{suborder.number}"
+def _mismatch(payment: StripePayment, intent: dict) -> tuple[str, str] | None:
+    covered = sum(int(total) for total in payment.suborders.values_list("total", flat=True))
+    currency = str(intent.get("currency", "")).upper()
+    if currency != payment.currency.upper() or payment.currency.upper() != payment.order.currency.upper():
+        return (
+            FlagKind.CURRENCY_MISMATCH,
+            f"{payment.intent_id}: Stripe {currency}, order {payment.order.currency}",
+        )
+    if int(intent.get("amount") or 0) != payment.amount or payment.amount != covered:
+        return (
+            FlagKind.AMOUNT_MISMATCH,
+            f"{payment.intent_id}: Stripe {intent.get('amount')}, intent {payment.amount}, "
+            f"sub-orders {covered}",
+        )
+    return None
+
+
+def _card_payment_apply(payment: StripePayment) -> None:
+    """The intent is paid: its open unpaid sub-orders are paid now; any it covered that was
+    cancelled (or paid by another intent) meanwhile is refunded from it at once."""
+    from marketplace.order.services import suborder_card_paid
+
+    for suborder in payment.suborders.select_for_update().order_by("pk"):
+        if suborder.status != SubOrderStatus.CANCELLED and suborder.payment_status == PaymentStatus.PENDING:
+            suborder_card_paid(suborder_id=suborder.pk)
+        elif suborder.payment_status == PaymentStatus.PAID:
+            refund_request(suborder=suborder, payment=payment, reason=RefundReason.PAID_TWICE)
+        else:
+            SubOrder.objects.filter(pk=suborder.pk).update(
+                payment_status=PaymentStatus.PAID, paid_at=timezone.now()
+            )
+            refund_request(suborder=suborder, payment=payment, reason=RefundReason.CHARGED_AFTER_CANCEL)
+
+
+def _intent_cancelled(payment: StripePayment) -> str:
+    """Cancelled in Stripe (by staff, or by us): if it was the order's current intent, the card
+    sub-orders it covered can no longer be paid, so they are cancelled and their stock released."""
+    from marketplace.order.exceptions import SubOrderActionRefused
+    from marketplace.order.services import suborder_cancel
+
+    if selectors.stripe_payment_current(payment.order) != payment:
+        return "cancelled (replaced)"
+    for suborder in selectors.card_suborders_payable(order_id=payment.order_id).filter(
+        stripe_payments=payment
+    ):
+        try:
+            suborder_cancel(suborder_id=suborder.pk, reason_code=CancelReason.CARD_INTENT_CANCELLED)
+        except SubOrderActionRefused:
+            continue
+    return "cancelled"
+
+
+def _payment_of_charge(charge: dict) -> StripePayment | None:
+    intent_id = charge.get("payment_intent") or ""
+    return StripePayment.objects.filter(intent_id=intent_id).first() if intent_id else None
+
+
+def _charge_refunded(event: dict) -> str:
+    """Refunds of a charge, our own or made in Stripe's dashboard: each becomes a recorded refund."""
+    charge = event["data"]["object"]
+    payment = _payment_of_charge(charge)
+    if payment is None:
+        return "unknown intent"
+    listed = (charge.get("refunds") or {}).get("data")
+    refunds = listed if listed is not None else stripe_gateway.refunds_of_intent(intent_id=payment.intent_id)
+    for refund in refunds:
+        refund_record(payment=payment, refund=refund, event_id=event["id"])
+    return "refunds recorded"
+
+
+def _refund_updated(event: dict) -> str:
+    refund = event["data"]["object"]
+    payment = StripePayment.objects.filter(intent_id=refund.get("payment_intent") or "").first()
+    if payment is None:
+        return "unknown intent"
+    refund_record(payment=payment, refund=refund, event_id=event["id"])
+    return "refund recorded"
+
+
+def _dispute(event: dict) -> str:
+    dispute = event["data"]["object"]
+    payment = StripePayment.objects.filter(intent_id=dispute.get("payment_intent") or "").first()
+    if payment is None:
+        return "unknown intent"
+    detail = (
+        f"{event['type']}: {dispute.get('reason', '')}, {dispute.get('status', '')}, "
+        f"{format_vnd(int(dispute.get('amount') or 0))}"
     )
-    SubOrder.objects.filter(pk=suborder.pk).update(payment_status=PaymentStatus.REFUNDED)
-    return refund_id
+    payment_flag_add(
+        order_id=payment.order_id,
+        kind=FlagKind.DISPUTE,
+        key=f"event:{event['id']}",
+        detail=detail,
+        event_id=event["id"],
+    )
+    return "flagged"
+
+
+HANDLERS = {
+    "payment_intent.succeeded": _intent_event,
+    "payment_intent.payment_failed": _intent_event,
+    "payment_intent.canceled": _intent_event,
+    "charge.refunded": _charge_refunded,
+    "charge.refund.updated": _refund_updated,
+    "refund.created": _refund_updated,
+    "refund.updated": _refund_updated,
+    "refund.failed": _refund_updated,
+}
+
+
+# --- Refunds -------------------------------------------------------------------------------------
+def refund_request(*, suborder: SubOrder, reason: str, payment: StripePayment | None = None) -> Refund | None:
+    """Ask Stripe to refund a card-paid sub-order's amount. Call it inside the transaction that
+    cancels the sub-order: the `requested` row and its outbox record commit (or not) with it."""
+    payment = payment or selectors.stripe_payment_paying(suborder)
+    if payment is None:
+        return None
+    key = f"chohtx-refund-{suborder.number}"
+    if reason != RefundReason.CANCELLED:
+        key = f"{key}-{payment.intent_id}"
+    if Refund.objects.filter(key=key).exists():
+        return None
+    row = Refund.objects.create(
+        key=key,
+        order_id=suborder.order_id,
+        suborder=suborder,
+        payment=payment,
+        amount=int(suborder.total),
+        status=RefundStatus.REQUESTED,
+        reason=reason,
+    )
+    outbox_add(key=f"stripe-refund:{key}", task=f"{TASKS}.stripe_refund_send", refund_id=row.pk)
+    return row
+
+
+def stripe_refund_send(*, refund_id: int) -> str:
+    """The outbox task: send a requested refund to Stripe (once: the key is Stripe's idempotency
+    key, so a retry gets the same refund back) and record Stripe's answer."""
+    requested = Refund.objects.select_related("payment", "suborder").get(pk=refund_id)
+    latest = selectors.refund_latest(requested.key)
+    if latest and latest.stripe_refund_id:
+        return latest.stripe_refund_id
+    result = stripe_gateway.refund_create(
+        intent_id=requested.payment.intent_id,
+        amount=requested.amount,
+        key=requested.key,
+        metadata={
+            "refund_key": requested.key,
+            "suborder": requested.suborder.number if requested.suborder else "",
+        },
+    )
+    with transaction.atomic():
+        _refund_row_add(requested, stripe_refund_id=result.id, status=result.status)
+    return result.id
+
+
+def _refund_row_add(
+    previous: Refund, *, stripe_refund_id: str, status: str, event_id: str = ""
+) -> Refund | None:
+    """A new row for a refund whose status changed; the sub-order follows (refunded, or a flag)."""
+    latest = selectors.refund_latest(previous.key)
+    if latest and latest.status == status and latest.stripe_refund_id == stripe_refund_id:
+        return None
+    if status not in RefundStatus.values:
+        status = RefundStatus.PENDING
+    row = Refund.objects.create(
+        key=previous.key,
+        order_id=previous.order_id,
+        suborder=previous.suborder,
+        payment=previous.payment,
+        stripe_refund_id=stripe_refund_id,
+        amount=previous.amount,
+        status=status,
+        reason=previous.reason,
+    )
+    _suborder_after_refund(row, event_id=event_id)
+    return row
+
+
+def _suborder_after_refund(row: Refund, *, event_id: str = "") -> None:
+    from marketplace.order.services import suborder_refunded
+
+    if row.status in REFUND_ACCEPTED and row.suborder_id and row.reason != RefundReason.PAID_TWICE:
+        suborder_refunded(suborder_id=row.suborder_id, amount=row.amount)
+    if row.status in (RefundStatus.FAILED, RefundStatus.CANCELED):
+        payment_flag_add(
+            order_id=row.order_id,
+            kind=FlagKind.REFUND_FAILED,
+            key=f"refund-failed:{row.key}:{row.status}",
+            detail=f"{row.stripe_refund_id}: {format_vnd(row.amount)} {row.status}",
+            event_id=event_id,
+        )
+
+
+def refund_record(*, payment: StripePayment, refund: dict, event_id: str = "") -> Refund | None:
+    """A refund Stripe told us about: ours (a new status row) or made in Stripe's dashboard (a new
+    refund, attributed to the card sub-order whose amount it is, else flagged for staff)."""
+    refund_id, status = refund["id"], refund.get("status") or RefundStatus.PENDING
+    known = Refund.objects.filter(stripe_refund_id=refund_id).order_by("pk").first()
+    ours = (refund.get("metadata") or {}).get("refund_key", "")
+    if known is None and ours:
+        known = Refund.objects.filter(key=ours).order_by("pk").first()
+    if known is not None:
+        return _refund_row_add(known, stripe_refund_id=refund_id, status=status, event_id=event_id)
+    amount = int(refund.get("amount") or 0)
+    suborder = _suborder_for_amount(payment, amount)
+    row = Refund.objects.create(
+        key=refund_id,
+        order_id=payment.order_id,
+        suborder=suborder,
+        payment=payment,
+        stripe_refund_id=refund_id,
+        amount=amount,
+        status=status if status in RefundStatus.values else RefundStatus.PENDING,
+        reason=RefundReason.STRIPE_DASHBOARD,
+    )
+    if suborder is None:
+        payment_flag_add(
+            order_id=payment.order_id,
+            kind=FlagKind.UNMATCHED_REFUND,
+            key=f"unmatched-refund:{refund_id}",
+            detail=f"{refund_id}: {format_vnd(amount)}",
+            event_id=event_id,
+        )
+    _suborder_after_refund(row, event_id=event_id)
+    return row
+
+
+def _suborder_for_amount(payment: StripePayment, amount: int) -> SubOrder | None:
+    """The paid, not yet refunded card sub-order of this intent whose total is exactly `amount`."""
+    for suborder in payment.suborders.filter(payment_status=PaymentStatus.PAID).order_by("pk"):
+        if int(suborder.total) == amount and not suborder.refunds.exists():
+            return suborder
+    return None
+
+
+# --- Card payment timers -------------------------------------------------------------------------
+def card_payment_remind(*, order_id: int) -> bool:
+    """An hour on: remind the buyer once to pay what is still owed by card. True if reminded."""
+    with transaction.atomic():
+        reminded = selectors.card_suborders_payable(order_id=order_id).filter(reminded_at__isnull=True)
+        if not reminded.update(reminded_at=timezone.now()):
+            return False
+        order = Order.objects.get(pk=order_id)
+        outbox_add(key=f"card-reminder:{order.number}", task=f"{TASKS}.card_reminder_send", order_id=order_id)
+    return True
+
+
+def card_payment_expire(*, order_id: int) -> int:
+    """A day on: cancel the card sub-orders still unpaid (stock released) and the open intents.
+    Returns how many sub-orders were cancelled."""
+    from marketplace.order.exceptions import SubOrderActionRefused
+    from marketplace.order.services import suborder_cancel
+
+    cancelled = 0
+    with transaction.atomic():
+        for suborder in selectors.card_suborders_payable(order_id=order_id).select_for_update():
+            try:
+                suborder_cancel(suborder_id=suborder.pk, reason_code=CancelReason.CARD_EXPIRED)
+            except SubOrderActionRefused:
+                continue
+            cancelled += 1
+        for payment in StripePayment.objects.filter(order_id=order_id, status__in=OPEN_INTENT):
+            _intent_cancel_later(payment)
+    return cancelled
+
+
+def refund_request_for_cancelled(*, suborder_id: int) -> int:
+    """Request (once) the refund of a cancelled, card-paid sub-order. Returns the refund row id."""
+    with transaction.atomic():
+        suborder = SubOrder.objects.select_for_update().get(pk=suborder_id)
+        if suborder.status != SubOrderStatus.CANCELLED or suborder.payment_status != PaymentStatus.PAID:
+            return 0
+        row = refund_request(suborder=suborder, reason=RefundReason.CANCELLED)
+    return row.pk if row else 0

@@ -24,7 +24,10 @@ class Intent:
 
 
 def is_configured() -> bool:
-    return bool(settings.STRIPE_SECRET_KEY and settings.STRIPE_PUBLISHABLE_KEY)
+    """Keys and the webhook secret: without verified events no card payment could complete."""
+    return bool(
+        settings.STRIPE_SECRET_KEY and settings.STRIPE_PUBLISHABLE_KEY and settings.STRIPE_WEBHOOK_SECRET
+    )
 
 
 def _client() -> stripe.StripeClient:
@@ -38,8 +41,8 @@ def _intent(obj) -> Intent:
     return Intent(obj.id, obj.client_secret or "", obj.status, int(obj.amount), obj.currency)
 
 
-def intent_create(*, order_number: str, amount: int, currency: str) -> Intent:
-    """A PaymentIntent for the whole order; the idempotency key makes a retry return the same one."""
+def intent_create(*, order_number: str, amount: int, currency: str, key: str) -> Intent:
+    """A PaymentIntent for `amount`; the idempotency key makes a retry return the same one."""
     try:
         obj = _client().v1.payment_intents.create(
             params={
@@ -48,11 +51,23 @@ def intent_create(*, order_number: str, amount: int, currency: str) -> Intent:
                 "payment_method_types": ["card"],
                 "metadata": {"order_number": order_number},
             },
-            options={"idempotency_key": f"chohtx-order-{order_number}"},
+            options={"idempotency_key": key},
         )
     except stripe.StripeError as exc:
         raise StripeError(str(exc)) from exc
     return _intent(obj)
+
+
+def intent_cancel(*, intent_id: str) -> str:
+    """Cancel an unpaid PaymentIntent; returns its status (a paid or cancelled one is left alone)."""
+    client = _client()
+    try:
+        status = client.v1.payment_intents.retrieve(intent_id).status
+        if status in ("succeeded", "canceled", "processing"):
+            return status
+        return client.v1.payment_intents.cancel(intent_id).status
+    except stripe.StripeError as exc:
+        raise StripeError(str(exc)) from exc
 
 
 def intent_confirm_with_card(*, intent_id: str, payment_method: str) -> Intent:
@@ -65,14 +80,32 @@ def intent_confirm_with_card(*, intent_id: str, payment_method: str) -> Intent:
         raise StripeError(str(exc)) from exc
 
 
-def refund_create(*, intent_id: str, amount: int, key: str) -> str:
+@dataclass(frozen=True)
+class RefundResult:
+    id: str
+    status: str
+    amount: int
+
+
+def refund_create(*, intent_id: str, amount: int, key: str, metadata: dict[str, str]) -> RefundResult:
+    """Refund `amount` of a paid intent, once per `key` (Stripe's idempotency key)."""
     try:
         refund = _client().v1.refunds.create(
-            params={"payment_intent": intent_id, "amount": amount}, options={"idempotency_key": key}
+            params={"payment_intent": intent_id, "amount": amount, "metadata": metadata},
+            options={"idempotency_key": key},
         )
     except stripe.StripeError as exc:
         raise StripeError(str(exc)) from exc
-    return refund.id
+    return RefundResult(refund.id, refund.status or "pending", int(refund.amount))
+
+
+def refunds_of_intent(*, intent_id: str) -> list[dict]:
+    """Every refund of an intent, as dicts (a `charge.refunded` event may not list them)."""
+    try:
+        page = _client().v1.refunds.list(params={"payment_intent": intent_id, "limit": 100})
+    except stripe.StripeError as exc:
+        raise StripeError(str(exc)) from exc
+    return [refund.to_dict() for refund in page.data]
 
 
 def event_verify(*, payload: bytes, signature: str) -> dict:

@@ -7,7 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
-from . import services, stripe_gateway
+from . import selectors, services, stripe_gateway
 
 Order = get_model("order", "Order")
 
@@ -20,11 +20,15 @@ def card_payment(request, number):
     owner = request.user.is_authenticated and order.user_id == request.user.pk
     if not owner and request.session.get("checkout_order_id") != order.pk:
         raise Http404
+    due = selectors.card_due(order)
+    context = {"order": order, "due": due}
+    if not due.suborders:  # cancelled, paid already, or not a card order: no payment form
+        return render(request, "payments/card.html", context)
     try:
         payment = services.stripe_payment_ensure(order=order)
     except stripe_gateway.StripeError:
-        return render(request, "payments/card.html", {"order": order, "unavailable": True}, status=503)
-    context = {"order": order, "payment": payment, "publishable_key": settings.STRIPE_PUBLISHABLE_KEY}
+        return render(request, "payments/card.html", {**context, "unavailable": True}, status=503)
+    context.update(payment=payment, publishable_key=settings.STRIPE_PUBLISHABLE_KEY)
     return render(request, "payments/card.html", context)
 
 

@@ -32,11 +32,18 @@ class _Window:
         return self.items
 
 
+# Far beyond any real list; a larger number would become an OFFSET the database cannot hold.
+MAX_PAGE = 10_000
+
+
 def _page_number(request) -> int:
     try:
-        return max(int(request.GET.get("page", 1)), 1)
+        number = max(int(request.GET.get("page", 1)), 1)
     except ValueError as exc:
         raise Http404(_("Trang không hợp lệ.")) from exc
+    if number > MAX_PAGE:
+        raise Http404(_("Không có trang này."))
+    return number
 
 
 def _toggle_url(request, name: str, value: str) -> str:

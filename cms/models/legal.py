@@ -64,3 +64,9 @@ class ComplaintsPage(AbstractEmailForm, SeoPage):
 
     class Meta:
         verbose_name = _("Trang khiếu nại")
+
+    def serve(self, request, *args, **kwargs):
+        from marketplace.core.rate_limits import check_post_rate
+
+        check_post_rate(request, group="complaint")
+        return super().serve(request, *args, **kwargs)

@@ -50,7 +50,9 @@ class PollPage(AbstractForm, SeoPage):
 
     def serve(self, request, *args, **kwargs):
         from cms import visitors
+        from marketplace.core.rate_limits import check_post_rate
 
+        check_post_rate(request, group="poll-vote")
         key, is_new = visitors.visitor_key(request)
         if PollVote.objects.filter(page=self, visitor=key).exists():
             response = self.render_results(request, already_voted=True)

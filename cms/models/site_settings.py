@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from cms.validators import validate_web_address
+
 
 @register_setting(icon="site")
 class OperatorSettings(BaseSiteSetting):
@@ -21,6 +23,7 @@ class OperatorSettings(BaseSiteSetting):
     moit_record_url = models.URLField(
         _("Liên kết hồ sơ đăng ký với Bộ Công Thương"),
         blank=True,
+        validators=[validate_web_address],
         help_text=_("Khi có, chân trang hiện biểu tượng “Đã đăng ký Bộ Công Thương” dẫn tới hồ sơ này."),
     )
 

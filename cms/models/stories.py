@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import StoryBlocks
+from marketplace.core.params import text_param
 
 from .base import SeoPage
 
@@ -43,7 +44,7 @@ class StoryIndexPage(RoutablePageMixin, SeoPage):
     @path("")
     def index(self, request):
         stories = self.stories()
-        tag = request.GET.get("tag", "").strip()
+        tag = text_param(request, "tag")
         if tag:
             stories = stories.filter(tags__name=tag)
         page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))

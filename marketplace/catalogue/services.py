@@ -4,6 +4,8 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, Greatest
 from oscar.core.loading import get_model
 
 from marketplace.core.text import slugify
@@ -68,7 +70,7 @@ def product_upsert(
             "structure": Product.STANDALONE,
         },
     )
-    StockRecord.objects.update_or_create(
+    record, created = StockRecord.objects.get_or_create(
         product=product,
         partner=partner,
         defaults={
@@ -78,6 +80,13 @@ def product_upsert(
             "num_in_stock": stock,
         },
     )
+    if not created:  # never below what open orders hold, never writing the allocation back
+        StockRecord.objects.filter(pk=record.pk).update(
+            partner_sku=sku,
+            price=Decimal(price),
+            price_currency="VND",
+            num_in_stock=Greatest(Value(stock), Coalesce(F("num_allocated"), Value(0))),
+        )
     if category is not None:
         ProductCategory.objects.get_or_create(product=product, category=category)
     if image and not product.images.exists():

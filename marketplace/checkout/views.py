@@ -12,6 +12,7 @@ from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 
+from marketplace.core.rate_limits import check_post_rate
 from marketplace.delivery.selectors import (
     SESSION_KEY,
     basket_groups,
@@ -20,12 +21,16 @@ from marketplace.delivery.selectors import (
 )
 from marketplace.order import selectors as order_selectors
 from marketplace.order import services as order_services
+from marketplace.order.exceptions import AlreadyPlaced, UnableToPlaceOrder
 from marketplace.order.models import InvoiceRequest
+from marketplace.partner.strategy import is_not_on_sale
 from payments import registry
 from payments.base import PaymentDeclined
 
+from .errors import placement_errors_in_words
 from .forms import PlaceOrderForm
 
+Basket = get_model("basket", "Basket")
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 
@@ -59,7 +64,12 @@ class CooperativeShippingMixin:
         problems = []
         for line in basket_lines_prefetch(request.basket):
             info = request.strategy.fetch_for_line(line)
-            if not info.availability.is_purchase_permitted(line.quantity)[0]:
+            if is_not_on_sale(info.availability):
+                problems.append(
+                    _("“%(title)s” không còn được bán. Hãy bỏ sản phẩm này khỏi giỏ hàng để tiếp tục.")
+                    % {"title": line.product.get_title()}
+                )
+            elif not info.availability.is_purchase_permitted(line.quantity)[0]:
                 left = (
                     max(info.availability.num_available or 0, 0)
                     if hasattr(info.availability, "num_available")
@@ -171,6 +181,35 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
     _invoice = None
     _next_url = None
 
+    def dispatch(self, request, *args, **kwargs):
+        """A second press of "Đặt hàng" after the first one placed the order (the basket is gone):
+        the buyer is sent to that order instead of being told the basket is empty."""
+        if (
+            request.method == "POST"
+            and request.POST.get("action") == "place_order"
+            and request.basket.is_empty
+        ):
+            order = order_selectors.order_placed_recently(order_id=request.session.get("checkout_order_id"))
+            if order is not None:
+                return self.already_placed(order)
+        return super().dispatch(request, *args, **kwargs)
+
+    def already_placed(self, order):
+        messages.info(
+            self.request,
+            _("Đơn hàng %(number)s đã được đặt từ lần bấm trước, nên không có đơn thứ hai.")
+            % {"number": order.number},
+        )
+        self.request.session["checkout_order_id"] = order.pk
+        method = registry.get_method(order_services.order_payment_method(order))
+        return redirect((method.next_url(order) if method else None) or reverse("checkout:thank-you"))
+
+    def freeze_basket(self, basket):
+        """Only an open basket is frozen: a concurrent submission that placed the order already
+        has submitted it, and a whole-row save here would turn it back into a live basket."""
+        Basket.objects.filter(pk=basket.pk, status=Basket.OPEN).update(status=Basket.FROZEN)
+        basket.status = Basket.FROZEN
+
     def get(self, request, *args, **kwargs):
         if not self.preview:
             # No method taken so far needs details: go to the order preview.
@@ -189,6 +228,7 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
         return submission
 
     def handle_place_order_submission(self, request):
+        check_post_rate(request, group="checkout-place")
         form = PlaceOrderForm(request.POST)
         if not form.is_valid():
             error = " ".join(str(e) for errors in form.errors.values() for e in errors)
@@ -214,6 +254,7 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
             )
         )
 
+    @placement_errors_in_words
     def handle_order_placement(
         self,
         order_number,
@@ -230,26 +271,44 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
         """The order, its sub-orders, stock, invoice request and outbox: all or nothing."""
         method = self.selected_payment_method()
         groups = self.shipping_groups(basket)
-        with transaction.atomic():
-            order = self.place_order(
-                order_number=order_number,
-                user=user,
-                basket=basket,
-                shipping_address=shipping_address,
-                shipping_method=shipping_method,
-                shipping_charge=shipping_charge,
-                order_total=order_total,
-                billing_address=billing_address,
-                surcharges=surcharges,
-                **kwargs,
-            )
-            order_services.order_split(order=order, groups=groups, payment_method=method.code)
-            if self._invoice:
-                InvoiceRequest.objects.create(order=order, **self._invoice)
-            basket.submit()
+        try:
+            with transaction.atomic():
+                order = self._place_once(
+                    order_number=order_number,
+                    user=user,
+                    basket=basket,
+                    shipping_address=shipping_address,
+                    shipping_method=shipping_method,
+                    shipping_charge=shipping_charge,
+                    order_total=order_total,
+                    billing_address=billing_address,
+                    surcharges=surcharges,
+                    method=method,
+                    groups=groups,
+                    **kwargs,
+                )
+        except AlreadyPlaced as placed:
+            return self.already_placed(placed.order)
         self._next_url = method.next_url(order)
         self.request.session.pop(SESSION_KEY, None)
         return self.handle_successful_order(order)
+
+    def _place_once(self, *, basket, method, groups, **kwargs):
+        # The basket row is locked first: a second, concurrent submission of the same basket waits
+        # here, then finds the order the first one placed.
+        existing = order_services.basket_lock_for_placement(basket_id=basket.pk)
+        if existing is not None:
+            raise AlreadyPlaced(existing)
+        for line in basket.all_lines():  # hidden or suspended since the preview was shown
+            availability = basket.strategy.fetch_for_line(line).availability
+            if is_not_on_sale(availability):
+                raise UnableToPlaceOrder(availability.message)
+        order = self.place_order(basket=basket, **kwargs)
+        order_services.order_split(order=order, groups=groups, payment_method=method.code)
+        if self._invoice:
+            InvoiceRequest.objects.create(order=order, **self._invoice)
+        basket.submit()
+        return order
 
     def send_order_placed_email(self, order):
         """Nothing to do here: the confirmation is in the outbox, written with the order."""

@@ -136,7 +136,7 @@ def basket_lines_prefetch(basket) -> list:
     line by line), so basket and checkout pages cost the same with 1 or 50 lines."""
     lines = list(basket.all_lines())
     if lines and not getattr(basket, "_chohtx_prefetched", False):
-        prefetch_related_objects(lines, "product__product_class", "product__stockrecords")
+        prefetch_related_objects(lines, "product__product_class", "product__stockrecords__partner")
         basket._chohtx_prefetched = True
     return lines
 

@@ -18,6 +18,7 @@ from wagtail.models import Site as WagtailSite
 from marketplace.catalogue import services as catalogue_services
 from marketplace.ocop.models import Certificate, Verification
 from marketplace.partner import services as partner_services
+from marketplace.partner.models import Role
 from search import services as search_services
 
 from . import data, pictures
@@ -172,7 +173,8 @@ def load_accounts(cooperatives) -> list[str]:
     staff_emails = []
     for key in list(cooperatives)[:2]:
         email = f"{key}@chohtx.vn"
-        cooperatives[key].users.add(_user(email, first_name="Cán bộ HTX"))
+        owner = _user(email, first_name="Cán bộ HTX")
+        partner_services.partner_staff_set(partner=cooperatives[key], user=owner, role=Role.OWNER)
         staff_emails.append(email)
     return staff_emails
 

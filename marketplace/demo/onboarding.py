@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from marketplace.catalogue import services as catalogue_services
 from marketplace.ocop.models import VALIDITY_MONTHS, Certificate, Verification
-from marketplace.partner.models import Partner, Status, StatusChange
+from marketplace.partner.models import Partner, Role, Status, StatusChange
 
 from . import pictures
 
@@ -118,7 +118,7 @@ def load_applications(*, password: str) -> list[Partner]:
             applicant.set_password(password)
             applicant.save()
         partner = _cooperative(item, status=Status.APPLIED, applicant=applicant)
-        partner.users.add(applicant)
+        partner.users.add(applicant, through_defaults={"role": Role.OWNER})
         _history(partner, [("", Status.APPLIED, "")], applicant)
         partners.append(partner)
     return partners

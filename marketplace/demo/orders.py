@@ -11,7 +11,7 @@ from oscar.core.loading import get_class, get_model
 from marketplace.delivery.selectors import basket_groups
 from marketplace.order import services as order_services
 from marketplace.order.models import SubOrder
-from marketplace.outbox.models import OutboxMessage
+from marketplace.outbox.models import OutboxMessage, OutboxStatus
 from marketplace.shipping.methods import PerCooperative
 
 Basket = get_model("basket", "Basket")
@@ -120,5 +120,5 @@ def load_orders(*, cooperatives: list, customer) -> int:
     # orders would send are recorded as not sent, so `make run` does not print two dozen of them.
     OutboxMessage.objects.filter(
         pk__gt=first_outbox, dispatched_at__isnull=True, task__in=EMAIL_TASKS
-    ).update(last_error="demo data: not sent", dispatched_at=timezone.now())
+    ).update(status=OutboxStatus.DISCARDED, last_error="demo data: not sent", handled_at=timezone.now())
     return placed

@@ -169,11 +169,18 @@ def provinces_alphabetical() -> list[Province]:
     return sorted(provinces(), key=lambda province: (_key(province.name), province.name))
 
 
-def province_by_code(code) -> Province | None:
+def _official_code(code, width: int) -> str | None:
+    """'1' -> '01', '14464' -> '14464'; None for anything but 1 to `width` ASCII digits. (str.isdigit()
+    also accepts '²' and '١', and int() refuses numbers of thousands of digits: both were server errors.)"""
     text = str(code or "").strip()
-    if not text.isdigit():
+    if not (0 < len(text) <= width and text.isascii() and text.isdigit()):
         return None
-    return _indexes()[0].get(f"{int(text):02d}")
+    return text.zfill(width)
+
+
+def province_by_code(code) -> Province | None:
+    found = _official_code(code, 2)
+    return _indexes()[0].get(found) if found else None
 
 
 _PREFIXES = ("thanh pho ", "tp. ", "tp.", "tp ", "tinh ")
@@ -197,10 +204,8 @@ def find_province(value) -> Province | None:
 
 
 def commune_by_code(code) -> Commune | None:
-    text = str(code or "").strip()
-    if not text.isdigit():
-        return None
-    return _indexes()[2].get(f"{int(text):05d}")
+    found = _official_code(code, 5)
+    return _indexes()[2].get(found) if found else None
 
 
 _COMMUNE_PREFIXES = ("xa ", "x. ", "x.", "phuong ", "p. ", "p.", "dac khu ")

@@ -1,12 +1,10 @@
-"""The options every email task shares: ids in, acknowledged late, retried with backoff when the
-mail server fails; and the worker's name recorded on what it sent (empty when run eagerly)."""
+"""The options every email task shares: ids in, acknowledged late; and the worker's name recorded
+on what it sent (empty when run eagerly). Retries are the outbox's: it runs each task, and a task
+that raises (any error) is tried again with backoff for a day (`marketplace/outbox/services.py`)."""
 
 RETRYING = {
     "bind": True,
     "acks_late": True,
-    "autoretry_for": (OSError,),
-    "retry_backoff": True,
-    "max_retries": 5,
 }
 
 

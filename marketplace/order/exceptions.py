@@ -8,3 +8,11 @@ class OutOfStock(UnableToPlaceOrder):
 
 class SubOrderActionRefused(Exception):
     """A sub-order step that is not allowed now; the message is shown to the user."""
+
+
+class AlreadyPlaced(Exception):
+    """This basket was already turned into an order (the buyer pressed twice)."""
+
+    def __init__(self, order):
+        super().__init__(order.number)
+        self.order = order

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from oscar.apps.order.abstract_models import AbstractOrder
 
 
 class SubOrderStatus(models.TextChoices):
@@ -13,6 +14,63 @@ class SubOrderStatus(models.TextChoices):
     DELIVERED = "delivered", _("Đã giao")
     COMPLETED = "completed", _("Hoàn tất")
     CANCELLED = "cancelled", _("Đã huỷ")
+
+
+class OrderStatus(models.TextChoices):
+    """The whole order's status, derived from its sub-orders (`order_status_sync`). Stored as the
+    code; shown with `get_status_display` in the reader's language."""
+
+    NEW = "new", _("Mới")
+    PROCESSING = "processing", _("Đang xử lý")
+    SHIPPED = "shipped", _("Đang giao")
+    DELIVERED = "delivered", _("Đã giao")
+    COMPLETED = "completed", _("Hoàn tất")
+    CANCELLED = "cancelled", _("Đã huỷ")
+
+
+class EventNote(models.TextChoices):
+    """The fixed notes of a sub-order's timeline, stored as codes and translated on display (a
+    label may take parameters from `SubOrderEvent.note_params`). What a person typed (a cancel
+    reason) stays in `SubOrderEvent.note` as written."""
+
+    PLACED = "placed", _("Đơn hàng đã được đặt.")
+    BUYER_CANCELLED = "buyer_cancelled", _("Người mua đã huỷ đơn.")
+    TRANSFER_RECEIVED = "transfer_received", _("Hợp tác xã đã nhận được tiền chuyển khoản.")
+    CARD_PAID = "card_paid", _("Đã thanh toán bằng thẻ.")
+    TRANSFER_EXPIRED = "transfer_expired", _("Quá 72 giờ chưa nhận được tiền chuyển khoản.")
+    SHIPPED_WITH = "shipped_with", _("%(carrier)s, mã vận đơn %(code)s")
+    CARD_REFUNDED = "card_refunded", _("Đã hoàn %(amount)s vào thẻ của bạn.")
+    CARD_EXPIRED = "card_expired", _("Quá 24 giờ chưa thanh toán bằng thẻ.")
+    CARD_INTENT_CANCELLED = (
+        "card_intent_cancelled",
+        _("Giao dịch thẻ đã bị huỷ, đơn không thể thanh toán nữa."),
+    )
+
+
+class CancelReason(models.TextChoices):
+    """Cancel reasons given by the system rather than typed by a person (each has an `EventNote`
+    of the same code for the timeline)."""
+
+    BUYER_CANCELLED = "buyer_cancelled", _("Người mua huỷ")
+    TRANSFER_EXPIRED = "transfer_expired", _("Quá 72 giờ chưa nhận được tiền chuyển khoản.")
+    CARD_EXPIRED = "card_expired", _("Quá 24 giờ chưa thanh toán bằng thẻ.")
+    CARD_INTENT_CANCELLED = (
+        "card_intent_cancelled",
+        _("Giao dịch thẻ đã bị huỷ, đơn không thể thanh toán nữa."),
+    )
+
+
+def choice_label(choices: type[models.TextChoices], code: str) -> str:
+    return str(choices(code).label) if code in choices.values else code
+
+
+class Order(AbstractOrder):
+    #: The language the buyer placed the order in: their emails about it are written in it.
+    language = models.CharField(_("Ngôn ngữ"), max_length=8, default="vi", choices=settings.LANGUAGES)
+
+    def get_status_display(self) -> str:
+        """The status (a code, `OrderStatus`) in the reader's language."""
+        return choice_label(OrderStatus, self.status)
 
 
 class PaymentStatus(models.TextChoices):
@@ -43,6 +101,12 @@ class SubOrder(models.Model):
     carrier = models.CharField(_("Đơn vị vận chuyển"), max_length=64, blank=True)
     tracking_code = models.CharField(_("Mã vận đơn"), max_length=64, blank=True)
     cancel_reason = models.CharField(_("Lý do huỷ"), max_length=255, blank=True)
+    cancel_code = models.CharField(max_length=32, blank=True)  # CancelReason
+    # The account the buyer transfers to, as it was when the order was placed: a later change of the
+    # cooperative's account never redirects the money of an order already placed.
+    payee_bank_bin = models.CharField(_("Ngân hàng nhận"), max_length=8, blank=True)
+    payee_account_number = models.CharField(_("Số tài khoản nhận"), max_length=32, blank=True)
+    payee_account_holder = models.CharField(_("Chủ tài khoản nhận"), max_length=128, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -64,13 +128,20 @@ class SubOrder(models.Model):
     def is_open(self) -> bool:
         return self.status not in (SubOrderStatus.CANCELLED, SubOrderStatus.COMPLETED)
 
+    @property
+    def cancel_reason_text(self) -> str:
+        """Why it was cancelled, in the reader's language when the system gave the reason."""
+        return choice_label(CancelReason, self.cancel_code) if self.cancel_code else self.cancel_reason
+
 
 class SubOrderEvent(models.Model):
     """One step of a sub-order's timeline, shown to the buyer."""
 
     suborder = models.ForeignKey(SubOrder, on_delete=models.CASCADE, related_name="events")
     status = models.CharField(max_length=16, choices=SubOrderStatus.choices, blank=True)
-    note = models.CharField(max_length=255, blank=True)
+    note = models.CharField(max_length=255, blank=True)  # typed by a person (e.g. a cancel reason)
+    note_code = models.CharField(max_length=32, blank=True)  # EventNote
+    note_params = models.JSONField(default=dict, blank=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -78,7 +149,19 @@ class SubOrderEvent(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.suborder}: {self.status or self.note}"
+        return f"{self.suborder}: {self.status or self.note_code or self.note}"
+
+    @property
+    def note_text(self) -> str:
+        """The note in the reader's language: the coded note (with its parameters), then what a
+        person typed."""
+        parts = []
+        if self.note_code:
+            label = choice_label(EventNote, self.note_code)
+            parts.append(label % self.note_params if self.note_params else label)
+        if self.note:
+            parts.append(self.note)
+        return " ".join(parts)
 
 
 class InvoiceRequest(models.Model):
@@ -101,14 +184,6 @@ class OrderNumberCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}={self.value}"
-
-
-from oscar.apps.order.abstract_models import AbstractOrder  # noqa: E402
-
-
-class Order(AbstractOrder):
-    #: The language the buyer placed the order in: their emails about it are written in it.
-    language = models.CharField(_("Ngôn ngữ"), max_length=8, default="vi", choices=settings.LANGUAGES)
 
 
 from oscar.apps.order.models import *  # noqa: E402,F403

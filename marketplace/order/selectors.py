@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from oscar.core.loading import get_model
 
 from marketplace.core.phones import normalise_phone
+from marketplace.partner.banks import bank_name
 from payments import vietqr
 
 from .models import PaymentStatus, SubOrder, SubOrderEvent, SubOrderStatus
@@ -68,17 +69,19 @@ def vietqr_deadlines(suborders) -> dict[str, datetime]:
 
 
 def suborder_payment(suborder: SubOrder, *, deadline: datetime | None = None) -> SubOrderPayment:
-    """One sub-order with, for VietQR, the cooperative's account, the QR payload and the deadline."""
+    """One sub-order with, for VietQR, the account it was placed with (never the cooperative's
+    current one), the QR payload and the deadline."""
     payment = SubOrderPayment(suborder=suborder, deadline=deadline)
-    partner = suborder.partner
-    if suborder.payment_method == "vietqr" and partner.bank_bin and partner.bank_account_number:
+    if suborder.payment_method == "vietqr" and suborder.payee_bank_bin and suborder.payee_account_number:
         payment.account = BankDetails(
-            partner.bank_name, partner.bank_account_number, partner.bank_account_holder
+            bank_name(suborder.payee_bank_bin),
+            suborder.payee_account_number,
+            suborder.payee_account_holder,
         )
         payment.note = vietqr.transfer_note(f"CHOHTX {suborder.number}")
         payment.payload = vietqr.payload(
-            bank_bin=partner.bank_bin,
-            account=partner.bank_account_number,
+            bank_bin=suborder.payee_bank_bin,
+            account=suborder.payee_account_number,
             amount=suborder.total,
             note=payment.note,
         )
@@ -88,7 +91,7 @@ def suborder_payment(suborder: SubOrder, *, deadline: datetime | None = None) ->
 
 
 def suborder_payments(order, *, only: SubOrder | None = None) -> list[SubOrderPayment]:
-    """Each sub-order with, for VietQR, the cooperative's account and the QR payload."""
+    """Each sub-order with, for VietQR, the account it was placed with and the QR payload."""
     suborders = SubOrder.objects.filter(order=order).select_related("partner")
     if only is not None:
         suborders = suborders.filter(pk=only.pk)
@@ -104,6 +107,18 @@ def suborder_payment_for_viewer(*, order, suborder_number: str) -> SubOrderPayme
         return None
     payment = suborder_payment(suborder)
     return payment if payment.payload else None
+
+
+def buyer_received_product(*, user, product) -> bool:
+    """Whether this user's order had the product in a sub-order that was delivered or completed."""
+    if not user.is_authenticated:
+        return False
+    return SubOrder.objects.filter(
+        order__user=user,
+        status__in=(SubOrderStatus.DELIVERED, SubOrderStatus.COMPLETED),
+        order__lines__product=product,
+        order__lines__partner_id=F("partner_id"),
+    ).exists()
 
 
 def order_with_timeline(queryset):
@@ -132,3 +147,13 @@ def order_for_guest(*, number: str, contact: str):
     address = order.shipping_address
     stored = address.phone_number.as_e164 if address and address.phone_number else ""
     return order if stored == phone else None
+
+
+def order_placed_recently(*, order_id: int | None, minutes: int = 30):
+    """The order this session placed in the last `minutes`, or None."""
+    if not order_id:
+        return None
+    from django.utils import timezone
+
+    since = timezone.now() - timezone.timedelta(minutes=minutes)
+    return Order.objects.filter(pk=order_id, date_placed__gte=since).first()

@@ -11,12 +11,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
+from marketplace.core.money import format_vnd
 from marketplace.notifications.services import notification_send_once
 from marketplace.outbox.services import outbox_add
 
 from . import emails
 from .exceptions import OutOfStock, SubOrderActionRefused
-from .models import OrderNumberCounter, PaymentStatus, SubOrder, SubOrderEvent, SubOrderStatus
+from .models import (
+    CancelReason,
+    EventNote,
+    OrderNumberCounter,
+    OrderStatus,
+    PaymentStatus,
+    SubOrder,
+    SubOrderEvent,
+    SubOrderStatus,
+)
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
@@ -27,6 +37,7 @@ ORDER_NUMBER_START = 100000
 TASKS = "marketplace.order.tasks"
 SEARCH_REINDEX = "search.tasks.products_reindex"
 S = SubOrderStatus
+CARD = "stripe"
 
 
 # --- Numbers and stock ---------------------------------------------------------------------------
@@ -89,6 +100,18 @@ def _stock_consume(suborder: SubOrder) -> None:
 
 
 # --- Placing --------------------------------------------------------------------------------------
+def basket_lock_for_placement(*, basket_id: int):
+    """Lock the basket's row for the placing transaction; the order already placed from it, if any
+    (a concurrent submission of the same basket waits for the lock, then finds that order)."""
+    Basket = get_model("basket", "Basket")
+    list(Basket.objects.select_for_update().filter(pk=basket_id).values_list("pk", flat=True))
+    return Order.objects.filter(basket_id=basket_id).order_by("pk").first()
+
+
+def order_payment_method(order) -> str:
+    return SubOrder.objects.filter(order=order).values_list("payment_method", flat=True).first() or ""
+
+
 def order_split(*, order, groups, payment_method: str) -> list[SubOrder]:
     """One sub-order per cooperative, plus the outbox records for the emails. Call it inside the
     transaction that placed the order."""
@@ -106,8 +129,11 @@ def order_split(*, order, groups, payment_method: str) -> list[SubOrder]:
             shipping_charge=group.shipping_fee,
             lines_total=group.subtotal,
             total=group.total,
+            payee_bank_bin=group.partner.bank_bin,
+            payee_account_number=group.partner.bank_account_number,
+            payee_account_holder=group.partner.bank_account_holder,
         )
-        SubOrderEvent.objects.create(suborder=suborder, status=S.NEW, note=_("Đơn hàng đã được đặt."))
+        SubOrderEvent.objects.create(suborder=suborder, status=S.NEW, note_code=EventNote.PLACED)
         outbox_add(
             key=f"suborder-placed:{suborder.number}",
             task=f"{TASKS}.suborder_placed_notify",
@@ -116,6 +142,8 @@ def order_split(*, order, groups, payment_method: str) -> list[SubOrder]:
         if payment_method == "vietqr":
             vietqr_timers_add(suborder)
         suborders.append(suborder)
+    if payment_method == CARD:
+        card_timers_add(order)
     outbox_add(key=f"order-placed:{order.number}", task=f"{TASKS}.order_confirmation_send", order_id=order.pk)
     search_stock_refresh(
         key=f"order-placed:{order.number}", product_ids=order.lines.values_list("product_id", flat=True)
@@ -126,18 +154,19 @@ def order_split(*, order, groups, payment_method: str) -> list[SubOrder]:
 
 # --- Overall status -------------------------------------------------------------------------------
 def overall_status(statuses: list[str]) -> str:
+    """The order's status code (`OrderStatus`) from its sub-orders' codes."""
     live = [status for status in statuses if status != S.CANCELLED]
     if not live:
-        return str(S.CANCELLED.label)
+        return OrderStatus.CANCELLED
     if all(status == S.COMPLETED for status in live):
-        return str(S.COMPLETED.label)
+        return OrderStatus.COMPLETED
     if all(status in (S.DELIVERED, S.COMPLETED) for status in live):
-        return str(S.DELIVERED.label)
+        return OrderStatus.DELIVERED
     if any(status in (S.SHIPPED, S.DELIVERED, S.COMPLETED) for status in live):
-        return str(S.SHIPPED.label)
+        return OrderStatus.SHIPPED
     if any(status in (S.CONFIRMED, S.PACKED) for status in live):
-        return _("Đang xử lý")
-    return str(S.NEW.label)
+        return OrderStatus.PROCESSING
+    return OrderStatus.NEW
 
 
 def order_status_sync(*, order_id: int) -> str:
@@ -151,15 +180,40 @@ def order_status_sync(*, order_id: int) -> str:
 CANCELLABLE = {S.NEW, S.CONFIRMED, S.PACKED}  # a cooperative may cancel until the parcel leaves
 
 
-def _event_add(suborder: SubOrder, *, note: str, status: str = "", actor=None) -> SubOrderEvent:
-    """One line of the sub-order's timeline, and the buyer's email about it (through the outbox)."""
-    event = SubOrderEvent.objects.create(suborder=suborder, status=status, note=note, actor=actor)
+def _event_add(
+    suborder: SubOrder,
+    *,
+    note: str = "",
+    note_code: str = "",
+    note_params: dict | None = None,
+    status: str = "",
+    actor=None,
+) -> SubOrderEvent:
+    """One line of the sub-order's timeline, and the buyer's email about it (through the outbox).
+    `note` is what a person typed; fixed notes are codes (`EventNote`), translated on display."""
+    event = SubOrderEvent.objects.create(
+        suborder=suborder,
+        status=status,
+        note=note,
+        note_code=note_code,
+        note_params=note_params or {},
+        actor=actor,
+    )
     outbox_add(key=f"suborder-event:{event.pk}", task=f"{TASKS}.suborder_event_notify", event_id=event.pk)
     return event
 
 
 def _step(
-    *, suborder_id: int, allowed: set, to: str, note: str = "", actor=None, refusal: str = "", **fields
+    *,
+    suborder_id: int,
+    allowed: set,
+    to: str,
+    note: str = "",
+    note_code: str = "",
+    note_params: dict | None = None,
+    actor=None,
+    refusal: str = "",
+    **fields,
 ) -> SubOrder:
     with transaction.atomic():
         suborder = SubOrder.objects.select_for_update().get(pk=suborder_id)
@@ -177,7 +231,9 @@ def _step(
         for name, value in fields.items():
             setattr(suborder, name, value)
         suborder.save()
-        event = _event_add(suborder, status=to, note=note, actor=actor)
+        event = _event_add(
+            suborder, status=to, note=note, note_code=note_code, note_params=note_params, actor=actor
+        )
         if to == S.SHIPPED:
             _stock_consume(suborder)
         if to == S.CANCELLED:
@@ -201,12 +257,12 @@ def suborder_ship(*, suborder_id: int, carrier: str, tracking_code: str, actor=N
     carrier, tracking_code = carrier.strip(), tracking_code.strip()
     if not carrier or not tracking_code:
         raise SubOrderActionRefused(_("Hãy nhập tên đơn vị vận chuyển và mã vận đơn."))
-    note = _("%(carrier)s, mã vận đơn %(code)s") % {"carrier": carrier, "code": tracking_code}
     return _step(
         suborder_id=suborder_id,
         allowed={S.CONFIRMED, S.PACKED},
         to=S.SHIPPED,
-        note=note,
+        note_code=EventNote.SHIPPED_WITH,
+        note_params={"carrier": carrier, "code": tracking_code},
         actor=actor,
         carrier=carrier,
         tracking_code=tracking_code,
@@ -226,48 +282,55 @@ def suborder_complete(*, suborder_id: int, actor=None) -> SubOrder:
     return _step(suborder_id=suborder_id, allowed={S.DELIVERED}, to=S.COMPLETED, actor=actor)
 
 
-def suborder_cancel(*, suborder_id: int, reason: str, actor=None) -> SubOrder:
-    """The cooperative cancels before shipping, with a reason; the stock is released."""
+def suborder_cancel(*, suborder_id: int, reason: str = "", reason_code: str = "", actor=None) -> SubOrder:
+    """The cooperative cancels before shipping, with a reason; the stock is released. The system
+    cancels with a `reason_code` (`CancelReason`), shown in the reader's language."""
     reason = reason.strip()
-    if not reason:
+    if not reason and not reason_code:
         raise SubOrderActionRefused(_("Hãy cho người mua biết lý do huỷ đơn."))
-    suborder = _step(
-        suborder_id=suborder_id,
-        allowed=CANCELLABLE,
-        to=S.CANCELLED,
-        note=reason,
-        actor=actor,
-        refusal=_("Đơn đã giao cho đơn vị vận chuyển thì không thể huỷ nữa."),
-        cancel_reason=reason,
-    )
-    _payment_after_cancel(suborder)
+    with transaction.atomic():  # the refund's outbox record commits with the cancel, or neither does
+        suborder = _step(
+            suborder_id=suborder_id,
+            allowed=CANCELLABLE,
+            to=S.CANCELLED,
+            note=reason,
+            note_code=EventNote(reason_code) if reason_code else "",
+            actor=actor,
+            refusal=_("Đơn đã giao cho đơn vị vận chuyển thì không thể huỷ nữa."),
+            cancel_reason=reason,
+            cancel_code=reason_code,
+        )
+        _payment_after_cancel(suborder)
     return suborder
 
 
 def suborder_cancel_by_buyer(*, suborder_id: int, actor=None) -> SubOrder:
     """The buyer cancels, only while the cooperative has not confirmed yet."""
-    suborder = _step(
-        suborder_id=suborder_id,
-        allowed={S.NEW},
-        to=S.CANCELLED,
-        note=_("Người mua đã huỷ đơn."),
-        actor=actor,
-        refusal=_("Hợp tác xã đã xác nhận đơn này; hãy liên hệ hợp tác xã nếu bạn muốn huỷ."),
-        cancel_reason=_("Người mua huỷ"),
-    )
-    _payment_after_cancel(suborder)
+    with transaction.atomic():  # the refund's outbox record commits with the cancel, or neither does
+        suborder = _step(
+            suborder_id=suborder_id,
+            allowed={S.NEW},
+            to=S.CANCELLED,
+            note_code=EventNote.BUYER_CANCELLED,
+            actor=actor,
+            refusal=_("Hợp tác xã đã xác nhận đơn này; hãy liên hệ hợp tác xã nếu bạn muốn huỷ."),
+            cancel_code=CancelReason.BUYER_CANCELLED,
+        )
+        _payment_after_cancel(suborder)
     return suborder
 
 
 def _payment_after_cancel(suborder: SubOrder) -> None:
+    """Inside the cancelling transaction: nothing more to collect, or the card payment to refund
+    (its `requested` refund row and outbox record commit together with the cancellation)."""
+    from payments.models import RefundReason
+    from payments.services import refund_request
+
     if suborder.payment_status == PaymentStatus.PENDING:
         SubOrder.objects.filter(pk=suborder.pk).update(payment_status=PaymentStatus.VOID)
-    elif suborder.payment_method == "stripe" and suborder.payment_status == PaymentStatus.PAID:
-        outbox_add(
-            key=f"stripe-refund:{suborder.number}",
-            task="payments.tasks.stripe_refund_suborder",
-            suborder_id=suborder.pk,
-        )
+        suborder.payment_status = PaymentStatus.VOID
+    elif suborder.payment_method == CARD and suborder.payment_status == PaymentStatus.PAID:
+        refund_request(suborder=suborder, reason=RefundReason.CANCELLED)
 
 
 def suborder_payment_received(*, suborder_id: int, actor=None) -> SubOrder:
@@ -283,19 +346,36 @@ def suborder_payment_received(*, suborder_id: int, actor=None) -> SubOrder:
         suborder.payment_status = PaymentStatus.PAID
         suborder.paid_at = timezone.now()
         suborder.save(update_fields=["payment_status", "paid_at", "updated_at"])
-        _event_add(suborder, note=_("Hợp tác xã đã nhận được tiền chuyển khoản."), actor=actor)
+        _event_add(suborder, note_code=EventNote.TRANSFER_RECEIVED, actor=actor)
     return suborder
 
 
-def order_mark_paid(*, order_id: int, reference: str = "") -> int:
-    """The whole order was paid to the platform (Stripe): every open sub-order is paid."""
+def suborder_card_paid(*, suborder_id: int) -> bool:
+    """Stripe confirmed the card payment that covers this sub-order. True if it was unpaid."""
     with transaction.atomic():
-        updated = SubOrder.objects.filter(order_id=order_id, payment_status=PaymentStatus.PENDING).update(
+        paid = SubOrder.objects.filter(pk=suborder_id, payment_status=PaymentStatus.PENDING).update(
             payment_status=PaymentStatus.PAID, paid_at=timezone.now()
         )
-        for suborder in SubOrder.objects.filter(order_id=order_id):
-            _event_add(suborder, note=_("Đã thanh toán bằng thẻ."))
-    return updated
+        if paid:
+            _event_add(SubOrder.objects.get(pk=suborder_id), note_code=EventNote.CARD_PAID)
+    return bool(paid)
+
+
+def suborder_refunded(*, suborder_id: int, amount: int) -> bool:
+    """Stripe accepted the refund of this sub-order's card payment: the buyer is told once."""
+    with transaction.atomic():
+        refunded = (
+            SubOrder.objects.filter(pk=suborder_id)
+            .exclude(payment_status=PaymentStatus.REFUNDED)
+            .update(payment_status=PaymentStatus.REFUNDED)
+        )
+        if refunded:
+            _event_add(
+                SubOrder.objects.get(pk=suborder_id),
+                note_code=EventNote.CARD_REFUNDED,
+                note_params={"amount": format_vnd(amount)},
+            )
+    return bool(refunded)
 
 
 # --- VietQR timers --------------------------------------------------------------------------------
@@ -319,6 +399,29 @@ def vietqr_timers_add(suborder: SubOrder) -> None:
         task=f"{TASKS}.vietqr_cancel",
         due_at=placed + CANCEL_AFTER,
         suborder_id=suborder.pk,
+    )
+
+
+# --- Card payment timers -------------------------------------------------------------------------
+# One pair per order (one card payment covers all its card sub-orders): a reminder an hour after
+# placing, and cancellation a day after (stock released; a payment that lands later is refunded).
+CARD_REMIND_AFTER = timezone.timedelta(hours=1)
+CARD_CANCEL_AFTER = timezone.timedelta(hours=24)
+
+
+def card_timers_add(order) -> None:
+    placed = order.date_placed or timezone.now()
+    outbox_add(
+        key=f"card-remind-timer:{order.number}",
+        task="payments.tasks.card_payment_remind",
+        due_at=placed + CARD_REMIND_AFTER,
+        order_id=order.pk,
+    )
+    outbox_add(
+        key=f"card-cancel-timer:{order.number}",
+        task="payments.tasks.card_payment_expire",
+        due_at=placed + CARD_CANCEL_AFTER,
+        order_id=order.pk,
     )
 
 
@@ -349,7 +452,7 @@ def vietqr_cancel(*, suborder_id: int) -> bool:
         if unpaid.filter(status__in=CANCELLABLE).first() is None:
             return False
         try:
-            suborder_cancel(suborder_id=suborder_id, reason=_("Quá 72 giờ chưa nhận được tiền chuyển khoản."))
+            suborder_cancel(suborder_id=suborder_id, reason_code=CancelReason.TRANSFER_EXPIRED)
         except SubOrderActionRefused:
             return False
     return True

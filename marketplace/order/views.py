@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from oscar.core.loading import get_model
 
+from marketplace.core.rate_limits import limit_posts
 from payments import vietqr
 
 from . import selectors, services
@@ -59,6 +60,7 @@ def vietqr_image(request, number, suborder_number, fmt):
     return response
 
 
+@limit_posts("order-lookup")
 def guest_lookup(request):
     order = None
     number = request.POST.get("number", "") if request.method == "POST" else ""

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.partner.abstract_models import AbstractPartner
+from oscar.apps.partner.abstract_models import AbstractPartner, AbstractStockRecord
 
 from marketplace.core.phones import format_phone
 
@@ -34,7 +34,24 @@ class Status(models.TextChoices):
     SUSPENDED = "suspended", _("Tạm ngừng")
 
 
+class Role(models.TextChoices):
+    """What a person may do for a cooperative. Only an owner changes where buyers' money goes
+    (the bank account) and removes staff; staff run products, certificates and orders."""
+
+    OWNER = "owner", _("Chủ gian hàng")
+    STAFF = "staff", _("Nhân viên")
+
+
 class Partner(AbstractPartner):
+    # Oscar's `users`, through PartnerStaff so that each member has a role in the cooperative.
+    users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="partners",
+        blank=True,
+        verbose_name=_("Cán bộ"),
+        through="PartnerStaff",
+        through_fields=("partner", "user"),
+    )
     short_name = models.CharField(_("Tên ngắn"), max_length=64, blank=True)
     kind = models.CharField(_("Loại hình"), max_length=8, choices=Kind.choices, default=Kind.COOPERATIVE)
     status = models.CharField(
@@ -107,6 +124,75 @@ class Partner(AbstractPartner):
         return ", ".join(part for part in [self.street, self.commune, province] if part)
 
 
+class PartnerStaff(models.Model):
+    """A person working for a cooperative, and their role there (Partner.users goes through it)."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="staff_roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cooperative_roles"
+    )
+    role = models.CharField(_("Vai trò"), max_length=8, choices=Role.choices, default=Role.STAFF)
+
+    class Meta:
+        db_table = "partner_partner_users"  # the table Oscar's plain many-to-many created
+        unique_together = [("partner", "user")]
+        verbose_name = _("Cán bộ hợp tác xã")
+        verbose_name_plural = _("Cán bộ hợp tác xã")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.partner_id} ({self.role})"
+
+    @property
+    def is_owner(self) -> bool:
+        return self.role == Role.OWNER
+
+
+def masked_account(number: str) -> str:
+    """An account number as emails and histories show it: `•••• 6789` (the last four digits)."""
+    return f"•••• {number[-4:]}" if number else "—"
+
+
+class BankAccountChange(models.Model):
+    """Who changed the account buyers transfer to, when, from what and to what. Never edited or
+    deleted: each change is a new row (shown and emailed with the numbers masked)."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="bank_account_changes")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("Lúc"), auto_now_add=True)
+    old_bank_bin = models.CharField(max_length=8, blank=True)
+    old_account_number = models.CharField(max_length=32, blank=True)
+    old_account_holder = models.CharField(max_length=128, blank=True)
+    new_bank_bin = models.CharField(max_length=8)
+    new_account_number = models.CharField(max_length=32)
+    new_account_holder = models.CharField(max_length=128)
+
+    class Meta:
+        verbose_name = _("Thay đổi tài khoản nhận tiền")
+        verbose_name_plural = _("Thay đổi tài khoản nhận tiền")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.partner_id}: {self.old_masked} → {self.new_masked}"
+
+    @property
+    def old_masked(self) -> str:
+        return masked_account(self.old_account_number)
+
+    @property
+    def new_masked(self) -> str:
+        return masked_account(self.new_account_number)
+
+    @property
+    def old_bank_name(self) -> str:
+        return bank_name(self.old_bank_bin).split(" — ")[0]
+
+    @property
+    def new_bank_name(self) -> str:
+        return bank_name(self.new_bank_bin).split(" — ")[0]
+
+
 class StatusChange(models.Model):
     """Who moved a cooperative from one status to another, when, and why."""
 
@@ -126,6 +212,25 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.partner_id}: {self.from_status} → {self.to_status}"
+
+
+class StockRecord(AbstractStockRecord):
+    """Oscar's stock record, with the database guarding its counters: stock and allocations are
+    never negative and allocations never exceed stock (a conditional UPDATE reserves stock, a
+    seller's edit moves it by a difference; see `order.services.stock_allocate` and
+    `seller.services.stockrecord_edit`)."""
+
+    class Meta(AbstractStockRecord.Meta):
+        constraints = [
+            models.CheckConstraint(condition=models.Q(num_in_stock__gte=0), name="stock_never_negative"),
+            models.CheckConstraint(
+                condition=models.Q(num_allocated__gte=0), name="allocation_never_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(num_allocated__lte=models.F("num_in_stock")),
+                name="allocation_within_stock",
+            ),
+        ]
 
 
 from oscar.apps.partner.models import *  # noqa: E402,F403

@@ -1,7 +1,8 @@
-"""Writes for cooperatives: the demo's upsert, applying to join, and every change of status."""
+"""Writes for cooperatives: the demo's upsert, applying to join, every change of status, members' roles
+and the account buyers transfer to."""
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,7 +10,8 @@ from django.utils.translation import gettext as _
 from marketplace.core.phones import normalise_phone
 from marketplace.outbox.services import outbox_add
 
-from .models import Partner, Status, StatusChange
+from .models import BankAccountChange, Partner, PartnerStaff, Role, Status, StatusChange
+from .selectors import is_cooperative_owner
 
 User = get_user_model()
 
@@ -45,7 +47,7 @@ def _record(*, partner: Partner, from_status: str, to_status: str, by, reason: s
 
 @transaction.atomic
 def cooperative_apply(*, applicant, document, phone: str = "", **fields) -> Partner:
-    """A person applies for their cooperative to join. The applicant becomes its first staff member."""
+    """A person applies for their cooperative to join. The applicant becomes its owner."""
     if phone:
         fields["phone"] = normalise_phone(phone)
     now = timezone.now()
@@ -54,7 +56,7 @@ def cooperative_apply(*, applicant, document, phone: str = "", **fields) -> Part
     )
     partner.registration_document.save(document.name, document, save=False)
     partner.save()
-    partner.users.add(applicant)
+    partner.users.add(applicant, through_defaults={"role": Role.OWNER})
     _record(partner=partner, from_status="", to_status=Status.APPLIED, by=applicant, reason="")
     return partner
 
@@ -75,3 +77,43 @@ def cooperative_status_change(*, partner: Partner, to_status: str, by, reason: s
     partner.status = to_status
     partner.save()
     return _record(partner=partner, from_status=from_status, to_status=to_status, by=by, reason=reason)
+
+
+def partner_staff_set(*, partner: Partner, user, role: str) -> PartnerStaff:
+    """Make `user` a member of the cooperative with `role` (a member already keeps the row)."""
+    member, __ = PartnerStaff.objects.update_or_create(partner=partner, user=user, defaults={"role": role})
+    return member
+
+
+@transaction.atomic
+def partner_bank_account_change(
+    *, partner: Partner, by, bank_bin: str, account_number: str, account_holder: str
+) -> BankAccountChange | None:
+    """Point buyers' transfers at another account. Only an owner of the cooperative may; the change
+    is recorded (old and new) and emailed to the cooperative's people and the alliance's staff.
+    Sub-orders already placed keep the account they were placed with. None if nothing changed."""
+    if not is_cooperative_owner(by, partner):
+        raise PermissionDenied(_("Chỉ chủ gian hàng mới đổi được tài khoản nhận tiền."))
+    partner = Partner.objects.select_for_update().get(pk=partner.pk)
+    old = (partner.bank_bin, partner.bank_account_number, partner.bank_account_holder)
+    new = (bank_bin, account_number, account_holder)
+    if old == new:
+        return None
+    change = BankAccountChange.objects.create(
+        partner=partner,
+        changed_by=by,
+        old_bank_bin=old[0],
+        old_account_number=old[1],
+        old_account_holder=old[2],
+        new_bank_bin=new[0],
+        new_account_number=new[1],
+        new_account_holder=new[2],
+    )
+    partner.bank_bin, partner.bank_account_number, partner.bank_account_holder = new
+    partner.save(update_fields=["bank_bin", "bank_account_number", "bank_account_holder"])
+    outbox_add(
+        key=f"bank-account-change:{change.pk}",
+        task="marketplace.partner.tasks.bank_account_change_email",
+        change_id=change.pk,
+    )
+    return change

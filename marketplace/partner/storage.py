@@ -28,9 +28,13 @@ def private_storage() -> PrivateStorage:
     return PrivateStorage()
 
 
+# Documents arrive renamed after their content (marketplace/seller/uploads.validate_document).
+DOCUMENT_EXTENSIONS = {"pdf", "jpg", "png", "webp", "heic"}
+
+
 def _random_name(folder: str, filename: str) -> str:
-    extension = filename.rsplit(".", 1)[-1].lower()[:5] if "." in filename else "bin"
-    return f"{folder}/{uuid.uuid4().hex}.{extension}"
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    return f"{folder}/{uuid.uuid4().hex}.{extension if extension in DOCUMENT_EXTENSIONS else 'bin'}"
 
 
 def registration_upload_to(instance, filename: str) -> str:

@@ -1,13 +1,37 @@
-"""Oscar's pricing/availability strategy: Oscar's default, except that a product sold by a
-cooperative that is not approved (applied, rejected, suspended) cannot be bought, even by its URL
-or from a basket filled before the suspension. Orders already placed are not touched."""
+"""Oscar's pricing/availability strategy: Oscar's default, except that a product not on sale
+(hidden by its cooperative, or sold by a cooperative that is not approved: applied, rejected,
+suspended) cannot be bought: not added by `POST /basket/add/<id>/`, flagged in a basket filled
+before, refused at checkout and at placement. "On sale" is the catalogue's one rule
+(`search.documents.is_on_sale`, the same as `search.selectors.on_sale_products`). Orders already
+placed are not touched."""
 
 from functools import cached_property
 
+from django.utils.translation import gettext as _
 from oscar.apps.partner import availability
 from oscar.apps.partner import strategy as oscar_strategy
 
 from .models import Partner, Status
+
+
+class NotOnSale(availability.Unavailable):
+    """Hidden, or its cooperative is not approved: nothing may be bought, whatever the stock."""
+
+    code = "not-on-sale"
+
+    def __init__(self, product) -> None:
+        self.title = product.get_title()
+
+    @property
+    def message(self) -> str:
+        return _("“%(title)s” hiện không còn được bán trên Chợ HTX.") % {"title": self.title}
+
+    def is_purchase_permitted(self, quantity: int) -> tuple[bool, str]:
+        return False, self.message
+
+
+def is_not_on_sale(availability_policy) -> bool:
+    return isinstance(availability_policy, NotOnSale)
 
 
 class ApprovedSellersOnly(oscar_strategy.Default):
@@ -23,8 +47,12 @@ class ApprovedSellersOnly(oscar_strategy.Default):
         return stockrecord.partner_id in self.approved_partner_ids
 
     def availability_policy(self, product, stockrecord):
+        from search.documents import is_on_sale
+
         if stockrecord is not None and not self.is_sold_by_approved(stockrecord):
-            return availability.Unavailable()
+            return NotOnSale(product)
+        if not is_on_sale(product.parent if product.is_child else product):
+            return NotOnSale(product)
         return super().availability_policy(product, stockrecord)
 
 

@@ -166,6 +166,10 @@ class ProductForm(forms.Form):
         max_value=1_000_000,
         error_messages={"invalid": _("Nhập số lượng bằng số, ví dụ 20.")},
     )
+    # What the edit form showed: the stock and price change by what the person changed, so a sale
+    # made while the form was open is not undone.
+    stock_shown = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    price_shown = forms.IntegerField(required=False, widget=forms.HiddenInput)
     weight_grams = forms.IntegerField(
         label=_("Khối lượng (gam)"),
         min_value=1,
@@ -250,6 +254,33 @@ class BankForm(forms.Form):
 
     def clean_bank_account_holder(self):
         return self.cleaned_data["bank_account_holder"].strip().upper()
+
+
+class PasswordConfirmForm(forms.Form):
+    """The signed-in person types their password again before a sensitive change."""
+
+    password = forms.CharField(
+        label=_("Mật khẩu của bạn"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("Nhập lại mật khẩu đăng nhập để xác nhận."),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if self.user is None or not self.user.check_password(password):
+            raise forms.ValidationError(_("Mật khẩu không đúng."))
+        return password
+
+
+class BankChangeForm(BankForm, PasswordConfirmForm):
+    """The owner's bank-account form: the new account, and their password."""
+
+    field_order = ["bank_bin", "bank_account_number", "bank_account_holder", "password"]
 
 
 class InviteForm(forms.Form):

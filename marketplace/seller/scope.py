@@ -16,7 +16,8 @@ from oscar.core.loading import get_model
 
 from marketplace.ocop.models import Certificate
 from marketplace.order.models import SubOrder, SubOrderEvent, SubOrderStatus
-from marketplace.partner.models import Partner, Status
+from marketplace.partner.models import BankAccountChange, Partner, PartnerStaff, Role, Status
+from marketplace.partner.selectors import cooperative_role
 
 from .models import ProductChange, StaffInvitation
 
@@ -38,11 +39,18 @@ def cooperative_for(user) -> Partner | None:
 @dataclass(frozen=True)
 class SellerScope:
     partner: Partner
+    role: str = Role.STAFF  # the signed-in person's role in this cooperative
 
     @classmethod
     def for_user(cls, user) -> "SellerScope | None":
         partner = cooperative_for(user)
-        return cls(partner) if partner else None
+        if partner is None:
+            return None
+        return cls(partner, role=cooperative_role(user, partner) or Role.STAFF)
+
+    @property
+    def is_owner(self) -> bool:
+        return self.role == Role.OWNER
 
     # --- products ---------------------------------------------------------------------
     def products(self) -> QuerySet:
@@ -111,6 +119,22 @@ class SellerScope:
     # --- staff ------------------------------------------------------------------------
     def staff(self) -> QuerySet:
         return self.partner.users.order_by("email")
+
+    def staff_roles(self) -> QuerySet:
+        """Members with their roles, owners first."""
+        return (
+            PartnerStaff.objects.filter(partner=self.partner)
+            .select_related("user")
+            .order_by("role", "user__email")
+        )
+
+    def owners(self) -> QuerySet:
+        return self.staff().filter(
+            cooperative_roles__partner=self.partner, cooperative_roles__role=Role.OWNER
+        )
+
+    def bank_account_changes(self) -> QuerySet:
+        return BankAccountChange.objects.filter(partner=self.partner).select_related("changed_by")
 
     def get_staff_member(self, pk) -> User:
         return get_object_or_404(self.staff(), pk=pk)

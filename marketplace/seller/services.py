@@ -4,8 +4,10 @@ that cooperative's objects."""
 import uuid
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
@@ -13,6 +15,8 @@ from oscar.core.loading import get_model
 from marketplace.catalogue.services import default_product_class
 from marketplace.core.phones import normalise_phone
 from marketplace.outbox.services import outbox_add
+from marketplace.partner.selectors import is_cooperative_owner
+from marketplace.partner.services import partner_bank_account_change
 
 from .models import ProductChange, StaffInvitation
 from .scope import SellerScope
@@ -23,7 +27,6 @@ ProductImage = get_model("catalogue", "ProductImage")
 StockRecord = get_model("partner", "StockRecord")
 
 PRODUCT_FIELDS = ("title", "description", "weight_grams")
-STOCK_FIELDS = ("price", "num_in_stock")
 PROFILE_FIELDS = (
     "short_name",
     "legal_representative",
@@ -57,6 +60,8 @@ def seller_product_save(
     description: str = "",
     price: int,
     stock: int,
+    stock_shown: int | None = None,
+    price_shown: int | None = None,
     weight_grams: int | None = None,
     category=None,
     certificate=None,
@@ -64,26 +69,38 @@ def seller_product_save(
 ) -> Product:
     """Create (product=None) or edit one of the cooperative's products, and record the change.
 
-    New products are public at once: they are on sale as soon as the cooperative is approved."""
+    New products are public at once: they are on sale as soon as the cooperative is approved.
+    An edit changes only what the person changed against what the form showed (`stock_shown`,
+    `price_shown`): stock moves by the difference, applied to the live row, and allocations to
+    orders are never written (see `stockrecord_edit`)."""
     creating = product is None
     if creating:
         sku = f"HTX{scope.partner.pk}-{uuid.uuid4().hex[:8].upper()}"
         product = Product(upc=sku, product_class=default_product_class(), structure=Product.STANDALONE)
-        record = StockRecord(product=product, partner=scope.partner, partner_sku=sku, price_currency="VND")
     else:
         product = scope.get_product(product.pk)
-        record = scope.stockrecord(product)
     values = {"title": title, "description": description, "weight_grams": weight_grams}
     changed = [name for name, value in values.items() if getattr(product, name) != value]
     for name, value in values.items():
         setattr(product, name, value)
     product.save()
-    stock_values = {"price": Decimal(price), "num_in_stock": stock}
-    changed += [name for name, value in stock_values.items() if getattr(record, name) != value]
-    for name, value in stock_values.items():
-        setattr(record, name, value)
-    record.product = product
-    record.save()
+    if creating:
+        StockRecord.objects.create(
+            product=product,
+            partner=scope.partner,
+            partner_sku=product.upc,
+            price_currency="VND",
+            price=Decimal(price),
+            num_in_stock=stock,
+        )
+    else:
+        changed += stockrecord_edit(
+            record=scope.stockrecord(product),
+            price=price,
+            price_shown=price_shown,
+            stock=stock,
+            stock_shown=stock_shown,
+        )
     if category is not None and not product.categories.filter(pk=category.pk).exists():
         ProductCategory.objects.filter(product=product).delete()
         ProductCategory.objects.create(product=product, category=category)
@@ -103,6 +120,36 @@ def seller_product_save(
             fields=[] if creating else changed,
         )
     return product
+
+
+def stockrecord_edit(
+    *, record, price: int, price_shown: int | None, stock: int, stock_shown: int | None
+) -> list[str]:
+    """Apply a seller's edit to the live stock record, row-locked: the stock moves by what the
+    person added or removed (`stock - stock_shown`), never below what orders hold; the price is set
+    only if the person changed it. Returns the names of the fields changed."""
+    locked = StockRecord.objects.select_for_update().get(pk=record.pk)
+    changed, updates = [], {}
+    if (price_shown is None or int(price) != int(price_shown)) and locked.price != Decimal(price):
+        updates["price"] = Decimal(price)
+        changed.append("price")
+    shown = (locked.num_in_stock or 0) if stock_shown is None else stock_shown
+    delta = stock - shown
+    if delta:
+        held = locked.num_allocated or 0
+        if (locked.num_in_stock or 0) + delta < held:
+            raise ValidationError(
+                _(
+                    "Không thể giảm số lượng còn %(stock)s: %(held)s đang được giữ cho các đơn chưa giao. "
+                    "Hãy nhập ít nhất %(held)s, hoặc huỷ bớt đơn trước."
+                )
+                % {"stock": (locked.num_in_stock or 0) + delta, "held": held}
+            )
+        updates["num_in_stock"] = Coalesce(F("num_in_stock"), Value(0)) + delta
+        changed.append("num_in_stock")
+    if updates:
+        StockRecord.objects.filter(pk=locked.pk).update(**updates)
+    return changed
 
 
 @transaction.atomic
@@ -133,13 +180,18 @@ def seller_profile_update(*, scope: SellerScope, logo=None, cover=None, **fields
     return partner
 
 
-@transaction.atomic
-def seller_bank_update(*, scope: SellerScope, **fields):
-    partner = scope.partner
-    for name in BANK_FIELDS:
-        setattr(partner, name, fields.get(name, ""))
-    partner.save()
-    return partner
+def seller_bank_update(
+    *, scope: SellerScope, by, bank_bin: str, bank_account_number: str, bank_account_holder: str
+):
+    """The owner points buyers' transfers at a new account (recorded and emailed; see
+    partner_bank_account_change). Staff get PermissionDenied."""
+    return partner_bank_account_change(
+        partner=scope.partner,
+        by=by,
+        bank_bin=bank_bin,
+        account_number=bank_account_number,
+        account_holder=bank_account_holder,
+    )
 
 
 @transaction.atomic
@@ -166,6 +218,8 @@ def seller_invitation_cancel(*, scope: SellerScope, invitation) -> None:
 @transaction.atomic
 def seller_staff_remove(*, scope: SellerScope, by, member) -> None:
     member = scope.get_staff_member(member.pk)
+    if not is_cooperative_owner(by, scope.partner):
+        raise PermissionDenied(_("Chỉ chủ gian hàng mới xoá được người quản lý."))
     if scope.staff().count() <= 1:
         raise ValidationError(_("Hợp tác xã cần ít nhất một người quản lý."))
     if member.pk == by.pk:

@@ -24,6 +24,17 @@ except ImportError:  # pragma: no cover
     pass
 
 PDF_MAGIC = b"%PDF-"
+# The only image formats Pillow is allowed to decode (Pillow would otherwise try some forty: TIFF,
+# PSD, EPS through Ghostscript, …), with the extension a stored file gets.
+ACCEPTED_IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "HEIF": "heic"}
+# What a stored document is served as, by the extension the server gave it.
+DOCUMENT_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "jpg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+    "heic": "image/heic",
+}
 
 
 def _check_size(upload) -> None:
@@ -42,7 +53,7 @@ def _open_image(upload) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(upload)
+            image = Image.open(upload, formats=list(ACCEPTED_IMAGE_FORMATS))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(_("Ảnh có kích thước điểm ảnh quá lớn."), code="too_many_pixels")
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
@@ -66,20 +77,23 @@ def _decode(image: Image.Image) -> Image.Image:
 
 
 def validate_document(upload):
-    """A PDF or an image (JPEG, PNG, HEIC …), checked by content. Returns the upload, rewound."""
+    """A PDF or an image (JPEG, PNG, WebP, HEIC), checked by content. Returns the upload, rewound,
+    renamed after its content (`giay-to.pdf`, `giay-to.jpg`, …): the name the browser sent is dropped."""
     _check_size(upload)
     upload.seek(0)
     head = upload.read(1024)
     upload.seek(0)
     if head.lstrip().startswith(PDF_MAGIC):
+        upload.name = "giay-to.pdf"
         return upload
     try:
-        _decode(_open_image(upload))
+        image = _decode(_open_image(upload))
     except ValidationError as error:
         if error.code == "not_an_image":
             raise ValidationError(_("Chỉ nhận ảnh chụp hoặc tệp PDF."), code="not_a_document")
         raise
     upload.seek(0)
+    upload.name = f"giay-to.{ACCEPTED_IMAGE_FORMATS[image.format]}"
     return upload
 
 

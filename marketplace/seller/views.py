@@ -3,15 +3,17 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
+from marketplace.core.rate_limits import limit_posts
 from marketplace.ocop import services as ocop_services
 from marketplace.partner import services as partner_services
 
@@ -19,13 +21,15 @@ from . import services
 from .forms import (
     AccountForm,
     ApplicationForm,
-    BankForm,
+    BankChangeForm,
     CertificateForm,
     InviteForm,
+    PasswordConfirmForm,
     ProductForm,
     ProfileForm,
 )
 from .scope import SellerScope, invitation_for
+from .uploads import DOCUMENT_CONTENT_TYPES
 
 User = get_user_model()
 
@@ -120,6 +124,7 @@ class ApplyView(View):
         account_form = None if request.user.is_authenticated else AccountForm(prefix="account")
         return self._render(request, ApplicationForm(), account_form)
 
+    @method_decorator(limit_posts("seller-apply"))
     def post(self, request):
         form = ApplicationForm(request.POST, request.FILES)
         account_form = None if request.user.is_authenticated else AccountForm(request.POST, prefix="account")
@@ -192,11 +197,22 @@ class ProductEditView(ProductCreateView):
             "title": product.title,
             "description": product.description,
             "price": int(record.price or 0),
+            "price_shown": int(record.price or 0),
             "stock": record.num_in_stock,
+            "stock_shown": record.num_in_stock,
             "weight_grams": product.weight_grams,
             "category": product.categories.first(),
             "certificate": product.ocop_certificates.filter(partner=self.scope.partner).first(),
         }
+
+    def get_form(self, data=None, files=None):
+        form = super().get_form(data, files)
+        held = self.scope.stockrecord(self.product).num_allocated or 0
+        if held:
+            form.fields["stock"].help_text = _(
+                "Tổng số trong kho, kể cả %(held)s đang giữ cho các đơn chưa giao."
+            ) % {"held": held}
+        return form
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("product", self.product)
@@ -212,7 +228,9 @@ class ProductEditView(ProductCreateView):
             title=data["title"],
             description=data["description"],
             price=data["price"],
+            price_shown=data["price_shown"],
             stock=data["stock"],
+            stock_shown=data["stock_shown"],
             weight_grams=data["weight_grams"],
             category=data["category"],
             certificate=data["certificate"],
@@ -286,7 +304,10 @@ def file_response(field) -> FileResponse:
     except FileNotFoundError:
         raise Http404
     name = field.name.rsplit("/", 1)[-1]
-    response = FileResponse(handle, as_attachment=False, filename=name)
+    extension = name.rsplit(".", 1)[-1].lower()
+    content_type = DOCUMENT_CONTENT_TYPES.get(extension, "application/octet-stream")
+    # Always a download, with the type the server gave the file when it checked its content.
+    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox"
     response["Cache-Control"] = "private, no-store"
@@ -323,19 +344,43 @@ class ProfileView(SellerFormView):
 
 
 class BankView(SellerFormView):
+    """The account buyers transfer to. Owners change it (with their password); staff only see it."""
+
     template_name = "seller/bank.html"
     section = "profile"
-    form_class = BankForm
+    form_class = BankChangeForm
 
     def get_form_kwargs(self):
-        return {}
+        return {"user": self.request.user}
 
     def get_initial(self):
         return {name: getattr(self.scope.partner, name) for name in services.BANK_FIELDS}
 
+    def get_context_data(self, **kwargs):
+        if not self.scope.is_owner:
+            kwargs.pop("form", None)
+        return super().get_context_data(
+            is_owner=self.scope.is_owner,
+            owners=self.scope.owners(),
+            changes=self.scope.bank_account_changes()[:10],
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        if not self.scope.is_owner:
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
+
     def save(self, form):
-        services.seller_bank_update(scope=self.scope, **form.cleaned_data)
-        messages.success(self.request, _("Đã lưu tài khoản ngân hàng."))
+        data = {name: form.cleaned_data[name] for name in services.BANK_FIELDS}
+        change = services.seller_bank_update(scope=self.scope, by=self.request.user, **data)
+        if change is None:
+            messages.info(self.request, _("Tài khoản nhận tiền không thay đổi."))
+        else:
+            messages.success(
+                self.request,
+                _("Đã đổi tài khoản nhận tiền. Mọi người quản lý và Liên minh HTX sẽ nhận email báo."),
+            )
         return redirect("seller:bank")
 
 
@@ -349,7 +394,10 @@ class StaffView(SellerFormView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            staff=self.scope.staff(), invitations=self.scope.invitations(), **kwargs
+            members=self.scope.staff_roles(),
+            is_owner=self.scope.is_owner,
+            invitations=self.scope.invitations(),
+            **kwargs,
         )
 
     def save(self, form):
@@ -359,20 +407,36 @@ class StaffView(SellerFormView):
         return redirect("seller:staff")
 
 
-class StaffRemoveView(SellerMixin, View):
-    http_method_names = ["post"]
+class StaffRemoveView(SellerFormView):
+    """The owner removes a member after typing their password again (GET asks, POST removes)."""
+
+    template_name = "seller/staff_remove.html"
+    section = "staff"
+    form_class = PasswordConfirmForm
 
     def get_object(self):
         return self.scope.get_staff_member(self.kwargs["pk"])
 
-    def post(self, request, pk):
+    def get(self, request, *args, **kwargs):
+        if not self.scope.is_owner:
+            raise PermissionDenied
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        if not self.scope.is_owner:
+            raise PermissionDenied
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {"user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(member=self.object, **kwargs)
+
+    def save(self, form):
         member = self.object
-        try:
-            services.seller_staff_remove(scope=self.scope, by=request.user, member=member)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Đã xoá %(email)s khỏi hợp tác xã.") % {"email": member.email})
+        services.seller_staff_remove(scope=self.scope, by=self.request.user, member=member)
+        messages.success(self.request, _("Đã xoá %(email)s khỏi hợp tác xã.") % {"email": member.email})
         return redirect("seller:staff")
 
 

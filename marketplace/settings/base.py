@@ -128,7 +128,7 @@ AUTHENTICATION_BACKENDS = [
     "oscar.apps.customer.auth_backends.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-LOGIN_REDIRECT_URL = "/accounts/welcome/"  # marketplace.users.views.after_sign_in
+LOGIN_REDIRECT_URL = "/accounts/welcome/"  # marketplace.users.landing.after_sign_in
 
 TEMPLATES = [
     {
@@ -154,6 +154,22 @@ TEMPLATES = [
 
 # --- Data ---------------------------------------------------------------------------
 DATABASES = {"default": env.database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
+# The embedded default on SQLite, ready for buyers checking out at the same moment: every
+# transaction takes the write lock when it begins (BEGIN IMMEDIATE), so two of them never both read
+# and then deadlock on upgrading to write ("database is locked"); a writer waits for the lock
+# instead of failing (busy timeout); write-ahead logging lets readers go on while one writes.
+SQLITE_BUSY_TIMEOUT_SECONDS = env.int_("SQLITE_BUSY_TIMEOUT_SECONDS", 30)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_SECONDS * 1000};"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 REDIS_URL = env.str_("REDIS_URL", "")
@@ -218,6 +234,20 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_interval": max(1, min(10, _visibility_timeout // 10)),
     "unacked_restore_throttle": 1,
 }
+# The embedded default's broker (`make run`): kombu's filesystem transport, messages as files
+# under var/celery/ (no server to run). It has no acknowledgements: a message a dying worker took
+# is gone, and the outbox hands its task over again after OUTBOX_HANDOFF_LEASE_SECONDS.
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    _celery_dir = VAR_DIR / "celery"
+    for _folder in ("queue", "control", "processed"):
+        (_celery_dir / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_celery_dir / "queue"),
+        "data_folder_out": str(_celery_dir / "queue"),
+        "control_folder": str(_celery_dir / "control"),
+        "processed_folder": str(_celery_dir / "processed"),
+        "store_processed": False,
+    }
 CELERY_TIMEZONE = TIME_ZONE
 # Scheduled tasks (Celery beat). Each feature adds its own entries in its section below.
 CELERY_BEAT_SCHEDULE: dict = {}
@@ -252,6 +282,10 @@ OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "line1", "line4", "state", "count
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_HIDDEN_FEATURES = ["wishlists"]
+# Reviews: only buyers who received the product write them (Product.is_review_permitted), and
+# alliance staff approve each one in /dashboard/reviews/ before it shows or counts in the rating.
+OSCAR_ALLOW_ANON_REVIEWS = False
+OSCAR_MODERATE_REVIEWS = True
 
 # Phones are stored as +84… and shown the Vietnamese way (0912 345 678).
 PHONENUMBER_DB_FORMAT = "E164"
@@ -285,6 +319,7 @@ OPERATOR = {
     "tax_code": env.str_("OPERATOR_TAX_CODE", ""),
 }
 SERVE_MEDIA = env.bool_("SERVE_MEDIA", True)
+DEMO_DATA_ALLOWED = True  # production.py turns it off: load_demo refuses to run there
 
 # --- Cooperatives: applications, storefronts, seller centre, OCOP expiry (issue #3) --
 from celery.schedules import crontab as _crontab  # noqa: E402
@@ -323,7 +358,134 @@ CELERY_BEAT_SCHEDULE["outbox-dispatch"] = {
     "task": "marketplace.outbox.tasks.outbox_dispatch_pending",
     "schedule": 60.0,
 }
+# The outbox retries a failing task with exponential backoff (1 min, 2, 4, … at most
+# OUTBOX_BACKOFF_MAX_SECONDS apart) for OUTBOX_RETRY_SECONDS (a day), then it becomes a dead letter
+# that alliance staff are emailed about and see in /dashboard/outbox/. A task may set
+# `outbox_max_attempts` (default OUTBOX_MAX_ATTEMPTS); a run that never reports (it stopped its
+# worker) counts as lost, and OUTBOX_MAX_LOST_RUNS of those make it a dead letter at once.
+OUTBOX_RETRY_SECONDS = env.int_("OUTBOX_RETRY_SECONDS", 24 * 3600)
+OUTBOX_BACKOFF_SECONDS = env.int_("OUTBOX_BACKOFF_SECONDS", 60)
+OUTBOX_BACKOFF_MAX_SECONDS = env.int_("OUTBOX_BACKOFF_MAX_SECONDS", 2 * 3600)
+OUTBOX_MAX_ATTEMPTS = env.int_("OUTBOX_MAX_ATTEMPTS", 40)
+OUTBOX_MAX_LOST_RUNS = env.int_("OUTBOX_MAX_LOST_RUNS", 3)
+# A message handed to Celery that has not started after this long is handed again (the broker lost
+# it, e.g. Redis was flushed); a started run that has not reported after this long is lost.
+OUTBOX_HANDOFF_LEASE_SECONDS = env.int_("OUTBOX_HANDOFF_LEASE_SECONDS", max(_visibility_timeout, 60))
+# Every night the data's invariants are checked; alliance staff are emailed when one is broken.
+CELERY_BEAT_SCHEDULE["check-invariants"] = {
+    "task": "marketplace.core.tasks.invariants_check",
+    "schedule": _crontab(hour=2, minute=30),
+}
+OSCAR_DASHBOARD_NAVIGATION += [
+    {
+        "label": _("Việc gửi đi thất bại"),
+        "icon": "fas fa-exclamation-triangle",
+        "url_name": "outbox:dead-letters",
+        "access_fn": lambda user, *args, **kwargs: user.is_staff,
+    }
+]
 
 # --- Content for editors (issue 6) ----------------------------------------------------
 # Scheduled publishing: pages whose go-live (or expiry) time has come are published (or unpublished).
 CELERY_BEAT_SCHEDULE["cms-publish-scheduled"] = {"task": "cms.publish_scheduled", "schedule": 300.0}
+
+# --- Sign-in, abuse and hardening: passwords, throttled sign-in, two-factor, rate limits, -----
+# --- Content-Security-Policy, request size (docs/security.md) -------------------------------
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp", "django_ratelimit", "csp"]
+
+
+def _after(anchor: str, *names: str) -> None:
+    """Put middleware right after `anchor`, keeping the rest of the list as the sections above set it."""
+    at = MIDDLEWARE.index(anchor) + 1
+    MIDDLEWARE[at:at] = list(names)
+
+
+# A request body larger than the limit is refused from its Content-Length, before it is read.
+_after(
+    "marketplace.core.middleware.VietnameseFirstLocaleMiddleware",
+    "marketplace.core.limits.RequestBodyLimitMiddleware",
+)
+_after(
+    "django.middleware.security.SecurityMiddleware", "marketplace.core.csp.ContentSecurityPolicyMiddleware"
+)
+_after(
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "marketplace.users.two_factor.StaffTwoFactorMiddleware",
+)
+MIDDLEWARE += ["django_ratelimit.middleware.RatelimitMiddleware", "axes.middleware.AxesMiddleware"]
+
+# Passwords: Django's validators, at least 10 characters, worded in Vietnamese.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "marketplace.users.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "marketplace.users.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "marketplace.users.passwords.CommonPasswordValidator"},
+    {"NAME": "marketplace.users.passwords.NumericPasswordValidator"},
+]
+
+# The visitor's address behind the reverse proxy (nginx in front: 1); see marketplace/core/client_ip.py.
+TRUSTED_PROXY_COUNT = env.int_("TRUSTED_PROXY_COUNT", 0)
+
+# Throttled sign-in (django-axes) on every login page: its backend goes first and needs the request.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", *AUTHENTICATION_BACKENDS]
+# Oscar's registration signs the new account in without the request: ours passes it.
+OSCAR_DYNAMIC_CLASS_LOADER = "marketplace.users.class_loader.class_loader"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_CLIENT_IP_CALLABLE = "marketplace.core.client_ip.client_ip"
+AXES_LOCKOUT_TEMPLATE = "security/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+
+# Two-factor sign-in (django-otp, TOTP): required for alliance staff before the back office.
+OTP_TOTP_ISSUER = "Chợ HTX"
+TWO_FACTOR_PATHS = ("/dashboard/", "/cms-admin/", "/django-admin/")
+
+# Rate limits (django-ratelimit) on the shared cache: Redis in production (REDIS_URL).
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "marketplace.core.client_ip.client_ip"
+RATELIMIT_VIEW = "marketplace.core.views.rate_limited"
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]  # Django's own RedisCache increments atomically
+if not REDIS_URL:
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003"]  # the embedded default: one process, local memory
+
+# Content-Security-Policy (django-csp 4): strict for the shop, with Stripe's Payment Element; the
+# back office gets its own policy (marketplace/core/csp.py). An inline script that must stay carries
+# the request's nonce: <script nonce="{{ request.csp_nonce }}">.
+from csp.constants import NONCE as _CSP_NONCE  # noqa: E402
+
+_STRIPE = ["https://js.stripe.com", "https://*.js.stripe.com", "https://hooks.stripe.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", _CSP_NONCE, "https://js.stripe.com", "https://*.js.stripe.com"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": [
+            "'self'",
+            "data:",
+            "blob:",
+            "https://*.stripe.com",
+            "https://i.ytimg.com",
+            "https://i.vimeocdn.com",
+        ],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'", "https://api.stripe.com", "https://*.stripe.com"],
+        "frame-src": [
+            *_STRIPE,
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "form-action": ["'self'", "https://*.stripe.com"],
+        "frame-ancestors": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
+# Request size: refused before the body is read (nginx: client_max_body_size 12m).
+REQUEST_BODY_MAX_BYTES = 12 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger files go to a temporary file, not memory

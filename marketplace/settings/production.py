@@ -8,6 +8,7 @@ ALLOWED_HOSTS = env.list_("ALLOWED_HOSTS")
 DATABASES = {"default": env.database("DATABASE_URL")}
 DEBUG = False
 SERVE_MEDIA = env.bool_("SERVE_MEDIA", False)  # a web server or object store serves media
+DEMO_DATA_ALLOWED = False  # load_demo refuses to run (its accounts' password is public)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -4,6 +4,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from marketplace.core.params import text_param
 from marketplace.partner.models import Area
 
 from . import selectors
@@ -24,8 +25,8 @@ class CooperativeListView(TemplateView):
         area = params.get("area", "") if params.get("area") in Area.values else ""
         stars = params.get("stars", "")
         stars = int(stars) if stars in {"3", "4", "5"} else None
-        filters = {"area": area, "commune": params.get("commune", "").strip(), "stars": stars}
-        filters["group"] = params.get("group", "").strip()
+        filters = {"area": area, "commune": text_param(self.request, "commune"), "stars": stars}
+        filters["group"] = text_param(self.request, "group")
         communes = selectors.communes()
         groups = selectors.product_groups()
         labels = {

@@ -33,3 +33,18 @@ def blocking_step(self, run: str, wait_seconds: float = 60) -> str:
     client.rpush(names["finished"], self.request.hostname)
     client.expire(names["finished"], KEY_TTL)
     return "done"
+
+
+POISON = "tests.pipeline.kill_own_worker"
+
+
+@shared_task(bind=True, name=POISON)
+def kill_own_worker(self, run: str) -> None:
+    """A poison task: it kills the pool process running it (as a segfault or the OOM killer
+    would), every time. Records each start in Redis first."""
+    import signal
+
+    client = redis.Redis.from_url(self.app.conf.broker_url)
+    client.rpush(f"pipeline-poison:{run}:started", os.getpid())
+    client.expire(f"pipeline-poison:{run}:started", KEY_TTL)
+    os.kill(os.getpid(), signal.SIGKILL)

@@ -48,7 +48,7 @@ def test_one_sub_order_per_cooperative_with_its_lines_shipping_and_payment(
         ("cod", SubOrderStatus.NEW, "delivery")
     }
     assert order.total_incl_tax == 195000 and order.shipping_incl_tax == 25000
-    assert order.status == "Mới"
+    assert order.status == "new"
     assert "105.000\xa0₫" in response.content.decode()
 
 
@@ -83,7 +83,7 @@ def test_fifty_buyers_race_for_the_last_five_units(country_vn):
     product = make_product(CooperativeFactory(), title="Dê núi Ninh Bình 1 kg", price=350000, stock=5)
     buyers = []
     for number in range(50):
-        buyer = Client()
+        buyer = Client(REMOTE_ADDR=f"10.0.0.{number + 1}")  # fifty people, fifty addresses (rate limits)
         response = checkout_until_preview(buyer, [(product, 1)], email=f"buyer{number}@example.vn")
         assert response.redirect_chain[-1][0] == "/checkout/preview/"
         buyers.append(buyer)
@@ -119,3 +119,68 @@ def test_fifty_buyers_race_for_the_last_five_units(country_vn):
     assert Order.objects.count() == 5 and SubOrder.objects.count() == 5
     record = StockRecord.objects.get(product=product)
     assert (record.num_in_stock, record.num_allocated) == (5, 5)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL (DATABASE_URL)")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_concurrent_submissions_of_one_basket_place_one_order(country_vn, monkeypatch):
+    """The buyer double-taps "Đặt hàng": two requests with the same session and basket at once."""
+    from marketplace.checkout.views import PaymentDetailsView
+
+    product = make_product(CooperativeFactory(), title="Cơm cháy Ninh Bình", price=40000, stock=20)
+    first = Client()
+    response = checkout_until_preview(first, [(product, 2)])
+    assert response.redirect_chain[-1][0] == "/checkout/preview/"
+    second = Client()
+    second.cookies = first.cookies  # the same browser: same session, same basket
+    connection.close()
+
+    # Both requests have loaded the open basket before either goes on to place it.
+    both_loaded = threading.Barrier(2, timeout=30)
+    real_number = PaymentDetailsView.generate_order_number
+
+    def number_when_both_are_here(self, basket):
+        both_loaded.wait()
+        return real_number(self, basket)
+
+    monkeypatch.setattr(PaymentDetailsView, "generate_order_number", number_when_both_are_here)
+    results = [None, None]
+
+    def press(index, client):
+        from django.db import connections
+
+        try:
+            results[index] = place_order(client)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=press, args=(i, c)) for i, c in enumerate((first, second))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    celery_state._set_task_join_will_block(False)
+
+    [order] = Order.objects.all()
+    assert SubOrder.objects.count() == 1
+    assert StockRecord.objects.get(product=product).num_allocated == 2
+    pages = [r.content.decode() for r in results]
+    assert all(r.redirect_chain[-1][0] == "/checkout/thank-you/" for r in results)
+    assert all(order.number in page for page in pages)
+    # One browser (one cookie jar): the note about the second press shows on its page.
+    assert any("đã được đặt từ lần bấm trước" in page for page in pages)
+
+
+@pytest.mark.django_db
+def test_pressing_place_order_again_after_it_went_through_leads_to_the_order(
+    client, country_vn, django_capture_on_commit_callbacks
+):
+    product = make_product(CooperativeFactory(), title="Mắm tép Gia Viễn", price=60000, stock=20)
+    checkout_until_preview(client, [(product, 1)])
+    with django_capture_on_commit_callbacks(execute=True):
+        place_order(client)
+        again = place_order(client)  # the browser resent the form
+    [order] = Order.objects.all()
+    assert again.redirect_chain[-1][0] == "/checkout/thank-you/"
+    page = again.content.decode()
+    assert "đã được đặt từ lần bấm trước" in page and order.number in page

@@ -139,3 +139,11 @@ def test_good_booleans_and_integers_are_read(monkeypatch):
     assert env.int_("CHOHTX_TEST_PORT") == 587
     assert env.bool_("CHOHTX_TEST_UNSET", True) is True
     assert env.int_("CHOHTX_TEST_UNSET", 25) == 25
+
+
+def test_load_demo_refuses_to_run_with_production_settings(tmp_path):
+    result = manage(production_env(**complete(tmp_path)), "load_demo", "--domain", "chohtx.example.vn")
+    assert result.returncode != 0
+    assert "load_demo refuses to run with production settings" in result.stderr
+    assert "Demo data ready" not in result.stdout
+    assert not (tmp_path / "x.sqlite3").exists() or (tmp_path / "x.sqlite3").stat().st_size == 0

@@ -10,9 +10,14 @@ import time
 from pathlib import Path
 
 import pytest
+from oscar.core.loading import get_model
+
+from payments import stripe_gateway
+from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = ROOT / ".venv-localstripe" / "bin" / "python"
+Order = get_model("order", "Order")
 PORT = 8420
 WEBHOOK_SECRET = "whsec_test_chohtx"
 
@@ -63,3 +68,25 @@ def stripe_on(settings):
 def localstripe(stripe_on, localstripe_url):
     stripe_on.STRIPE_API_BASE = localstripe_url
     return localstripe_url
+
+
+def pay_in_stripe(payment):
+    """The buyer's card goes through (localstripe), as the Payment Element would do it."""
+    pm = stripe_gateway._client().v1.payment_methods.create(
+        params={
+            "type": "card",
+            "card": {"number": "4242424242424242", "exp_month": 12, "exp_year": 2030, "cvc": "123"},
+        }
+    )
+    intent = stripe_gateway.intent_confirm_with_card(intent_id=payment.intent_id, payment_method=pm.id)
+    assert intent.status == "succeeded"
+
+
+@pytest.fixture
+def card_placed(client, country_vn, two_cooperatives, localstripe, django_capture_on_commit_callbacks):
+    """A card order of two cooperatives (90.000 ₫ and 80.000 ₫), placed, not paid yet."""
+    checkout_until_preview(client, [(two_cooperatives[0], 2), (two_cooperatives[1], 1)], method="stripe")
+    with django_capture_on_commit_callbacks(execute=True):
+        place_order(client)
+    order = Order.objects.get()
+    return order, list(order.suborders.order_by("number"))

@@ -13,7 +13,7 @@ from oscar.core.loading import get_model
 from marketplace.order import services as order_services
 from marketplace.order.models import PaymentStatus
 from payments import stripe_gateway
-from payments.models import StripeEvent, StripePayment
+from payments.models import Refund, StripeEvent, StripePayment
 from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
 from tests.payments.conftest import WEBHOOK_SECRET
 
@@ -75,6 +75,7 @@ def test_card_payment_is_offered_only_when_stripe_keys_are_set(settings):
     settings.STRIPE_SECRET_KEY = ""
     assert not StripeCard().is_configured()
     settings.STRIPE_SECRET_KEY, settings.STRIPE_PUBLISHABLE_KEY = "sk_test_x", "pk_test_x"
+    settings.STRIPE_WEBHOOK_SECRET = "whsec_x"
     assert StripeCard().is_configured()
 
 
@@ -169,3 +170,4 @@ def test_cancelling_a_card_paid_sub_order_refunds_it(client, card_order, django_
     assert paste.payment_status == PaymentStatus.REFUNDED
     refunds = stripe_gateway._client().v1.refunds.list(params={"payment_intent": payment.intent_id})
     assert [r.amount for r in refunds.data] == [80000]
+    assert Refund.objects.filter(suborder=paste).latest("pk").stripe_refund_id == refunds.data[0].id

@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from marketplace.ocop.models import Certificate, Verification
+from marketplace.partner.models import Role
 from tests.factories import CooperativeFactory, make_product
 
 
@@ -28,7 +29,8 @@ def pdf_upload(name="giay-dang-ky.pdf") -> SimpleUploadedFile:
 
 
 class Cooperative:
-    """A cooperative with one staff member, one product, one certificate, one invitation."""
+    """A cooperative with its owner (`user`), one staff member (`helper`), one product, one
+    certificate, one invitation."""
 
     def __init__(self, name, email, django_user_model):
         from marketplace.seller.models import StaffInvitation
@@ -36,7 +38,8 @@ class Cooperative:
         self.partner = CooperativeFactory(name=name, email=f"lienhe-{email}")
         self.user = django_user_model.objects.create_user(email=email, password="pw-seller-123")
         self.helper = django_user_model.objects.create_user(email=f"phu-{email}", password="pw-seller-123")
-        self.partner.users.add(self.user, self.helper)
+        self.partner.users.add(self.user, through_defaults={"role": Role.OWNER})
+        self.partner.users.add(self.helper)  # staff
         self.product = make_product(self.partner, title=f"Sản phẩm của {name}", stock=3)
         self.certificate = Certificate.objects.create(
             partner=self.partner,
@@ -101,7 +104,7 @@ def split_order(order, *, payment_method="cod"):
             lines_total=total,
             total=total,
         )
-        SubOrderEvent.objects.create(suborder=suborder, status="new", note="Đơn hàng đã được đặt.")
+        SubOrderEvent.objects.create(suborder=suborder, status="new", note_code="placed")
         suborders.append(suborder)
     return suborders
 

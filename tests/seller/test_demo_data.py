@@ -5,13 +5,14 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from marketplace.ocop.models import Certificate, Verification
-from marketplace.partner.models import Partner, Status
+from marketplace.partner.models import Partner, PartnerStaff, Role, Status
 
 
 @pytest.mark.django_db
 def test_demo_has_applications_a_suspension_and_certificates_in_every_state(client):
     call_command("load_demo", verbosity=0)
     assert Partner.objects.filter(status=Status.APPLIED).count() == 2
+    applicants = Partner.objects.filter(status=Status.APPLIED).values_list("applied_by__email", flat=True)
     suspended = Partner.objects.get(status=Status.SUSPENDED)
     assert suspended.status_changes.first().to_status == Status.SUSPENDED
     assert all(p.status_changes.exists() for p in Partner.objects.all())
@@ -27,6 +28,10 @@ def test_demo_has_applications_a_suspension_and_certificates_in_every_state(clie
     assert certificates.filter(status=Verification.VERIFIED, expires_on__lt=today).exists()
 
     assert client.login(email="gia-sinh@chohtx.vn", password="ChoHTX@2026")
+    # The demo's cooperative accounts and the applicants own their cooperatives.
+    for email in ["gia-sinh@chohtx.vn", "coi-kim-son@chohtx.vn", *applicants]:
+        assert PartnerStaff.objects.get(user__email=email).role == Role.OWNER, email
+    assert 'name="password"' in client.get("/seller/bank/").content.decode()
     listing = client.get("/seller/certificates/").content.decode()
     for state in ["Đã xác minh", "Chờ xác minh", "Bị từ chối"]:
         assert state in listing

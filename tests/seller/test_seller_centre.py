@@ -223,7 +223,12 @@ def test_profile_and_bank_details_are_edited_by_the_cooperative(seller, coop_a):
     assert bad.status_code == 400 and "Số tài khoản gồm 6 đến 19 chữ số." in bad.content.decode()
     seller.post(
         "/seller/bank/",
-        {"bank_bin": "970446", "bank_account_number": "0123456789", "bank_account_holder": "htx an khánh"},
+        {
+            "bank_bin": "970446",
+            "bank_account_number": "0123456789",
+            "bank_account_holder": "htx an khánh",
+            "password": "pw-seller-123",  # the owner types it again
+        },
     )
     partner.refresh_from_db()
     assert (partner.bank_bin, partner.bank_name.split(" — ")[0], partner.bank_account_holder) == (
@@ -258,7 +263,7 @@ def test_staff_invite_by_email_accept_and_remove(
     assert client.get(f"/seller/invitations/{invitation.token}/").status_code == 404  # used up
 
     client.force_login(coop_a.user)
-    client.post(f"/seller/staff/{lan.pk}/remove/")
+    client.post(f"/seller/staff/{lan.pk}/remove/", {"password": "pw-seller-123"})
     assert not coop_a.partner.users.filter(pk=lan.pk).exists()
     client.force_login(lan)
     assert client.get("/seller/")["Location"] == "/seller/apply/"
@@ -266,7 +271,9 @@ def test_staff_invite_by_email_accept_and_remove(
 
 @pytest.mark.django_db
 def test_nobody_removes_themselves_and_invitations_can_be_cancelled(seller, coop_a):
-    response = seller.post(f"/seller/staff/{coop_a.user.pk}/remove/", follow=True)
+    response = seller.post(
+        f"/seller/staff/{coop_a.user.pk}/remove/", {"password": "pw-seller-123"}, follow=True
+    )
     assert "Bạn không thể tự xoá mình" in response.content.decode()
     assert coop_a.partner.users.filter(pk=coop_a.user.pk).exists()
     seller.post(f"/seller/staff/invitations/{coop_a.invitation.pk}/cancel/")

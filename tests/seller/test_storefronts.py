@@ -162,5 +162,6 @@ def test_a_suspended_cooperatives_product_cannot_be_bought_even_by_its_url(clien
     assert page.status_code == 200 and 'id="add_to_basket_form"' not in page.content.decode()
     client.post(f"/basket/add/{product.pk}/", {"quantity": 1})
     basket = client.get("/basket/").content.decode()
-    assert "Không sẵn có" in basket  # the line bought before the suspension is marked unavailable
+    # The line bought before the suspension is flagged, in our words.
+    assert f"“{product.title}” hiện không còn được bán trên Chợ HTX." in basket
     assert client.get("/checkout/", follow=True).redirect_chain[-1][0] == "/basket/"

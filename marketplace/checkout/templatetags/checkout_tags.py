@@ -27,6 +27,7 @@ class Step:
     url: str
     state: str  # "done", "current" or "todo"
     number: int = 0
+    short: str = ""  # the label on a phone
 
 
 @dataclass(frozen=True)
@@ -53,18 +54,18 @@ def _groups(context) -> list:
 def steps_for(*, is_guest: bool, has_shipping_choice: bool, current: str) -> list[Step]:
     wanted = []
     if is_guest:
-        wanted.append(("gateway", _("Liên hệ"), reverse("checkout:index")))
-    wanted.append(("address", _("Địa chỉ nhận hàng"), reverse("checkout:shipping-address")))
+        wanted.append(("gateway", _("Liên hệ"), _("Liên hệ"), reverse("checkout:index")))
+    wanted.append(("address", _("Địa chỉ nhận hàng"), _("Địa chỉ"), reverse("checkout:shipping-address")))
     if has_shipping_choice:
-        wanted.append(("shipping", _("Cách nhận hàng"), reverse("checkout:shipping-method")))
-    wanted.append(("payment", _("Thanh toán"), reverse("checkout:payment-method")))
-    wanted.append(("preview", _("Xác nhận"), reverse("checkout:preview")))
+        wanted.append(("shipping", _("Cách nhận hàng"), _("Nhận hàng"), reverse("checkout:shipping-method")))
+    wanted.append(("payment", _("Thanh toán"), _("Thanh toán"), reverse("checkout:payment-method")))
+    wanted.append(("preview", _("Xác nhận"), _("Xác nhận"), reverse("checkout:preview")))
     codes = [code for code, *__ in wanted]
     position = codes.index(current) if current in codes else len(codes)
     steps = []
-    for index, (code, label, url) in enumerate(wanted):
+    for index, (code, label, short, url) in enumerate(wanted):
         state = "done" if index < position else "current" if index == position else "todo"
-        steps.append(Step(code, label, url, state, index + 1))
+        steps.append(Step(code, label, url, state, index + 1, short))
     return steps
 
 

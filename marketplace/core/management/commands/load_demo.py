@@ -1,6 +1,7 @@
 import sys
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from marketplace.demo.loader import ACCOUNTS, PASSWORD, load_demo
 
@@ -12,6 +13,13 @@ class Command(BaseCommand):
         parser.add_argument("--domain", default="127.0.0.1:8000", help="Host[:port] the site is served on.")
 
     def handle(self, *args, domain, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "load_demo refuses to run with production settings: it would create demo accounts "
+                "(staff and superuser included) whose password is published in the README. "
+                "Run it with DJANGO_SETTINGS_MODULE=marketplace.settings.dev on a development database."
+            )
+
         def progress(done, total):
             filled = int(30 * done / total)
             sys.stdout.write(f"\r  products [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}")

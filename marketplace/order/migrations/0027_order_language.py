@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('order', '0024_vietqr_timers_for_open_suborders'),
+        ('order', '0026_merge_status_codes_and_payee_account'),
     ]
 
     operations = [

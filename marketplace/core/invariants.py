@@ -1,0 +1,200 @@
+"""The floor's invariants, checked against the data (`manage.py check_invariants`, nightly by
+Celery beat, and in CI after the test suite). Each check returns the violations it finds; an empty
+list means it holds. The list and how each is enforced: docs/guarantees.md."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.apps import apps
+from django.db.models import OuterRef, Subquery, Sum
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from marketplace.order.models import SubOrder, SubOrderStatus
+from marketplace.outbox import selectors as outbox_selectors
+
+Line = get_model("order", "Line")
+Order = get_model("order", "Order")
+StockRecord = get_model("partner", "StockRecord")
+
+# Sub-orders whose lines hold stock: allocated at placing, consumed at shipping, released on cancel.
+HOLDING_STOCK = (SubOrderStatus.NEW, SubOrderStatus.CONFIRMED, SubOrderStatus.PACKED)
+CARD = "stripe"
+REFUND_ALIVE = ("requested", "pending", "succeeded")  # a refund asked for, under way or made
+
+
+@dataclass(frozen=True)
+class Violation:
+    invariant: str
+    subject: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"[{self.invariant}] {self.subject}: {self.detail}"
+
+
+def stock_violations() -> list[Violation]:
+    """Stock and allocations are never negative, allocations never exceed stock, and each stock
+    record's allocation equals the quantities of the open order lines that hold it."""
+    found = []
+    suborder_status = SubOrder.objects.filter(
+        order_id=OuterRef("order_id"), partner_id=OuterRef("partner_id")
+    ).values("status")[:1]
+    held = dict(
+        Line.objects.filter(stockrecord__isnull=False, allocation_cancelled=False)
+        .annotate(suborder_status=Subquery(suborder_status))
+        .filter(suborder_status__in=HOLDING_STOCK)
+        .values("stockrecord_id")
+        .annotate(quantity=Sum("quantity"))
+        .values_list("stockrecord_id", "quantity")
+    )
+    records = StockRecord.objects.values_list("pk", "partner_sku", "num_in_stock", "num_allocated")
+    for pk, sku, in_stock, allocated in records.order_by("pk").iterator():
+        subject = f"stock record {pk} ({sku})"
+        in_stock, allocated = in_stock or 0, allocated or 0
+        if in_stock < 0 or allocated < 0:
+            found.append(Violation("stock.negative", subject, f"in stock {in_stock}, allocated {allocated}"))
+        if allocated > in_stock:
+            found.append(
+                Violation("stock.over_allocated", subject, f"allocated {allocated} > in stock {in_stock}")
+            )
+        expected = held.get(pk, 0)
+        if allocated != expected:
+            found.append(
+                Violation(
+                    "stock.allocation",
+                    subject,
+                    f"allocated {allocated}, but open order lines hold {expected}",
+                )
+            )
+    return found
+
+
+def total_violations() -> list[Violation]:
+    """Every sub-order's total is its lines plus its shipping, its lines total is the sum of its
+    order lines, and an order's total is the sum of its sub-orders'."""
+    found = []
+    line_sums = defaultdict(int)
+    for order_id, partner_id, price in Line.objects.values_list(
+        "order_id", "partner_id", "line_price_incl_tax"
+    ):
+        line_sums[(order_id, partner_id)] += int(price or 0)
+    by_order = defaultdict(int)
+    fields = ("number", "order_id", "partner_id", "lines_total", "shipping_charge", "total")
+    for number, order_id, partner_id, lines_total, shipping, total in SubOrder.objects.values_list(*fields):
+        subject = f"sub-order {number}"
+        by_order[order_id] += int(total)
+        if int(total) != int(lines_total) + int(shipping):
+            found.append(
+                Violation(
+                    "suborder.total", subject, f"total {total} ≠ lines {lines_total} + shipping {shipping}"
+                )
+            )
+        if int(lines_total) != line_sums[(order_id, partner_id)]:
+            found.append(
+                Violation(
+                    "suborder.lines",
+                    subject,
+                    f"lines total {lines_total} ≠ sum of its lines {line_sums[(order_id, partner_id)]}",
+                )
+            )
+    for pk, number, total in Order.objects.filter(pk__in=list(by_order)).values_list(
+        "pk", "number", "total_incl_tax"
+    ):
+        if int(total) != by_order[pk]:
+            found.append(
+                Violation(
+                    "order.total", f"order {number}", f"total {total} ≠ sum of its sub-orders {by_order[pk]}"
+                )
+            )
+    return found
+
+
+def card_violations() -> list[Violation]:
+    """Every card sub-order that was paid is covered by a succeeded PaymentIntent whose amount is
+    the sum of the sub-orders it covers; every cancelled one that was paid has a refund of its
+    total (asked for, under way or made)."""
+    try:
+        StripePayment = apps.get_model("payments", "StripePayment")
+        Refund = apps.get_model("payments", "Refund")
+    except LookupError:
+        return []
+    found = []
+    if not any(f.name == "suborders" for f in StripePayment._meta.get_fields()):
+        return found
+    succeeded = StripePayment.objects.filter(status="succeeded").prefetch_related("suborders")
+    covered = set()
+    for payment in succeeded:
+        totals = [int(s.total) for s in payment.suborders.all()]
+        covered.update(s.pk for s in payment.suborders.all())
+        if payment.amount != sum(totals):
+            found.append(
+                Violation(
+                    "card.intent_amount",
+                    f"PaymentIntent {payment.intent_id}",
+                    f"amount {payment.amount} ≠ sum of the sub-orders it covers {sum(totals)}",
+                )
+            )
+    paid = SubOrder.objects.filter(payment_method=CARD, paid_at__isnull=False)
+    for suborder in paid.exclude(pk__in=covered).only("number"):
+        found.append(
+            Violation(
+                "card.paid_without_intent",
+                f"sub-order {suborder.number}",
+                "paid, but no succeeded PaymentIntent",
+            )
+        )
+    latest_by_key: dict[str, object] = {}
+    for refund in Refund.objects.filter(suborder__isnull=False).order_by("created_at", "pk"):
+        latest_by_key[refund.key] = refund
+    refunded = defaultdict(int)
+    for refund in latest_by_key.values():
+        if refund.status in REFUND_ALIVE:
+            refunded[refund.suborder_id] += refund.amount
+    for suborder in paid.filter(status=SubOrderStatus.CANCELLED).only("pk", "number", "total"):
+        if refunded[suborder.pk] != int(suborder.total):
+            found.append(
+                Violation(
+                    "card.cancelled_not_refunded",
+                    f"sub-order {suborder.number}",
+                    f"cancelled after card payment of {int(suborder.total)}, refunds {refunded[suborder.pk]}",
+                )
+            )
+    return found
+
+
+def outbox_violations(*, now: datetime | None = None) -> list[Violation]:
+    """No outbox row is older than its deadline without being done: pending past the retry window
+    (nobody runs the dispatcher or the workers), or a dead letter nobody has retried or discarded."""
+    found = []
+    for message in outbox_selectors.overdue(now=now or timezone.now()):
+        what = "dead letter" if message.status == "dead" else "pending past its deadline"
+        found.append(
+            Violation(
+                "outbox.deadline",
+                f"outbox {message.key}",
+                f"{what} (created {message.created_at:%d/%m/%Y %H:%M}, {message.attempts} attempts)",
+            )
+        )
+    return found
+
+
+CHECKS = {
+    "stock": stock_violations,
+    "totals": total_violations,
+    "card": card_violations,
+    "outbox": outbox_violations,
+}
+
+
+def invariant_violations() -> list[Violation]:
+    found = []
+    for check in CHECKS.values():
+        found.extend(check())
+    return found
+
+
+__all__ = ["CHECKS", "Violation", "invariant_violations"]
