@@ -176,7 +176,13 @@ REDIS_URL = env.str_("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for sorl's thumbnail records (six per product picture: three widths, WebP and JPEG).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 
 # --- Language, time, formats --------------------------------------------------------
 LANGUAGE_CODE = "vi"

@@ -28,10 +28,7 @@ def _back(request: HttpRequest, fallback: str) -> str:
 
 @login_required
 def wishlist(request: HttpRequest) -> HttpResponse:
-    products = selectors.saved_products(user=request.user)
-    return render(
-        request, "wishlists/list.html", {"products": products, "saved_ids": {p.pk for p in products}}
-    )
+    return render(request, "wishlists/list.html", {"products": selectors.saved_products(user=request.user)})
 
 
 @require_POST

@@ -61,7 +61,7 @@ def test_no_page_is_wider_than_a_360_px_phone_even_with_menus_open(phone_page, s
 
 
 def test_four_products_within_the_first_two_screens_and_the_header_stays(phone_page, shop):
-    for url in ["/catalogue/", shop["food"].get_absolute_url(), "/search/?q=com+chay"]:
+    for url in ["/", "/catalogue/", shop["food"].get_absolute_url(), "/search/?q=com+chay"]:
         phone_page.goto(url)
         cards = phone_page.locator(".grid-products .product_pod")
         fourth = cards.nth(3).bounding_box()
@@ -95,6 +95,16 @@ def test_filters_open_in_a_drawer_on_a_phone_counted_and_removable(phone_page, s
     expect(phone_page.locator("#filter_toggle")).to_have_text("Lọc (1)")
     assert "area=" not in phone_page.url and "group=" in phone_page.url
     assert phone_page.errors == []
+
+
+def test_pagination_fits_one_line_of_a_phone(phone_page, shop, settings):
+    settings.OSCAR_PRODUCTS_PER_PAGE = 4
+    phone_page.goto("/catalogue/?page=2")
+    pagination = phone_page.locator(".pagination")
+    expect(pagination).to_contain_text("Trang 2/3")
+    box = pagination.bounding_box()
+    assert box["height"] <= 48 and box["x"] + box["width"] <= 360  # previous, page, next in one row
+    assert page_width(phone_page) <= 360
 
 
 @pytest.mark.parametrize("page", [DESKTOP], indirect=True)

@@ -25,8 +25,13 @@ def counts():
 def test_load_demo_builds_a_believable_floor_and_is_idempotent(client):
     call_command("load_demo", verbosity=0)
     first = counts()
+    demo_cooperatives = Partner.objects.filter(name__in=[c["name"] for c in data.COOPERATIVES]).order_by("pk")
+    drawn = list(demo_cooperatives.values_list("logo", "cover"))
     call_command("load_demo", verbosity=0)
     assert counts() == first
+    # every demo storefront has a drawn logo and cover, drawn once
+    assert len(drawn) == len(data.COOPERATIVES) and all(logo and cover for logo, cover in drawn)
+    assert list(demo_cooperatives.values_list("logo", "cover")) == drawn
 
     assert first[0] >= 12 and first[1] >= 60
     areas = set(Partner.objects.values_list("area", flat=True))

@@ -141,3 +141,21 @@ def test_cards_and_product_pages_use_the_picture_tag(client):
     assert (
         'fetchpriority="high"' in main_picture and 'sizes="(min-width: 768px) 520px, 100vw"' in main_picture
     )
+
+
+@pytest.mark.django_db
+def test_a_grid_below_the_first_screen_loads_every_picture_lazily(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from search.selectors import on_sale_products
+    from tests.factories import make_product
+
+    for n in range(3):
+        make_product(title=f"Nem chua {n}", image=True)
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    grid = Template(
+        '{% for product in products %}{% include "oscar/catalogue/partials/product.html" '
+        "with cards_below_fold=True %}{% endfor %}"
+    ).render(Context({"products": list(on_sale_products()), "request": request}))
+    assert grid.count('loading="lazy"') == 3 and "fetchpriority" not in grid

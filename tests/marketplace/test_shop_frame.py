@@ -111,7 +111,12 @@ def test_account_menu_offers_sign_in_then_the_buyers_pages(client, shop, custome
     assert 'id="login_link"' in header and 'href="/orders/lookup/"' in header
     client.force_login(customer)
     header = header_of(html_of(client, "/"))
-    assert 'id="logout_link"' in header and 'href="/orders/"' in header and "Sản phẩm đã lưu" in header
+    assert (
+        'id="logout_link"' in header
+        and 'href="/orders/"' in header
+        and "Sản phẩm yêu thích" in header
+        and 'href="/accounts/wishlists/"' in header
+    )
 
 
 def test_listing_puts_products_before_filters(client, shop):
@@ -191,3 +196,19 @@ def test_the_stylesheet_starts_with_the_design_tokens():
     assert (THEME / "chohtx.css").read_text().startswith(tokens)
     rest = (THEME / "chohtx.css").read_text()[len(tokens) :]
     assert not re.findall(r"#[0-9a-fA-F]{3,8}\b|rgba?\(", rest)  # no raw colours outside the tokens
+
+
+def test_a_long_list_of_cooperatives_folds_after_six_and_opens_on_a_chosen_one(client, shop):
+    food = shop["food"]
+    extra = [CooperativeFactory(name=f"Hợp tác xã số {n}", area="ha_nam") for n in range(5)]
+    for cooperative in extra:
+        make_product(cooperative, title=f"Bánh đa {cooperative.name}", category=food)
+    services.index_rebuild()
+    html = html_of(client, "/catalogue/")
+    coops = re.search(r'data-facet="coop".*?</section>', html, re.S).group(0)
+    shown, folded = coops.split('<details class="facet-more"')
+    assert shown.count("chohtx-facet-count") == 6 and folded.count("chohtx-facet-count") == 2
+    assert "Xem thêm 2" in folded and not folded.startswith(" open")
+    last = re.findall(r'data-value="(\d+)"', folded)[-1]
+    coops = re.search(r'data-facet="coop".*?</section>', html_of(client, f"/catalogue/?coop={last}"), re.S)
+    assert '<details class="facet-more" open>' in coops.group(0)

@@ -7,7 +7,8 @@ renders a ``<picture>`` with a WebP ``<source>`` and a JPEG ``<img>`` (PNG for P
 may be transparent), both with a ``srcset`` of
 the given widths (never wider than the original: sizes the original cannot fill are left out),
 ``sizes``, ``width`` and ``height`` (so nothing jumps while it loads), and ``loading="lazy"``
-unless ``eager`` (the first row of cards, a product's main picture, a storefront's cover).
+unless ``eager`` (the first row of cards, a product's main picture, a storefront's cover); ``lazy``
+overrides ``eager`` (cards in a grid that starts below the first screen: ``lazy=cards_below_fold``).
 ``ratio`` crops to that shape ("1:1" cards, "3:1" covers); ``ratio=""`` keeps the original shape.
 ``source`` is an image field file or a path in the media storage (Oscar's missing-image picture).
 """
@@ -75,6 +76,7 @@ def picture(
     ratio: str = "1:1",
     sizes: str = "100vw",
     eager: bool = False,
+    lazy: bool = False,
     css_class: str = "",
 ):
     if not source:
@@ -90,7 +92,7 @@ def picture(
     if not jpeg:
         return ""
     middle = jpeg[min(1, len(jpeg) - 1)]
-    loading = EAGER if eager else LAZY
+    loading = EAGER if eager and not lazy else LAZY
     webp_source = format_html_join(
         "", '<source type="image/webp" srcset="{}" sizes="{}">', [(_srcset(webp), sizes)] if webp else []
     )

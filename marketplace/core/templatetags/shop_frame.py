@@ -68,3 +68,9 @@ def query_with(context: template.Context, **changes: str | None) -> str:
         if value not in (None, ""):
             params[name] = value
     return "?" + params.urlencode() if params else "?"
+
+
+@register.filter
+def any_selected(facets: list) -> bool:
+    """Whether one of these facet values is chosen (a folded list of values opens when it holds one)."""
+    return any(getattr(facet, "selected", False) for facet in facets)

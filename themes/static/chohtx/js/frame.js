@@ -51,6 +51,13 @@
     if (drawerOpen() && !drawer.contains(event.target) && !(opener && opener.contains(event.target))) { closeDrawer(event); }
   });
   document.addEventListener("keydown", function (event) {
+    if (event.key === "Tab" && drawerOpen()) {  // keep the keyboard inside the open drawer
+      var focusable = drawer.querySelectorAll("a[href], button, select, input, [tabindex='-1']");
+      var first = focusable[0], last = focusable[focusable.length - 1];
+      if (event.shiftKey && document.activeElement === first) { event.preventDefault(); last.focus(); }
+      else if (!event.shiftKey && document.activeElement === last) { event.preventDefault(); first.focus(); }
+      return;
+    }
     if (event.key !== "Escape") { return; }
     var open = document.querySelector("details.menu[open]");
     if (open) { open.removeAttribute("open"); open.querySelector("summary").focus(); }
