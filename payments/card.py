@@ -1,7 +1,8 @@
-"""Card payment with Stripe, on the platform's account, for the whole order.
+"""Card payment with Stripe, on the platform's account, for the order's open card sub-orders.
 
 Nothing is taken at checkout: the order is placed, the buyer pays on the payment page (Stripe's
-Payment Element), and the webhook (the source of truth) marks the order paid."""
+Payment Element) exactly what is still owed by card, and the webhook (the source of truth) marks
+those sub-orders paid. See docs/checkout-and-payments.md."""
 
 from decimal import Decimal
 

@@ -34,6 +34,8 @@ def stripe_payment_ensure(*, order) -> StripePayment | None:
         return None
     covered = {suborder.pk for suborder in due.suborders}
     current = selectors.stripe_payment_current(order)
+    if current and current.status == "processing":  # a payment on its way: never a second intent
+        return current
     if (
         current
         and current.status in OPEN_INTENT

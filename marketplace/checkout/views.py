@@ -45,20 +45,7 @@ def source_type_for(code: str, name: str):
         return SourceType.objects.get(code=code)
 
 
-class CooperativeShippingMixin:
-    """The basket grouped by cooperative for the chosen address and shipping choices."""
-
-    def shipping_groups(self, basket=None):
-        basket = basket or self.request.basket
-        address = self.get_shipping_address(basket)
-        province = getattr(address, "state", None) or None
-        return basket_groups(basket, province=province, choices=self.request.session.get(SESSION_KEY, {}))
-
-    def check_address_is_served(self, request):
-        problems = unserved_problems(self.shipping_groups())
-        if problems:
-            raise FailedPreCondition(url=reverse("checkout:shipping-address"), message=problems[0])
-
+class BasketIsValidMixin:
     def check_basket_is_valid(self, request):
         """Oscar's check, with the same clear "sold out" wording as the placement itself."""
         problems = []
@@ -84,6 +71,25 @@ class CooperativeShippingMixin:
                 )
         if problems:
             raise FailedPreCondition(url=reverse("basket:summary"), messages=problems)
+
+
+class IndexView(BasketIsValidMixin, oscar_views.IndexView):
+    """Oscar's first checkout step, with our basket check (and its wording)."""
+
+
+class CooperativeShippingMixin(BasketIsValidMixin):
+    """The basket grouped by cooperative for the chosen address and shipping choices."""
+
+    def shipping_groups(self, basket=None):
+        basket = basket or self.request.basket
+        address = self.get_shipping_address(basket)
+        province = getattr(address, "state", None) or None
+        return basket_groups(basket, province=province, choices=self.request.session.get(SESSION_KEY, {}))
+
+    def check_address_is_served(self, request):
+        problems = unserved_problems(self.shipping_groups())
+        if problems:
+            raise FailedPreCondition(url=reverse("checkout:shipping-address"), message=problems[0])
 
     def partner_ids(self):
         return [group.partner.pk for group in self.shipping_groups()]

@@ -132,7 +132,10 @@ def order_with_timeline(queryset):
 
 def order_for_guest(*, number: str, contact: str):
     """The order with this number whose email or phone matches `contact`, or None."""
-    number, contact = (number or "").strip(), (contact or "").strip()
+    from marketplace.core.params import clean_text
+
+    # A NUL in the number reached PostgreSQL (a server error): such input finds nothing.
+    number, contact = clean_text(number, max_length=64), clean_text(contact, max_length=254)
     if not number or not contact:
         return None
     order = Order.objects.filter(number=number).select_related("shipping_address").first()

@@ -166,10 +166,8 @@ def outbox_run(*, message_id: int, worker: str = "", now: datetime | None = None
         message = OutboxMessage.objects.select_for_update().filter(pk=message_id).first()
         if message is None or message.status != OutboxStatus.PENDING:
             return "skipped"  # done, dead or discarded meanwhile (a duplicate delivery)
-        if (message.due_at and message.due_at > now) or (
-            message.next_attempt_at and message.next_attempt_at > now
-        ):
-            return "waiting"  # an early duplicate: the dispatcher hands it over when it is time
+        if message.next_attempt_at and message.next_attempt_at > now:
+            return "waiting"  # a duplicate delivery during the backoff: the dispatcher resends it
         try:
             task = import_string(message.task)
         except ImportError as exc:

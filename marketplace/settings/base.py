@@ -492,6 +492,11 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Wagtail's admin makes no requests to other sites (gravatar, the release check): the back office's
+# policy keeps fetches and images on the site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
 # Request size: refused before the body is read (nginx: client_max_body_size 12m).
 REQUEST_BODY_MAX_BYTES = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger files go to a temporary file, not memory

@@ -44,7 +44,8 @@ def broker():
     return client
 
 
-def test_a_task_that_kills_its_worker_becomes_a_dead_letter(broker, transactional_db, tmp_path):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the worker must see the row
+def test_a_task_that_kills_its_worker_becomes_a_dead_letter(broker, tmp_path):
     run = uuid.uuid4().hex[:12]
     queue = f"outbox-poison-{run}"
     message = OutboxMessage.objects.create(

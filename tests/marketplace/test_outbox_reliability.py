@@ -2,8 +2,8 @@
 every error is retried with backoff for at least a day, then the row becomes a dead letter that
 alliance staff are emailed about and can retry or discard in /dashboard/outbox/; failing rows never
 hold back newer ones; a task that stops its worker is given up after a few lost runs; an email
-claimed but never sent (the worker died mid-send) is sent again; a refund's row is written in the
-cancel's own transaction."""
+claimed but never sent (the worker died mid-send) is sent again. (A refund's row is written in the
+cancel's own transaction: tests/payments/test_card_payments.py.)"""
 
 from datetime import timedelta
 
@@ -16,7 +16,6 @@ from oscar.core.loading import get_model
 
 from marketplace.notifications.models import SentNotification
 from marketplace.order import services as order_services
-from marketplace.order.models import PaymentStatus
 from marketplace.outbox import services
 from marketplace.outbox.models import OutboxMessage, OutboxStatus
 from tests.marketplace import outbox_tasks
@@ -206,29 +205,3 @@ def test_an_email_being_sent_right_now_is_retried_later_not_skipped(placed_order
     with time_machine.travel(timezone.now() + timedelta(minutes=10), tick=False):
         on_commit(services.outbox_dispatch)
     assert fresh(message).status == OutboxStatus.DONE and len(mail.outbox) == 1
-
-
-# --- Writers: in the same transaction as the change --------------------------------------------
-
-
-@pytest.mark.django_db
-def test_the_refund_of_a_cancelled_card_sub_order_is_written_in_the_cancels_transaction(
-    placed_order, monkeypatch
-):
-    suborder = placed_order.suborders.get()
-    type(suborder).objects.filter(pk=suborder.pk).update(
-        payment_method="stripe", payment_status=PaymentStatus.PAID, paid_at=timezone.now()
-    )
-    real_add = order_services.outbox_add
-
-    def refund_cannot_be_recorded(*, key, **kwargs):
-        if key.startswith("stripe-refund:"):
-            raise RuntimeError("the database went away")
-        return real_add(key=key, **kwargs)
-
-    monkeypatch.setattr(order_services, "outbox_add", refund_cannot_be_recorded)
-    with pytest.raises(RuntimeError):
-        order_services.suborder_cancel(suborder_id=suborder.pk, reason="Hết hàng")
-    suborder.refresh_from_db()
-    # Without its refund record, the cancel must not stand either: nobody would ever refund it.
-    assert (suborder.status, suborder.payment_status) == ("new", PaymentStatus.PAID)

@@ -12,12 +12,12 @@ from oscar.core.loading import get_model
 from marketplace.order import services as order_services
 from marketplace.order.models import PaymentStatus, SubOrderStatus
 from marketplace.outbox.models import OutboxMessage
-from marketplace.outbox.services import outbox_dispatch
 from payments import stripe_gateway
 from payments.models import Refund, StripePayment
 from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
 from tests.payments.conftest import pay_in_stripe
 from tests.payments.test_stripe import intent_of, send_event
+from tests.payments.test_vietqr import dispatch_at
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
@@ -164,7 +164,7 @@ def test_refund_rows_are_never_changed_or_deleted(card_placed):
 
 
 @pytest.mark.django_db
-def test_unpaid_card_placeds_are_reminded_after_an_hour_and_cancelled_after_a_day(
+def test_unpaid_card_orders_are_reminded_after_an_hour_and_cancelled_after_a_day(
     card_placed, django_capture_on_commit_callbacks
 ):
     order, suborders = card_placed
@@ -173,10 +173,10 @@ def test_unpaid_card_placeds_are_reminded_after_an_hour_and_cancelled_after_a_da
     timers = OutboxMessage.objects.filter(key__startswith="card-", key__contains="-timer:")
     assert sorted((t.due_at - placed).total_seconds() / 3600 for t in timers) == [1, 24]
     with django_capture_on_commit_callbacks(execute=True):
-        outbox_dispatch(now=placed + timedelta(minutes=59))
+        dispatch_at(placed + timedelta(minutes=59))
     assert mail.outbox == []
     with django_capture_on_commit_callbacks(execute=True):
-        outbox_dispatch(now=placed + timedelta(minutes=61))
+        dispatch_at(placed + timedelta(minutes=61))
     [reminder] = mail.outbox
     assert order.number in reminder.subject and f"/payments/card/{order.number}/" in reminder.body
     assert "170.000\xa0₫" in reminder.body
@@ -184,7 +184,7 @@ def test_unpaid_card_placeds_are_reminded_after_an_hour_and_cancelled_after_a_da
     reserved = list(StockRecord.objects.order_by("pk").values_list("num_allocated", flat=True))
     assert reserved == [2, 1]
     with django_capture_on_commit_callbacks(execute=True):
-        outbox_dispatch(now=placed + timedelta(hours=25))
+        dispatch_at(placed + timedelta(hours=25))
     assert {s.status for s in order.suborders.all()} == {SubOrderStatus.CANCELLED}
     assert list(StockRecord.objects.order_by("pk").values_list("num_allocated", flat=True)) == [0, 0]
     # The intent is cancelled in Stripe too, so the forgotten tab cannot take the money.
@@ -193,16 +193,14 @@ def test_unpaid_card_placeds_are_reminded_after_an_hour_and_cancelled_after_a_da
 
 
 @pytest.mark.django_db
-def test_a_paid_card_placed_is_neither_reminded_nor_cancelled(
-    card_placed, django_capture_on_commit_callbacks
-):
+def test_a_paid_card_order_is_neither_reminded_nor_cancelled(card_placed, django_capture_on_commit_callbacks):
     order, suborders = card_placed
     payment = StripePayment.objects.get(order=order)
     pay_in_stripe(payment)
     send_event(Client(), "payment_intent.succeeded", intent_of(payment), event_id="evt_ok")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        outbox_dispatch(now=order.date_placed + timedelta(hours=25))
+        dispatch_at(order.date_placed + timedelta(hours=25))
     assert not [m for m in mail.outbox if "chờ thanh toán" in m.subject]
     assert {s.status for s in order.suborders.all()} == {SubOrderStatus.NEW}
 

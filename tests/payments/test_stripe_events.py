@@ -39,7 +39,9 @@ def charge_refunded(payment, refunds=None, *, event_id="evt_refunded"):
 
 @pytest.fixture
 def staff_client(staff_user):
-    client = Client()
+    from tests.conftest import TwoFactorClient
+
+    client = TwoFactorClient()  # the back office asks staff for a second factor
     client.force_login(staff_user)
     return client
 
