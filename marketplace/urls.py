@@ -39,10 +39,10 @@ urlpatterns = [
     path("orders/", include("marketplace.order.urls")),
     # After signing in without `next`: dashboard, seller centre or home, by who signed in.
     path("accounts/welcome/", user_landing.after_sign_in, name="after-sign-in"),
-    # Saved products ("Yêu thích") under the account, before Oscar's own wish-list screens.
-    path("accounts/wishlists/", include("marketplace.wishlists.urls")),
     # Two-factor sign-in: set up an authenticator app, enter a code (docs/security.md).
     path("accounts/two-factor/", include("marketplace.users.two_factor_urls")),
+    # Saved products ("Yêu thích") under the account, before Oscar's own wish-list screens.
+    path("accounts/wishlists/", include("marketplace.wishlists.urls")),
     # Content (issue #6): sitemap and robots.txt.
     path("sitemap.xml", cms_views.sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),

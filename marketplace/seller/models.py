@@ -32,6 +32,25 @@ class StaffInvitation(models.Model):
         return f"{self.email} → {self.partner_id}"
 
 
+# What the history of a product says, in the reader's language (the records keep stable codes).
+CHANGE_ACTIONS = {
+    "created": _("Thêm mới"),
+    "edited": _("Sửa"),
+    "hidden": _("Ẩn khỏi sàn"),
+    "shown": _("Hiện lại trên sàn"),
+}
+CHANGED_FIELDS = {
+    "title": _("tên"),
+    "description": _("mô tả"),
+    "weight_grams": _("khối lượng"),
+    "price": _("giá"),
+    "num_in_stock": _("số lượng"),
+    "category": _("nhóm OCOP"),
+    "certificate": _("chứng nhận OCOP"),
+    "photo": _("ảnh"),
+}
+
+
 class ProductChange(models.Model):
     """A product created or edited in the seller centre: who, when, which fields."""
 
@@ -51,3 +70,11 @@ class ProductChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.product_id} {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        return str(CHANGE_ACTIONS.get(self.action, self.action))
+
+    @property
+    def field_labels(self) -> list[str]:
+        return [str(CHANGED_FIELDS.get(name, name)) for name in self.fields or []]

@@ -124,7 +124,9 @@ def test_editing_records_who_changed_what_and_hiding_takes_it_off_sale(seller, c
     seller.post(url, {"title": product.title, "price": "99000", "stock": "3"})
     change = ProductChange.objects.get(product=product, action="edited")
     assert change.fields == ["price"] and change.changed_by == coop_a.user
-    assert "price" in seller.get(url).content.decode()  # the history is shown
+    history = seller.get(url).content.decode()
+    history = history[history.index('id="history-title"') :]
+    assert "Sửa: giá" in history and "edited" not in history  # the history is shown, in words
 
     seller.post(f"/seller/products/{product.pk}/visibility/", {"visible": "0"})
     assert "Đang ẩn" in seller.get("/seller/products/").content.decode()
