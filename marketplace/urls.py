@@ -25,16 +25,16 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Cooperatives (issue #3): seller centre, storefronts, and the alliance's review screens,
+    # Cooperatives: seller centre, storefronts, and the alliance's review screens,
     # which sit under /dashboard/ (so the staff-only middleware guards them) before Oscar's include.
     path("seller/", include("marketplace.seller.urls")),
     path("cooperatives/", include("marketplace.storefronts.urls")),
     path("dashboard/applications/", include("marketplace.seller.alliance_urls")),
     # Work that kept failing (dead letters of the outbox), for alliance staff to retry or discard.
     path("dashboard/outbox/", include("marketplace.outbox.urls")),
-    # Two-level addresses: a province's communes as JSON for the commune select (issues #3, #4).
+    # Two-level addresses: a province's communes as JSON for the commune select.
     path("geo/", include("marketplace.geo.urls")),
-    # Checkout, orders and payments (issue #4): card payment page, Stripe webhook, order lookup.
+    # Checkout, orders and payments: card payment page, Stripe webhook, order lookup.
     path("payments/", include("payments.urls")),
     path("orders/", include("marketplace.order.urls")),
     # After signing in without `next`: dashboard, seller centre or home, by who signed in.
@@ -43,7 +43,7 @@ urlpatterns = [
     path("accounts/two-factor/", include("marketplace.users.two_factor_urls")),
     # Saved products ("Yêu thích") under the account, before Oscar's own wish-list screens.
     path("accounts/wishlists/", include("marketplace.wishlists.urls")),
-    # Content (issue #6): sitemap and robots.txt.
+    # Content: sitemap and robots.txt.
     path("sitemap.xml", cms_views.sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
     # Oscar answers these GET requests by changing state: the same paths, POST only (core/post_only.py).

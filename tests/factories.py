@@ -67,7 +67,7 @@ def vietnam():
     return country
 
 
-# --- Checkout, orders and payments (issue 4) -------------------------------------------------------
+# --- Checkout, orders and payments -------------------------------------------------------
 def shipping_settings_for(partner, **fields):
     """Give a cooperative its own shipping options (flat fee, free above, provinces, pickup)."""
     from marketplace.delivery.models import ShippingSettings

@@ -190,13 +190,13 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
     products = load_products(cooperatives, categories, progress)
     certificates = load_certificates(products)
     staff = load_accounts(cooperatives)
-    from .onboarding import load_onboarding  # issue #3: applications, a suspension, certificate states
+    from .onboarding import load_onboarding  # applications, a suspension, certificate states
 
     onboarding = load_onboarding(
         cooperatives=cooperatives, categories=categories, password=PASSWORD, admin_email=ACCOUNTS["admin"]
     )
     say(f"{onboarding['applications']} applications, 1 suspended cooperative, certificates in every state")
-    from .orders import load_orders  # issue #4: something on every order screen
+    from .orders import load_orders  # something on every order screen
 
     orders = load_orders(
         cooperatives=[cooperatives[key] for key in list(cooperatives)[:2]],

@@ -1,4 +1,4 @@
-"""Demo data for the cooperative life cycle (issue #3), so every seller-centre and review screen has
+"""Demo data for the cooperative life cycle, so every seller-centre and review screen has
 something to show: pending applications, a suspended cooperative, status histories, bank accounts,
 and OCOP certificates in every state (verified, pending, rejected, expiring within 30 days, expired).
 

@@ -327,7 +327,7 @@ OPERATOR = {
 SERVE_MEDIA = env.bool_("SERVE_MEDIA", True)
 DEMO_DATA_ALLOWED = True  # production.py turns it off: load_demo refuses to run there
 
-# --- Cooperatives: applications, storefronts, seller centre, OCOP expiry (issue #3) --
+# --- Cooperatives: applications, storefronts, seller centre, OCOP expiry --
 from celery.schedules import crontab as _crontab  # noqa: E402
 
 INSTALLED_APPS += ["marketplace.seller.apps.SellerConfig", "marketplace.storefronts.apps.StorefrontsConfig"]
@@ -359,7 +359,7 @@ OSCAR_DASHBOARD_NAVIGATION += [
     }
 ]
 
-# --- Checkout, orders and payments (issue 4) -----------------------------------------
+# --- Checkout, orders and payments -----------------------------------------
 CELERY_BEAT_SCHEDULE["outbox-dispatch"] = {
     "task": "marketplace.outbox.tasks.outbox_dispatch_pending",
     "schedule": 60.0,
@@ -391,7 +391,7 @@ OSCAR_DASHBOARD_NAVIGATION += [
     }
 ]
 
-# --- Content for editors (issue 6) ----------------------------------------------------
+# --- Content for editors ----------------------------------------------------
 # Scheduled publishing: pages whose go-live (or expiry) time has come are published (or unpublished).
 CELERY_BEAT_SCHEDULE["cms-publish-scheduled"] = {"task": "cms.publish_scheduled", "schedule": 300.0}
 

@@ -1,4 +1,4 @@
-"""The commune select follows the province select on a slow phone too (issue #3/#4 addresses)."""
+"""The commune select follows the province select on a slow phone too."""
 
 from playwright.sync_api import expect
 

@@ -1,4 +1,4 @@
-"""The header search box suggests products as you type, accents optional (issue #5)."""
+"""The header search box suggests products as you type, accents optional."""
 
 import re
 

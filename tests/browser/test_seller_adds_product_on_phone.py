@@ -1,4 +1,4 @@
-"""A cooperative's staff member adds a product with a photo from a 360 px wide phone (issue #3)."""
+"""A cooperative's staff member adds a product with a photo from a 360 px wide phone."""
 
 import io
 import re

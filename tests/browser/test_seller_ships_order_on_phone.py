@@ -1,4 +1,4 @@
-"""A cooperative's staff member confirms, packs and ships an order from a 360 px wide phone (issue #4)."""
+"""A cooperative's staff member confirms, packs and ships an order from a 360 px wide phone."""
 
 import re
 

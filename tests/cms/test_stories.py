@@ -80,7 +80,7 @@ def test_storefront_shows_the_cooperatives_stories(client, story_index):
     add_story(story_index, title="Người nuôi ong ven rừng", cooperatives=[cooperative])
     response = client.get(f"/cooperatives/{cooperative.code}/")
     if response.status_code == 404:
-        pytest.skip("storefronts (issue #3) are not routed here")
+        pytest.skip("storefronts are not routed here")
     assert "Người nuôi ong ven rừng" in response.content.decode()
 
 

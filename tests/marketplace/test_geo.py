@@ -1,4 +1,4 @@
-"""Two-level addresses (issues #3, #4): the 34 provinces and their communes with official codes,
+"""Two-level addresses: the 34 provinces and their communes with official codes,
 the JSON list behind the commune select, and the forms that check a commune belongs to its province."""
 
 import importlib

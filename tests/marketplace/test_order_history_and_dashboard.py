@@ -1,4 +1,4 @@
-"""Oscar's own order pages know about sub-orders (issue #4): the buyer's /accounts/orders/ links to the
+"""Oscar's own order pages know about sub-orders: the buyer's /accounts/orders/ links to the
 per-cooperative timeline at /orders/, and alliance staff see each cooperative's part in /dashboard/."""
 
 import pytest

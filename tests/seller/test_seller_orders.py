@@ -1,4 +1,4 @@
-"""The seller centre's orders (issues #3 and #4): a cooperative's staff member moves its own sub-orders
+"""The seller centre's orders: a cooperative's staff member moves its own sub-orders
 through their life cycle at /seller/orders/, through the real views; the buyer sees each step at
 /orders/ and gets an email for each."""
 
