@@ -500,3 +500,5 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Request size: refused before the body is read (nginx: client_max_body_size 12m).
 REQUEST_BODY_MAX_BYTES = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger files go to a temporary file, not memory
+# Editors' images in Wagtail: the same four formats the seller centre accepts.
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic"]

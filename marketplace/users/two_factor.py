@@ -35,8 +35,11 @@ ENROLLED_PATHS = ("/seller/",)
 
 
 def two_factor_required(user) -> bool:
-    """Alliance staff may not use the back office without a second factor."""
-    return bool(user.is_authenticated and (user.is_staff or user.is_superuser))
+    """Alliance staff may not use the back office without a second factor: dashboard staff, and
+    the editors and moderators who may open the Wagtail admin."""
+    if not user.is_authenticated:
+        return False
+    return bool(user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
 
 
 def two_factor_enrolled(user) -> bool:

@@ -163,6 +163,21 @@ def test_staff_must_set_up_two_factor_before_the_back_office(plain_client, staff
 
 
 @pytest.mark.django_db
+def test_editors_must_set_up_two_factor_before_the_cms_admin(plain_client, django_user_model):
+    from cms import services
+
+    editor = django_user_model.objects.create_user(email="bientap@chohtx.vn", password="pw-editor-123")
+    editor.groups.add(services.editorial_setup_ensure()["editors"])
+    assert not editor.is_staff
+    plain_client.force_login(editor)
+
+    response = plain_client.get("/cms-admin/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/two-factor/setup/?next=")
+
+
+@pytest.mark.django_db
 def test_staff_enrol_with_a_qr_code_then_reach_the_dashboard(plain_client, staff_user):
     plain_client.force_login(staff_user)
     page = plain_client.get("/accounts/two-factor/setup/?next=/dashboard/")

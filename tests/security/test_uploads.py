@@ -102,3 +102,24 @@ def test_a_body_over_the_limit_is_refused_from_its_content_length(client, settin
 @pytest.mark.django_db
 def test_a_body_within_the_limit_goes_through(client):
     assert client.post("/orders/lookup/", {"number": "1", "contact": "a@example.vn"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_editors_images_in_wagtail_are_refused_outside_the_four_formats(client, django_user_model):
+    from wagtail.images import get_image_model
+
+    admin = django_user_model.objects.create_superuser(email="admin@chohtx.vn", password="pw-admin-1234")
+    client.force_login(admin)
+
+    def upload(name, fmt):
+        buffer = io.BytesIO()
+        Image.new("RGB", (40, 30), "green").save(buffer, fmt)
+        return client.post(
+            "/cms-admin/images/add/",
+            {"title": name, "file": SimpleUploadedFile(name, buffer.getvalue()), "collection": 1},
+        )
+
+    upload("ruong-lua.gif", "GIF")
+    assert not get_image_model().objects.filter(title="ruong-lua.gif").exists()
+    upload("ruong-lua.png", "PNG")
+    assert get_image_model().objects.filter(title="ruong-lua.png").exists()
