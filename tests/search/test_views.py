@@ -66,6 +66,22 @@ def test_category_page_lists_its_subcategories_products_with_facets(client, floo
     assert 'data-facet="subgroup"' in response.content.decode()
 
 
+def test_category_page_describes_itself_and_keeps_heading_levels(client, floor):
+    import re
+
+    food = floor["categories"]["food"]
+    food.description = ""
+    food.save()
+    html = client.get(food.get_absolute_url()).content.decode()
+
+    description = re.search(r'<meta name="description" content="([^"]*)"', html).group(1)
+    assert food.name in description and "hợp tác xã" in description
+    # Card titles are h3: an h2 comes before the first of them, so no level is skipped.
+    levels = [int(level) for level in re.findall(r"<h([1-6])\b", html)]
+    first_card = levels.index(3)
+    assert 2 in levels[:first_card]
+
+
 def test_bad_page_is_not_found(client, floor):
     assert client.get("/catalogue/?page=99").status_code == 404
     assert client.get("/catalogue/?page=abc").status_code == 404
