@@ -80,4 +80,4 @@ def test_demo_orders_fill_every_order_screen_once(client):
 
     assert client.login(email="khachhang@chohtx.vn", password="ChoHTX@2026")
     history = client.get("/orders/").content.decode()
-    assert "Hết hàng tươi trong ngày" in history and history.count('class="chohtx-order"') == 7
+    assert "Hết hàng tươi trong ngày" in history and history.count('class="card co-order"') == 7
