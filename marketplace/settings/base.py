@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "marketplace.notifications.apps.NotificationsConfig",
     "marketplace.delivery.apps.DeliveryConfig",
     "marketplace.outbox.apps.OutboxConfig",
+    "marketplace.ledger.apps.LedgerConfig",
     "payments.apps.PaymentsConfig",
     "cms.apps.CmsConfig",
     "django.contrib.admin",
