@@ -149,7 +149,11 @@ class CommissionRule(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_scope_display()}: {self.rate_bp / 100:g}%"
+        return f"{self.get_scope_display()}: {self.rate_text}"
+
+    @property
+    def rate_text(self) -> str:
+        return f"{self.rate_bp / 100:g}%".replace(".", ",")
 
 
 class SubOrderCommission(AppendOnly):
@@ -207,17 +211,21 @@ class Withholding(AppendOnly):
 
 # --- Statements and payouts ---------------------------------------------------------------------
 class Statement(AppendOnly):
-    """A cooperative's month, closed once (unique per cooperative and month)."""
+    """A cooperative's month, closed once (unique per cooperative and month). Amounts are from the
+    cooperative's side (+ owed to it): closing = opening + sales + collected + commission + refunds
+    + withholding + payouts + other (the last six are usually negative)."""
 
     partner = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, related_name="statements")
     month = models.DateField()  # the first day
     opening = models.BigIntegerField()
     closing = models.BigIntegerField()
     sales = models.BigIntegerField(default=0)
+    collected = models.BigIntegerField(default=0)
     commission = models.BigIntegerField(default=0)
     refunds = models.BigIntegerField(default=0)
     withholding = models.BigIntegerField(default=0)
     payouts = models.BigIntegerField(default=0)
+    other = models.BigIntegerField(default=0)
     closed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -3,12 +3,16 @@ cooperative (its account is credit-normal, so each value is minus the entry's am
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import F, QuerySet, Sum
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .models import AccountKind, Entry, Payout, PayoutBatch, Statement, Transaction, Withholding
+from .models import AccountKind, Entry, EntryKind, Payout, PayoutBatch, Statement, Transaction, Withholding
+from .months import month_bounds
 
 
 def _cooperative_entries(partner) -> QuerySet:
@@ -101,3 +105,72 @@ def withholdings(since: datetime, until: datetime) -> QuerySet:
         .select_related("partner", "suborder", "rate")
         .order_by("partner_id", "occurred_at", "pk")
     )
+
+
+# --- Statements ---------------------------------------------------------------------------------
+METHOD_LABELS = {
+    "cod": gettext_lazy("Tiền mặt khi nhận hàng"),
+    "vietqr": gettext_lazy("Chuyển khoản VietQR"),
+    "stripe": gettext_lazy("Thẻ (tiền về liên minh)"),
+}
+COLUMNS = ("sales", "collected", "commission", "refunds", "withholding", "payouts", "other")
+
+
+@dataclass
+class StatementRow:
+    """One sub-order (or one payout or correction) of a month, from the cooperative's side."""
+
+    occurred_at: datetime
+    label: str
+    method: str = ""
+    sales: int = 0
+    collected: int = 0
+    commission: int = 0
+    refunds: int = 0
+    withholding: int = 0
+    payouts: int = 0
+    other: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def net(self) -> int:
+        return sum(getattr(self, column) for column in COLUMNS)
+
+
+def statement_rows(partner, month) -> list[StatementRow]:
+    """The month's lines (one query): each sub-order's sale, money kept, commission, refunds and
+    tax withheld on one row; payouts and corrections without a sub-order on rows of their own."""
+    from .statements import COLUMNS as KIND_COLUMNS
+
+    start, end = month_bounds(month)
+    rows: dict[object, StatementRow] = {}
+    found = entries(partner, start, end).values_list(
+        "value",
+        "kind",
+        "occurred_at",
+        "transaction_id",
+        "transaction__memo",
+        "transaction__suborder_id",
+        "transaction__suborder__number",
+        "transaction__suborder__payment_method",
+    )
+    for value, kind, occurred_at, tx_id, memo, suborder_id, number, method in found:
+        key = ("suborder", suborder_id) if suborder_id else ("transaction", tx_id)
+        row = rows.get(key)
+        if row is None:
+            label = number if suborder_id else (memo or str(EntryKind(kind).label))
+            row = rows[key] = StatementRow(
+                occurred_at=occurred_at,
+                label=label,
+                method=str(METHOD_LABELS.get(method or "", method or "")),
+            )
+        column = KIND_COLUMNS[kind]
+        setattr(row, column, getattr(row, column) + int(value))
+        if kind == EntryKind.COMMISSION and memo:
+            row.notes.append(_("hoa hồng %(rate)s") % {"rate": memo})
+    return list(rows.values())
+
+
+def partners_in_open_batches() -> set[int]:
+    """Cooperatives in a payout batch exported but not yet marked paid."""
+    return set(Payout.objects.filter(batch__paid_at__isnull=True).values_list("partner_id", flat=True))
