@@ -31,10 +31,7 @@ from .placing import basket_lock_for_placement, order_payment_method, order_spli
 from .stock import SEARCH_REINDEX, order_number_next, search_stock_refresh, stock_allocate
 from .timers import (
     CANCEL_AFTER,
-    CARD_CANCEL_AFTER,
-    CARD_REMIND_AFTER,
     REMIND_AFTER,
-    card_timers_add,
     vietqr_cancel,
     vietqr_remind,
     vietqr_timers_add,
@@ -43,13 +40,10 @@ from .timers import (
 __all__ = [
     "CANCELLABLE",
     "CANCEL_AFTER",
-    "CARD_CANCEL_AFTER",
-    "CARD_REMIND_AFTER",
     "REMIND_AFTER",
     "SEARCH_REINDEX",
     "TASKS",
     "basket_lock_for_placement",
-    "card_timers_add",
     "event_add",
     "order_confirmation_send",
     "order_number_next",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.core.money import format_vnd
 from marketplace.outbox.services import outbox_add
+from payments.registry import method_for
 
 from ..exceptions import SubOrderActionRefused
 from ..models import (
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 TASKS = "marketplace.order.tasks"
 S = SubOrderStatus
-CARD = "stripe"
 CANCELLABLE = {S.NEW, S.CONFIRMED, S.PACKED}  # a cooperative may cancel until the parcel leaves
 
 
@@ -207,15 +207,12 @@ def suborder_cancel_by_buyer(*, suborder_id: int, actor: User | None = None) -> 
 
 def _payment_after_cancel(suborder: SubOrder) -> None:
     """Inside the cancelling transaction: nothing more to collect, or the card payment to refund
-    (its `requested` refund row and outbox record commit together with the cancellation)."""
-    from payments.models import RefundReason
-    from payments.services import refund_request
-
+    (the payment method's refund: its records commit together with the cancellation)."""
     if suborder.payment_status == PaymentStatus.PENDING:
         SubOrder.objects.filter(pk=suborder.pk).update(payment_status=PaymentStatus.VOID)
         suborder.payment_status = PaymentStatus.VOID
-    elif suborder.payment_method == CARD and suborder.payment_status == PaymentStatus.PAID:
-        refund_request(suborder=suborder, reason=RefundReason.CANCELLED)
+    elif suborder.payment_status == PaymentStatus.PAID:
+        method_for(suborder.payment_method).cancelled_after_payment(suborder)
 
 
 # --- Payments -------------------------------------------------------------------------------------

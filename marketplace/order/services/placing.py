@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from oscar.core.loading import get_model
 
 from marketplace.outbox.services import outbox_add
+from payments.registry import method_for
 
 from ..models import EventNote, Order, SubOrder, SubOrderEvent
-from .lifecycle import CARD, TASKS, S, order_status_sync
+from .lifecycle import TASKS, S, order_status_sync
 from .stock import search_stock_refresh
-from .timers import card_timers_add, vietqr_timers_add
 
 if TYPE_CHECKING:
     from marketplace.delivery.selectors import CooperativeGroup
@@ -59,11 +59,8 @@ def order_split(*, order: Order, groups: Sequence[CooperativeGroup], payment_met
             task=f"{TASKS}.suborder_placed_notify",
             suborder_id=suborder.pk,
         )
-        if payment_method == "vietqr":
-            vietqr_timers_add(suborder)
         suborders.append(suborder)
-    if payment_method == CARD:
-        card_timers_add(order)
+    method_for(payment_method).order_placed(order=order, suborders=suborders)
     outbox_add(key=f"order-placed:{order.number}", task=f"{TASKS}.order_confirmation_send", order_id=order.pk)
     search_stock_refresh(
         key=f"order-placed:{order.number}", product_ids=order.lines.values_list("product_id", flat=True)

@@ -1,5 +1,6 @@
-"""Payment timers. Written into the outbox with the order; the beat dispatcher hands them to Celery
-when due. Each does nothing if the payment has arrived or the sub-order moved on."""
+"""VietQR payment timers (the card's belong to the card method, in `payments`). Written into the
+outbox with the order; the beat dispatcher hands them to Celery when due. Each does nothing if the
+transfer has arrived or the sub-order moved on."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.utils import timezone
 from marketplace.outbox.services import outbox_add
 
 from ..exceptions import SubOrderActionRefused
-from ..models import CancelReason, Order, PaymentStatus, SubOrder
+from ..models import CancelReason, PaymentStatus, SubOrder
 from .lifecycle import CANCELLABLE, TASKS, S, suborder_cancel
 
 # --- VietQR timers --------------------------------------------------------------------------------
@@ -66,26 +67,3 @@ def vietqr_cancel(*, suborder_id: int) -> bool:
         except SubOrderActionRefused:
             return False
     return True
-
-
-# --- Card payment timers -------------------------------------------------------------------------
-# One pair per order (one card payment covers all its card sub-orders): a reminder an hour after
-# placing, and cancellation a day after (stock released; a payment that lands later is refunded).
-CARD_REMIND_AFTER = timezone.timedelta(hours=1)
-CARD_CANCEL_AFTER = timezone.timedelta(hours=24)
-
-
-def card_timers_add(order: Order) -> None:
-    placed = order.date_placed or timezone.now()
-    outbox_add(
-        key=f"card-remind-timer:{order.number}",
-        task="payments.tasks.card_payment_remind",
-        due_at=placed + CARD_REMIND_AFTER,
-        order_id=order.pk,
-    )
-    outbox_add(
-        key=f"card-cancel-timer:{order.number}",
-        task="payments.tasks.card_payment_expire",
-        due_at=placed + CARD_CANCEL_AFTER,
-        order_id=order.pk,
-    )
