@@ -27,7 +27,7 @@ from .notifications import (
     suborder_placed_notify,
     vietqr_reminder_send,
 )
-from .placing import basket_lock_for_placement, order_payment_method, order_split
+from .placing import basket_lock_for_placement, order_payment_method, order_place, order_split
 from .stock import SEARCH_REINDEX, order_number_next, search_stock_refresh, stock_allocate
 from .timers import (
     CANCEL_AFTER,
@@ -48,6 +48,7 @@ __all__ = [
     "order_confirmation_send",
     "order_number_next",
     "order_payment_method",
+    "order_place",
     "order_split",
     "order_status_path",
     "order_status_sync",

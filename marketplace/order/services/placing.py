@@ -1,21 +1,28 @@
-"""Placing an order: the basket locked against a second submission, and the order split into one
-sub-order per cooperative with its outbox records (emails, payment timers, search refresh)."""
+"""Placing an order, the one way (the checkout and the demo both call `order_place`): the basket
+locked against a second submission, every line still on sale, Oscar's order, then one sub-order
+per cooperative with its outbox records (emails, payment timers, search refresh), the invoice
+request, and the basket submitted, all in one transaction."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
+from django.db import transaction
 from oscar.core.loading import get_model
 
 from marketplace.outbox.services import outbox_add
+from marketplace.partner.strategy import is_not_on_sale
 from payments.registry import method_for
 
-from ..models import EventNote, Order, SubOrder, SubOrderEvent
+from ..exceptions import AlreadyPlaced, UnableToPlaceOrder
+from ..models import EventNote, InvoiceRequest, Order, SubOrder, SubOrderEvent
 from .lifecycle import TASKS, S, order_status_sync
 from .stock import search_stock_refresh
 
 if TYPE_CHECKING:
+    from oscar.apps.basket.models import Basket as BasketModel
+
     from marketplace.delivery.selectors import CooperativeGroup
 
 Basket = get_model("basket", "Basket")
@@ -67,3 +74,34 @@ def order_split(*, order: Order, groups: Sequence[CooperativeGroup], payment_met
     )
     order_status_sync(order_id=order.pk)
     return suborders
+
+
+def order_place(
+    *,
+    basket: BasketModel,
+    groups: Sequence[CooperativeGroup],
+    payment_method: str,
+    create: Callable[[], Order],
+    invoice: Mapping[str, Any] | None = None,
+) -> Order:
+    """Place the basket's order, all or nothing. `create` makes Oscar's order from the basket (the
+    checkout's `place_order`, which also records the payment sources; the demo's `OrderCreator`);
+    `groups` are the basket's lines by cooperative with the chosen shipping. Raises `AlreadyPlaced`
+    when a concurrent submission placed this basket first, `UnableToPlaceOrder` when a line is no
+    longer on sale, `OutOfStock` when stock ran out."""
+    with transaction.atomic():
+        # The basket row is locked first: a second, concurrent submission of the same basket waits
+        # here, then finds the order the first one placed.
+        existing = basket_lock_for_placement(basket_id=basket.pk)
+        if existing is not None:
+            raise AlreadyPlaced(existing)
+        for line in basket.all_lines():  # hidden or suspended since the preview was shown
+            availability = basket.strategy.fetch_for_line(line).availability
+            if is_not_on_sale(availability):
+                raise UnableToPlaceOrder(availability.message)
+        order = create()
+        order_split(order=order, groups=groups, payment_method=payment_method)
+        if invoice:
+            InvoiceRequest.objects.create(order=order, **invoice)
+        basket.submit()
+    return order
