@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "marketplace.outbox.apps.OutboxConfig",
     "payments.apps.PaymentsConfig",
     "cms.apps.CmsConfig",
+    "marketplace.demo.apps.DemoConfig",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
