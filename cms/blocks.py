@@ -9,6 +9,9 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from marketplace.catalogue.selectors import on_sale_in_order
+from marketplace.partner.selectors import approved_in_order
+
 from .choosers import CooperativeChooserBlock, ProductChooserBlock
 from .validators import validate_link_url
 
@@ -41,10 +44,8 @@ class FeaturedProductsBlock(blocks.StructBlock):
         template = "cms/blocks/featured_products.html"
 
     def get_context(self, value, parent_context=None):
-        from . import selectors
-
         context = super().get_context(value, parent_context)
-        context["products"] = selectors.products_on_sale([p.pk for p in value["products"] if p])
+        context["products"] = on_sale_in_order([p.pk for p in value["products"] if p])
         return context
 
 
@@ -58,10 +59,8 @@ class FeaturedCooperativesBlock(blocks.StructBlock):
         template = "cms/blocks/featured_cooperatives.html"
 
     def get_context(self, value, parent_context=None):
-        from . import selectors
-
         context = super().get_context(value, parent_context)
-        context["cooperatives"] = selectors.cooperatives_approved([c.pk for c in value["cooperatives"] if c])
+        context["cooperatives"] = approved_in_order([c.pk for c in value["cooperatives"] if c])
         return context
 
 
@@ -143,10 +142,8 @@ class ProductCardBlock(ProductChooserBlock):
         template = "cms/blocks/product_card.html"
 
     def get_context(self, value, parent_context=None):
-        from . import selectors
-
         context = super().get_context(value, parent_context)
-        found = selectors.products_on_sale([value.pk]) if value else []
+        found = on_sale_in_order([value.pk]) if value else []
         context["product"] = found[0] if found else None
         return context
 
@@ -158,10 +155,8 @@ class CooperativeCardBlock(CooperativeChooserBlock):
         template = "cms/blocks/cooperative_card.html"
 
     def get_context(self, value, parent_context=None):
-        from . import selectors
-
         context = super().get_context(value, parent_context)
-        found = selectors.cooperatives_approved([value.pk]) if value else []
+        found = approved_in_order([value.pk]) if value else []
         context["cooperative"] = found[0] if found else None
         return context
 

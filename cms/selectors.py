@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from django.db.models import Q
 from wagtail.models import Locale, Page
 
+from marketplace.catalogue.selectors import on_sale_in_order, on_sale_products
+from marketplace.ocop.models import Certificate
+
 
 def _in_active_language(stories) -> list:
     """Each story in the visitor's language when that translation is live, else as written."""
@@ -60,31 +63,12 @@ def latest_stories(*, limit: int = 3) -> list:
     return _in_active_language(_stories_in_default_language()[:limit])
 
 
-def products_on_sale(ids: list[int]) -> list:
-    """These products, in this order, leaving out any no longer on sale (search's own rule)."""
-    from search.selectors import products_in_order
-
-    return products_in_order(ids)
-
-
-def cooperatives_approved(ids: list[int]) -> list:
-    from marketplace.partner.models import Partner, Status
-
-    if not ids:
-        return []
-    found = {p.pk: p for p in Partner.objects.filter(pk__in=ids, status=Status.APPROVED)}
-    return [found[pk] for pk in ids if pk in found]
-
-
 def campaign_products(campaign) -> list:
     """The campaign's grid: its hand-picked products, or every product on sale matching its rule."""
-    from marketplace.ocop.models import Certificate
-    from search.selectors import on_sale_products
-
     from .models import Selection
 
     if campaign.selection == Selection.HAND:
-        return products_on_sale([p.pk for p in campaign.products.all()])[: campaign.limit]
+        return on_sale_in_order([p.pk for p in campaign.products.all()])[: campaign.limit]
     products = on_sale_products()
     if campaign.rule_category_id:
         products = products.filter(categories__in=campaign.rule_category.get_descendants_and_self())
