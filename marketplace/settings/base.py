@@ -148,6 +148,7 @@ TEMPLATES = [
                 "oscar.core.context_processors.metadata",
                 "search.context_processors.search_form",
                 "marketplace.core.context_processors.site_chrome",
+                "cms.context_processors.operator",
             ],
         },
     }
