@@ -11,14 +11,15 @@ from wagtail.models import Locale, Page
 from marketplace.catalogue.selectors import on_sale_in_order, on_sale_products
 from marketplace.ocop.models import Certificate
 
+from .models.legal import ComplaintsPage, LegalKind, LegalPage
+from .models.stories import StoryPage
+
 
 def _in_active_language(stories) -> list:
     """Each story in the visitor's language when that translation is live, else as written."""
     stories = list(stories)
     if not stories:
         return []
-    from .models import StoryPage
-
     active = Locale.get_active()
     translated = {
         story.translation_key: story
@@ -31,8 +32,6 @@ def _in_active_language(stories) -> list:
 
 
 def _stories_in_default_language():
-    from .models import StoryPage
-
     return (
         StoryPage.objects.live()
         .public()
@@ -65,9 +64,7 @@ def latest_stories(*, limit: int = 3) -> list:
 
 def campaign_products(campaign) -> list:
     """The campaign's grid: its hand-picked products, or every product on sale matching its rule."""
-    from .models import Selection
-
-    if campaign.selection == Selection.HAND:
+    if campaign.is_hand_picked:
         return on_sale_in_order([p.pk for p in campaign.products.all()])[: campaign.limit]
     products = on_sale_products()
     if campaign.rule_category_id:
@@ -93,8 +90,6 @@ class PollResult:
 
 def poll_results(poll) -> list[PollResult]:
     """Votes per choice of the poll's first choice field, in the order the editor wrote the choices."""
-    from .models import PollVote
-
     field = poll.get_form_fields().first()
     if field is None:
         return []
@@ -102,7 +97,7 @@ def poll_results(poll) -> list[PollResult]:
         c.strip() for c in field.choices.split(",") if c.strip()
     ]
     counts = Counter()
-    for data in PollVote.objects.filter(page=poll).values_list("form_data", flat=True):
+    for data in poll.get_submission_class().objects.filter(page=poll).values_list("form_data", flat=True):
         answer = data.get(field.clean_name)
         for value in answer if isinstance(answer, list) else [answer]:
             counts[value] += 1
@@ -112,8 +107,6 @@ def poll_results(poll) -> list[PollResult]:
 
 def footer_pages() -> list:
     """The legal pages and the complaints page, in the visitor's language when translated."""
-    from .models import ComplaintsPage, LegalKind, LegalPage
-
     order = {kind: index for index, kind in enumerate(LegalKind.values)}
     active = Locale.get_active()
     pages = list(

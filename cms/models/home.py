@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
-from cms.blocks import HomePageBlocks
+from cms.home_blocks import HomePageBlocks
 from marketplace.catalogue.selectors import on_sale_products
 
 from .base import SeoPage
