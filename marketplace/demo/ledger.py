@@ -91,7 +91,10 @@ def _at(month: date, day: int, hour: int = 9) -> datetime:
     return datetime(month.year, month.month, day, hour, tzinfo=VIETNAM)
 
 
-def _rules(cooperatives, household, first_month: date) -> None:
+def load_commission_rules(*, cooperatives: list, household) -> None:
+    """The demo's rules (before any demo order is placed, so every order records its rate): 5% for
+    the floor, 3% for the second cooperative, 0% for the household business's first months."""
+    first_month = month_previous(month_previous(month_previous(month_of())))
     CommissionRule.objects.get_or_create(
         scope=RuleScope.DEFAULT, defaults={"rate_bp": 500, "note": "Tỉ lệ chung của sàn"}
     )
@@ -126,7 +129,6 @@ def load_ledger(*, cooperatives: list, household, staff) -> dict:
         months.insert(0, month_previous(months[0]))
     months = months[:-1]
     sellers = [*cooperatives, *([household] if household else [])]
-    _rules(cooperatives, household, months[0])
     customer, __ = get_user_model().objects.get_or_create(
         email=BUYER, defaults={"first_name": "Trần Văn", "last_name": "Bình"}
     )

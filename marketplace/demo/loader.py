@@ -196,6 +196,12 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
         cooperatives=cooperatives, categories=categories, password=PASSWORD, admin_email=ACCOUNTS["admin"]
     )
     say(f"{onboarding['applications']} applications, 1 suspended cooperative, certificates in every state")
+    from .ledger import load_commission_rules, load_ledger  # commission, past months of money
+
+    household = cooperatives.get("nem-yen-mac")
+    load_commission_rules(
+        cooperatives=[cooperatives[key] for key in list(cooperatives)[:2]], household=household
+    )
     from .orders import load_orders  # something on every order screen
 
     orders = load_orders(
@@ -203,11 +209,9 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
         customer=User.objects.get(email=ACCOUNTS["customer"]),
     )
     say(f"{orders} orders from the demo customer, in every step of the life cycle")
-    from .ledger import load_ledger  # past months of money: statements and a payout
-
     money = load_ledger(
         cooperatives=[cooperatives[key] for key in list(cooperatives)[:2]],
-        household=cooperatives.get("nem-yen-mac"),
+        household=household,
         staff=User.objects.get(email=ACCOUNTS["admin"]),
     )
     say(f"{money['orders']} past orders, {money['statements']} statements, {money['payouts']} payouts")
