@@ -391,6 +391,27 @@ OSCAR_DASHBOARD_NAVIGATION += [
     }
 ]
 
+# --- Reports: sales for cooperatives, analytics for the alliance (docs/reports.md) ---------
+INSTALLED_APPS += ["marketplace.reports.apps.ReportsConfig"]
+# The analytics read monthly summary tables: kept up every 10 minutes from the sub-orders that
+# changed, and this month and the last rewritten every night.
+CELERY_BEAT_SCHEDULE["reports-summaries"] = {
+    "task": "marketplace.reports.tasks.summaries_refresh_changed",
+    "schedule": 600.0,
+}
+CELERY_BEAT_SCHEDULE["reports-summaries-recent"] = {
+    "task": "marketplace.reports.tasks.summaries_refresh_recent",
+    "schedule": _crontab(hour=3, minute=0),
+}
+OSCAR_DASHBOARD_NAVIGATION += [
+    {
+        "label": _("Số liệu của sàn"),
+        "icon": "fas fa-chart-bar",
+        "url_name": "analytics:overview",
+        "access_fn": lambda user, *args, **kwargs: user.is_staff,
+    }
+]
+
 # --- Content for editors ----------------------------------------------------
 # Scheduled publishing: pages whose go-live (or expiry) time has come are published (or unpublished).
 CELERY_BEAT_SCHEDULE["cms-publish-scheduled"] = {"task": "cms.publish_scheduled", "schedule": 300.0}
