@@ -26,6 +26,6 @@ def sell(coop, *, days_ago=0, status=SubOrderStatus.NEW, method="cod", quantity=
 
 
 @pytest.fixture
-def seller_client(client, coop_a):
+def seller_client(client, coop_a):  # noqa: F811
     client.force_login(coop_a.user)
     return client
