@@ -27,6 +27,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Cooperatives: seller centre, storefronts, and the alliance's review screens,
     # which sit under /dashboard/ (so the staff-only middleware guards them) before Oscar's include.
+    # A cooperative's balance, statements and payouts; the alliance's commission, payouts, tax.
+    path("seller/money/", include("marketplace.ledger.seller_urls")),
+    path("dashboard/ledger/", include("marketplace.ledger.dashboard_urls")),
     path("seller/", include("marketplace.seller.urls")),
     path("cooperatives/", include("marketplace.storefronts.urls")),
     path("dashboard/applications/", include("marketplace.seller.alliance_urls")),

@@ -11,6 +11,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.core.money import format_vnd
+from marketplace.ledger import services as ledger
 from marketplace.order.models import CancelReason, PaymentStatus, SubOrder, SubOrderStatus
 from marketplace.outbox.services import outbox_add
 
@@ -178,6 +179,7 @@ def _card_payment_apply(payment: StripePayment) -> None:
             SubOrder.objects.filter(pk=suborder.pk).update(
                 payment_status=PaymentStatus.PAID, paid_at=timezone.now()
             )
+            ledger.suborder_paid(SubOrder.objects.get(pk=suborder.pk))  # and refunded below
             refund_request(suborder=suborder, payment=payment, reason=RefundReason.CHARGED_AFTER_CANCEL)
 
 
@@ -331,6 +333,8 @@ def _suborder_after_refund(row: Refund, *, event_id: str = "") -> None:
 
     if row.status in REFUND_ACCEPTED and row.suborder_id and row.reason != RefundReason.PAID_TWICE:
         suborder_refunded(suborder_id=row.suborder_id, amount=row.amount)
+    if row.status in REFUND_ACCEPTED:
+        ledger.refund_accepted(row)
     if row.status in (RefundStatus.FAILED, RefundStatus.CANCELED):
         payment_flag_add(
             order_id=row.order_id,

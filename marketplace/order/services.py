@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from marketplace.core.money import format_vnd
+from marketplace.ledger import services as ledger
 from marketplace.notifications.services import notification_send_once
 from marketplace.outbox.services import outbox_add
 
@@ -134,6 +135,7 @@ def order_split(*, order, groups, payment_method: str) -> list[SubOrder]:
             payee_account_holder=group.partner.bank_account_holder,
         )
         SubOrderEvent.objects.create(suborder=suborder, status=S.NEW, note_code=EventNote.PLACED)
+        ledger.suborder_placed(suborder)
         outbox_add(
             key=f"suborder-placed:{suborder.number}",
             task=f"{TASKS}.suborder_placed_notify",
@@ -275,7 +277,11 @@ def suborder_deliver(*, suborder_id: int, actor=None) -> SubOrder:
     fields = {}
     if suborder.payment_method == "cod" and suborder.payment_status == PaymentStatus.PENDING:
         fields = {"payment_status": PaymentStatus.PAID, "paid_at": timezone.now()}
-    return _step(suborder_id=suborder_id, allowed={S.SHIPPED}, to=S.DELIVERED, actor=actor, **fields)
+    with transaction.atomic():  # the sale enters the ledger with the delivery, or neither does
+        suborder = _step(suborder_id=suborder_id, allowed={S.SHIPPED}, to=S.DELIVERED, actor=actor, **fields)
+        if fields:
+            ledger.suborder_paid(suborder)
+    return suborder
 
 
 def suborder_complete(*, suborder_id: int, actor=None) -> SubOrder:
@@ -326,6 +332,7 @@ def _payment_after_cancel(suborder: SubOrder) -> None:
     from payments.models import RefundReason
     from payments.services import refund_request
 
+    ledger.suborder_cancelled(suborder)
     if suborder.payment_status == PaymentStatus.PENDING:
         SubOrder.objects.filter(pk=suborder.pk).update(payment_status=PaymentStatus.VOID)
         suborder.payment_status = PaymentStatus.VOID
@@ -347,6 +354,7 @@ def suborder_payment_received(*, suborder_id: int, actor=None) -> SubOrder:
         suborder.paid_at = timezone.now()
         suborder.save(update_fields=["payment_status", "paid_at", "updated_at"])
         _event_add(suborder, note_code=EventNote.TRANSFER_RECEIVED, actor=actor)
+        ledger.suborder_paid(suborder)
     return suborder
 
 
@@ -357,7 +365,9 @@ def suborder_card_paid(*, suborder_id: int) -> bool:
             payment_status=PaymentStatus.PAID, paid_at=timezone.now()
         )
         if paid:
-            _event_add(SubOrder.objects.get(pk=suborder_id), note_code=EventNote.CARD_PAID)
+            suborder = SubOrder.objects.get(pk=suborder_id)
+            _event_add(suborder, note_code=EventNote.CARD_PAID)
+            ledger.suborder_paid(suborder)
     return bool(paid)
 
 

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "marketplace.notifications.apps.NotificationsConfig",
     "marketplace.delivery.apps.DeliveryConfig",
     "marketplace.outbox.apps.OutboxConfig",
+    "marketplace.ledger.apps.LedgerConfig",
     "payments.apps.PaymentsConfig",
     "cms.apps.CmsConfig",
     "django.contrib.admin",
@@ -358,6 +359,28 @@ OSCAR_DASHBOARD_NAVIGATION += [
         ],
     }
 ]
+OSCAR_DASHBOARD_NAVIGATION += [
+    {
+        "label": _("Tiền"),
+        "icon": "fas fa-coins",
+        "children": [
+            {
+                "label": _("Hoa hồng"),
+                "url_name": "ledger:commission",
+                "access_fn": lambda user, *args, **kwargs: user.is_staff,
+            },
+            {
+                "label": _("Chi trả cho hợp tác xã"),
+                "url_name": "ledger:payouts",
+                "access_fn": lambda user, *args, **kwargs: user.is_staff,
+            },
+        ],
+    }
+]
+CELERY_BEAT_SCHEDULE["ledger-statements-close"] = {
+    "task": "marketplace.ledger.tasks.statements_close",
+    "schedule": _crontab(day_of_month=1, hour=0, minute=30),  # the 1st, 00:30 Asia/Ho_Chi_Minh
+}
 
 # --- Checkout, orders and payments -----------------------------------------
 CELERY_BEAT_SCHEDULE["outbox-dispatch"] = {
