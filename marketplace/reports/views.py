@@ -3,6 +3,7 @@
 
 from django.views.generic import TemplateView
 
+from marketplace.ledger.seller_views import balance_sentence
 from marketplace.seller.views import SellerMixin
 
 from .selectors import cooperative
@@ -20,4 +21,5 @@ class SalesReportView(SellerMixin, TemplateView):
         report = cooperative.report(
             self.scope.partner, unit=cooperative.UNITS[unit_key], days=cooperative.PERIODS[days_key]
         )
+        report["balance_sentence"] = balance_sentence(report["money"]["balance"])
         return super().get_context_data(unit_key=unit_key, days_key=days_key, **report, **kwargs)

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from marketplace.core.money import format_vnd
+from marketplace.ledger import selectors as ledger
 from marketplace.order.models import SubOrder, SubOrderStatus
 from marketplace.partner.models import Partner
 
@@ -29,10 +31,8 @@ PERIODS = {"30": 30, "90": 90, "365": 365}  # the figures under the chart: the l
 UNITS = {"ngay": "day", "tuan": "week", "thang": "month"}  # the chart: by day, week or month
 STEPS = {"day": 14, "week": 8, "month": 12}  # how many of each the chart shows
 TOP = 5
-
-
-def money(value: int) -> str:
-    return f"{int(value):,}".replace(",", ".") + " ₫"
+LEDGER_LINES = 5
+STATEMENTS = 3
 
 
 @dataclass
@@ -88,7 +88,7 @@ def sales_chart(partner: Partner, *, unit: str, today: date) -> Chart:
         labels=[_label(unit, start) for start in starts],
         series={_("Tiền hàng"): sales, _("Số đơn"): orders},
     )
-    table(chart, _("Thời gian"), [money, str])
+    table(chart, _("Thời gian"), [format_vnd, str])
     return render(chart, every={"day": 2, "week": 2, "month": 3}[unit], drawn=[_("Tiền hàng")])
 
 
@@ -172,7 +172,7 @@ def payment_chart(partner: Partner, *, since) -> Chart:
             _("Tiền hàng"): [int(row["sales"]) for row in rows],
         },
     )
-    table(chart, _("Cách trả"), [str, money])
+    table(chart, _("Cách trả"), [str, format_vnd])
     return render(chart, kind="hbar", drawn=[_("Số đơn")])
 
 
@@ -192,6 +192,16 @@ def top_products(partner: Partner, *, since) -> list[dict]:
     return [{**row, "sales": int(row["sales"] or 0)} for row in rows]
 
 
+def money(partner: Partner) -> dict:
+    """The balance with the alliance (from the ledger), the latest ledger lines behind it and the
+    latest monthly statements: three queries."""
+    return {
+        "balance": ledger.balance(partner),
+        "entries": list(ledger.entries(partner).order_by("-occurred_at", "-pk")[:LEDGER_LINES]),
+        "statements": list(ledger.statements(partner)[:STATEMENTS]),
+    }
+
+
 def report(partner: Partner, *, unit: str = "month", days: int = 30, today: date | None = None) -> dict:
     """Everything the "Doanh thu" page shows."""
     today = today or timezone.localdate()
@@ -202,6 +212,7 @@ def report(partner: Partner, *, unit: str = "month", days: int = 30, today: date
         "status_chart": status_chart(partner, since=since),
         "payment_chart": payment_chart(partner, since=since),
         "top_products": top_products(partner, since=since),
+        "money": money(partner),
         "since": since.date(),
         "days": days,
     }
