@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 import time_machine
-from django.db import IntegrityError
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Sum
 
 from marketplace.core.invariants import ledger_violations
@@ -178,11 +178,25 @@ def test_an_unbalanced_transaction_is_refused(coop):
 
 
 def test_invariants_find_a_delivered_sub_order_without_its_sale(coop, default_rate):
+    from marketplace.order.models import SubOrder
+
+    (suborder,) = place((coop, 100_000, 0), method="cod")
+    SubOrder.objects.filter(pk=suborder.pk).update(status="delivered")  # as if no hook had run
+    found = {violation.invariant for violation in ledger_violations()}
+    assert {"ledger.sale_missing", "ledger.commission_missing"} <= found
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
+def test_the_database_refuses_to_change_ledger_rows(coop, default_rate):
     (suborder,) = place((coop, 100_000, 0), method="cod")
     deliver(suborder)
-    Transaction.objects.filter(suborder=suborder).update(suborder=None)  # as if the hook never ran
-    found = {violation.invariant for violation in ledger_violations()}
-    assert "ledger.sale_missing" in found
+    for change in (
+        lambda: Entry.objects.update(amount=1),
+        lambda: Transaction.objects.filter(suborder=suborder).update(memo="sửa"),
+        lambda: Entry.objects.all()._raw_delete(Entry.objects.db),
+    ):
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+            change()
 
 
 def test_statement_closing_twice_is_once(coop, default_rate):

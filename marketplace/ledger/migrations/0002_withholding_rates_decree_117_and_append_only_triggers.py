@@ -28,7 +28,7 @@ def triggers_add(apps, schema_editor):
         """
         CREATE OR REPLACE FUNCTION ledger_refuse_change() RETURNS trigger AS $$
         BEGIN
-            RAISE EXCEPTION 'ledger rows are append-only (% on %)', TG_OP, TG_TABLE_NAME;
+            RAISE EXCEPTION 'ledger rows are append-only' USING DETAIL = TG_OP || ' on ' || TG_TABLE_NAME;
         END;
         $$ LANGUAGE plpgsql;
         """
