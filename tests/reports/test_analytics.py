@@ -79,7 +79,7 @@ def test_the_page_is_for_alliance_staff_only(client, sales, coop_a, staff_user):
     assert client.get(url).status_code in {302, 403}
     client.force_login(staff_user)
     html = client.get(url).content.decode()
-    assert "Số liệu của sàn" in html and "875.000 ₫" in html and "25.0%" in html
+    assert "Số liệu của sàn" in html and "875.000\xa0₫" in html and "25,0%" in html
     assert html.count('<svg role="img"') == 3
 
 

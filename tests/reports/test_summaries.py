@@ -1,6 +1,8 @@
 """The monthly summary tables the alliance's analytics read: what a refresh writes, and that it
 keeps up with sub-orders that change."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
@@ -49,7 +51,8 @@ def test_a_refresh_sums_each_cooperative_month(coop_a, coop_b):
 def test_the_refresh_keeps_up_with_changed_sub_orders_only(coop_a):
     this_month = month_start(timezone.localdate())
     suborder = sell(coop_a)
-    services.summaries_refresh_changed()
+    SubOrder.objects.filter(pk=suborder.pk).update(updated_at=timezone.now() - timedelta(hours=1))
+    assert services.summaries_refresh_changed() == [this_month]  # the first run: every month
     assert services.summaries_refresh_changed() == []  # nothing changed since
     suborder.status = "cancelled"
     suborder.save()  # as the order services do: updated_at moves
