@@ -277,7 +277,8 @@ def main() -> int:
     started = time.perf_counter()
     months = services.summaries_rebuild()
     print(f"{'summaries: full rebuild':<42} {time.perf_counter() - started:9.1f} s   ({len(months)} months)")
-    changed = list(SubOrder.objects.order_by("-pk").values_list("pk", flat=True)[:1000])
+    # The sub-orders that move in ten minutes are recent ones: the 1,000 placed last.
+    changed = list(SubOrder.objects.order_by("-created_at").values_list("pk", flat=True)[:1000])
     SubOrder.objects.filter(pk__in=changed).update(updated_at=django.utils.timezone.now())
     started = time.perf_counter()
     months = services.summaries_refresh_changed()
