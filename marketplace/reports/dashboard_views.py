@@ -9,7 +9,6 @@ from django.views.generic import TemplateView
 
 from .excel import XLSX, analytics_xlsx
 from .forms import AnalyticsFilterForm
-from .models import SummaryMark
 from .selectors import alliance
 
 
@@ -27,7 +26,7 @@ class AnalyticsView(StaffOnlyMixin, TemplateView):
         return super().get_context_data(
             form=form,
             query=self.request.GET.urlencode(),
-            refreshed=SummaryMark.objects.filter(name="suborders").values_list("value", flat=True).first(),
+            refreshed=alliance.summaries_as_of(),
             **alliance.analytics(filters),
             **kwargs,
         )

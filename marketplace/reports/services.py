@@ -33,7 +33,7 @@ from .periods import month_bounds, month_start
 ZERO = Value(Decimal(0))
 Line = get_model("order", "Line")
 
-MARK = "suborders"
+MARK = "suborders"  # the name selectors.alliance.summaries_as_of reads
 # Sub-orders saved this long before a run started are counted again by the next run: a transaction
 # that commits late may carry an `updated_at` older than the run that missed it.
 OVERLAP = timedelta(minutes=10)
@@ -80,12 +80,9 @@ def _cooperative_rows(month: date) -> list[CooperativeMonth]:
     for row in rows:
         duration = row.pop("delivery_time")
         row["delivery_seconds"] = int(duration.total_seconds()) if duration else 0
-        summaries.append(CooperativeMonth(month=month, **{k: _whole(v) for k, v in row.items()}))
+        row = {key: int(value) if isinstance(value, Decimal) else value for key, value in row.items()}
+        summaries.append(CooperativeMonth(month=month, **row))
     return summaries
-
-
-def _whole(value):
-    return int(value) if hasattr(value, "as_integer_ratio") and not isinstance(value, bool) else value
 
 
 def _ocop_of_products(month: date) -> dict[int, tuple[str, int]]:

@@ -19,7 +19,7 @@ from marketplace.ocop.models import Certificate, Verification
 from marketplace.partner.models import Area, Partner, Status, StatusChange
 
 from ..charts import Chart, render, table
-from ..models import CooperativeMonth, CooperativeMonthGroup
+from ..models import CooperativeMonth, CooperativeMonthGroup, SummaryMark
 from ..periods import add_months, local_midnight, month_start, months_between
 from .words import METHOD_COLUMNS, method_label
 
@@ -238,6 +238,11 @@ def adoption_by_month(filters: Filters) -> list[dict]:
             }
         )
     return rows
+
+
+def summaries_as_of():
+    """Up to when the summary tables count sub-orders (None before their first refresh)."""
+    return SummaryMark.objects.filter(name="suborders").values_list("value", flat=True).first()
 
 
 # --- Charts --------------------------------------------------------------------------------------
