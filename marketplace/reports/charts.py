@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import pygal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext
 from pygal.style import Style
 
 # --c-brand, --c-accent, --c-brand-ink, --c-muted: the series, in this order.
@@ -54,7 +55,12 @@ class Chart:
 
 def short_number(value: float) -> str:
     """Axis labels: 1.250.000 -> '1,3 tr'; 2.000.000.000 -> '2 tỷ'; 45.000 -> '45 nghìn'."""
-    for size, unit in ((1_000_000_000, "tỷ"), (1_000_000, "tr"), (1_000, "nghìn")):
+    units = (
+        (1_000_000_000, pgettext("amount", "tỷ")),
+        (1_000_000, pgettext("amount", "tr")),
+        (1_000, pgettext("amount", "nghìn")),
+    )
+    for size, unit in units:
         if abs(value) >= size:
             text = f"{value / size:.1f}".rstrip("0").rstrip(".").replace(".", ",")
             return f"{text} {unit}"
