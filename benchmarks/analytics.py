@@ -19,6 +19,7 @@ import os
 import statistics
 import sys
 import time
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -269,6 +270,7 @@ def main() -> int:
     from marketplace.order.models import SubOrder
     from marketplace.reports import services
     from marketplace.reports.dashboard_views import AnalyticsView
+    from marketplace.reports.models import SummaryMark
 
     if not options.no_generate:
         generate(options.cooperatives, options.suborders)
@@ -277,9 +279,11 @@ def main() -> int:
     started = time.perf_counter()
     months = services.summaries_rebuild()
     print(f"{'summaries: full rebuild':<42} {time.perf_counter() - started:9.1f} s   ({len(months)} months)")
-    # The sub-orders that move in ten minutes are recent ones: the 1,000 placed last.
+    # Ten minutes later: the sub-orders that moved meanwhile are recent ones, the 1,000 placed last.
+    now = django.utils.timezone.now()
+    SummaryMark.objects.filter(name=services.MARK).update(value=now)
     changed = list(SubOrder.objects.order_by("-created_at").values_list("pk", flat=True)[:1000])
-    SubOrder.objects.filter(pk__in=changed).update(updated_at=django.utils.timezone.now())
+    SubOrder.objects.filter(pk__in=changed).update(updated_at=now + timedelta(seconds=1))
     started = time.perf_counter()
     months = services.summaries_refresh_changed()
     seconds = time.perf_counter() - started
