@@ -203,9 +203,18 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
         customer=User.objects.get(email=ACCOUNTS["customer"]),
     )
     say(f"{orders} orders from the demo customer, in every step of the life cycle")
-    from cms import demo as cms_demo  # the pages link to the products and accounts made above
+    from .ledger import load_ledger  # past months of money: statements and a payout
 
-    pages = cms_demo.load_pages(password=PASSWORD)
+    money = load_ledger(
+        cooperatives=[cooperatives[key] for key in list(cooperatives)[:2]],
+        household=cooperatives.get("nem-yen-mac"),
+        customer=User.objects.get(email=ACCOUNTS["customer"]),
+        staff=User.objects.get(email=ACCOUNTS["admin"]),
+    )
+    say(f"{money['orders']} orders over three months, {money['statements']} statements, a payout")
+    from .pages import load_pages  # the pages link to the products and accounts made above
+
+    pages = load_pages(password=PASSWORD)
     say(f"{pages['stories']} stories, {pages['legal']} legal pages, a campaign, a poll, the home page")
     from marketplace.reports.services import summaries_rebuild  # the analytics read summaries
 

@@ -79,6 +79,8 @@ SELLER_PAGES = [
     "seller-bank",
     "seller-staff",
     "seller-certificates",
+    "seller-money",
+    "seller-statement",
     "seller-apply",
 ]
 PAGES = SHOP_PAGES + SELLER_PAGES
@@ -446,6 +448,7 @@ def demo_sample(base_url: str) -> dict:
 
     from cms.models.legal import LegalPage
     from cms.models.stories import StoryPage
+    from marketplace.ledger.models import Statement
     from marketplace.order.models import SubOrder
 
     Order = get_model("order", "Order")
@@ -471,6 +474,7 @@ def demo_sample(base_url: str) -> dict:
     story = StoryPage.objects.live().filter(locale__language_code="vi").order_by("path").first()
     legal = LegalPage.objects.live().filter(locale__language_code="vi").order_by("path").first()
     suborder = SubOrder.objects.filter(partner=cooperative).order_by("pk").first()
+    statement = Statement.objects.filter(partner=cooperative).order_by("-month").first()
     latest = lambda: Order.objects.filter(guest_email=GUEST["email"]).latest("pk")  # noqa: E731
     return {
         "home_en": "/en/",
@@ -498,6 +502,8 @@ def demo_sample(base_url: str) -> dict:
             "seller-bank": "/seller/bank/",
             "seller-staff": "/seller/staff/",
             "seller-certificates": "/seller/certificates/",
+            "seller-money": "/seller/money/",
+            "seller-statement": f"/seller/money/statements/{statement.pk}/",
         },
         "data": [*settings.OPERATOR.values(), *GUEST.values(), "Phường Hoa Lư", "Ninh Bình"],
     }

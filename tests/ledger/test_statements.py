@@ -199,3 +199,37 @@ def test_the_withholding_declaration_lists_household_card_sales(household, defau
     )
     assert "117/2025" in rows[3][8]
     assert client.get("/dashboard/ledger/withholding.xlsx?month=nonsense").status_code == 200
+
+
+def test_the_money_pages_cost_the_same_queries_for_more_orders(coop, default_rate, seller_of):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = seller_of(coop, "chu@comchay.vn")
+
+    def queries(*paths):
+        counts = []
+        for path in paths:
+            client.get(path)  # caches warmed (site, session)
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(path).status_code == 200
+            counts.append(len(captured))
+        return counts
+
+    def orders(when, count):
+        with time_machine.travel(when, tick=False):
+            for __ in range(count):
+                (suborder,) = place((coop, 100_000, 10_000), method="stripe")
+                card_pay(suborder)
+
+    orders("2026-10-05 09:00 +0700", 1)
+    orders("2026-11-05 09:00 +0700", 1)
+    with time_machine.travel("2026-11-10 01:00 +0700", tick=False):
+        statements_close(month=OCTOBER)
+        statement = Statement.objects.get(month=OCTOBER)
+        few = queries("/seller/money/", f"/seller/money/statements/{statement.pk}/")
+    orders("2026-11-12 09:00 +0700", 6)
+    with time_machine.travel("2026-11-20 01:00 +0700", tick=False):
+        many = queries("/seller/money/", f"/seller/money/statements/{statement.pk}/")
+        assert client.get("/seller/money/").content.decode().count('class="ledger-row"') == 7
+    assert many == few
