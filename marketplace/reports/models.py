@@ -29,7 +29,8 @@ class CooperativeMonth(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["month", "partner"], name="cooperative_month_unique")]
-        indexes = [models.Index(fields=["last_order_at"], name="cooperative_month_last_order")]
+        # "With an order in the last 30 days" asks, per cooperative, for its latest month's last order.
+        indexes = [models.Index(fields=["partner", "last_order_at"], name="cooperative_month_last_order")]
 
     def __str__(self) -> str:
         return f"{self.partner_id} {self.month:%m/%Y}"
