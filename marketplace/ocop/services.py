@@ -4,15 +4,12 @@ daily reminders before and on expiry."""
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marketplace.notifications.services import notification_send_once
+from marketplace.notifications.services import PLATFORM_LANGUAGE, email_send_once
 
 from .models import REMINDER_DAYS, Certificate, Verification
 
@@ -50,18 +47,12 @@ def _send(certificate: Certificate, *, kind: str, sent_by: str) -> bool:
     recipients = cooperative_recipients(certificate.partner)
     if not recipients:
         return False
-
-    def send():
-        with translation.override("vi"):
-            context = {"certificate": certificate, "partner": certificate.partner, "kind": kind}
-            subject = render_to_string(f"seller/emails/ocop_{kind}_subject.txt", context).strip()
-            body = render_to_string(f"seller/emails/ocop_{kind}_body.txt", context)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-
-    return notification_send_once(
+    return email_send_once(
         key=f"ocop-{kind}:{certificate.pk}:{certificate.expires_on.isoformat()}",
-        recipient=", ".join(recipients)[:254],
-        send=send,
+        to=recipients,
+        template=f"seller/emails/ocop_{kind}",
+        context={"certificate": certificate, "partner": certificate.partner, "kind": kind},
+        language=PLATFORM_LANGUAGE,
         sent_by=sent_by,
     )
 
