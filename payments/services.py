@@ -8,16 +8,16 @@ import logging
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from oscar.core.loading import get_model
 
 from marketplace.core.money import format_vnd
-from marketplace.order.models import CancelReason, PaymentStatus, SubOrder, SubOrderStatus
+from marketplace.order.exceptions import SubOrderActionRefused
+from marketplace.order.models import CancelReason, Order, PaymentStatus, SubOrder, SubOrderStatus
+from marketplace.order.services import suborder_cancel, suborder_card_paid, suborder_refunded
 from marketplace.outbox.services import outbox_add
 
 from . import selectors, stripe_gateway
 from .models import FlagKind, PaymentFlag, Refund, RefundReason, RefundStatus, StripeEvent, StripePayment
 
-Order = get_model("order", "Order")
 logger = logging.getLogger(__name__)
 
 TASKS = "payments.tasks"
@@ -167,8 +167,6 @@ def _mismatch(payment: StripePayment, intent: dict) -> tuple[str, str] | None:
 def _card_payment_apply(payment: StripePayment) -> None:
     """The intent is paid: its open unpaid sub-orders are paid now; any it covered that was
     cancelled (or paid by another intent) meanwhile is refunded from it at once."""
-    from marketplace.order.services import suborder_card_paid
-
     for suborder in payment.suborders.select_for_update().order_by("pk"):
         if suborder.status != SubOrderStatus.CANCELLED and suborder.payment_status == PaymentStatus.PENDING:
             suborder_card_paid(suborder_id=suborder.pk)
@@ -184,9 +182,6 @@ def _card_payment_apply(payment: StripePayment) -> None:
 def _intent_cancelled(payment: StripePayment) -> str:
     """Cancelled in Stripe (by staff, or by us): if it was the order's current intent, the card
     sub-orders it covered can no longer be paid, so they are cancelled and their stock released."""
-    from marketplace.order.exceptions import SubOrderActionRefused
-    from marketplace.order.services import suborder_cancel
-
     if selectors.stripe_payment_current(payment.order) != payment:
         return "cancelled (replaced)"
     for suborder in selectors.card_suborders_payable(order_id=payment.order_id).filter(
@@ -327,8 +322,6 @@ def _refund_row_add(
 
 
 def _suborder_after_refund(row: Refund, *, event_id: str = "") -> None:
-    from marketplace.order.services import suborder_refunded
-
     if row.status in REFUND_ACCEPTED and row.suborder_id and row.reason != RefundReason.PAID_TWICE:
         suborder_refunded(suborder_id=row.suborder_id, amount=row.amount)
     if row.status in (RefundStatus.FAILED, RefundStatus.CANCELED):
@@ -421,9 +414,6 @@ def card_payment_remind(*, order_id: int) -> bool:
 def card_payment_expire(*, order_id: int) -> int:
     """A day on: cancel the card sub-orders still unpaid (stock released) and the open intents.
     Returns how many sub-orders were cancelled."""
-    from marketplace.order.exceptions import SubOrderActionRefused
-    from marketplace.order.services import suborder_cancel
-
     cancelled = 0
     with transaction.atomic():
         for suborder in selectors.card_suborders_payable(order_id=order_id).select_for_update():

@@ -9,15 +9,12 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from oscar.core.loading import get_model
 
 from marketplace.core.rate_limits import limit_posts
 
 from . import selectors, services
 from .exceptions import SubOrderActionRefused
-from .models import SubOrder
-
-Order = get_model("order", "Order")
+from .models import Order, SubOrder
 
 SESSION_KEY = "chohtx_looked_up_orders"
 
