@@ -5,6 +5,8 @@ through the outbox, recorded row by row), flags for the alliance, and the card p
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -26,7 +28,7 @@ REFUND_ACCEPTED = (RefundStatus.PENDING, RefundStatus.SUCCEEDED)
 
 
 # --- The payment page ----------------------------------------------------------------------------
-def stripe_payment_ensure(*, order) -> StripePayment | None:
+def stripe_payment_ensure(*, order: Order) -> StripePayment | None:
     """The intent for what the order owes by card now (None: nothing to pay). Created once per set
     of sub-orders (idempotency key); an older open intent for another set is cancelled."""
     due = selectors.card_due(order)
@@ -96,7 +98,7 @@ def payment_flag_add(
 
 
 # --- Webhook events ------------------------------------------------------------------------------
-def stripe_event_handle(*, event: dict) -> str:
+def stripe_event_handle(*, event: dict[str, Any]) -> str:
     """Apply one verified webhook event, once. Returns what happened (for logs and tests)."""
     kind = event.get("type", "")
     handler = HANDLERS.get(kind) or (_dispute if kind.startswith("charge.dispute.") else None)
@@ -111,7 +113,7 @@ def stripe_event_handle(*, event: dict) -> str:
         return handler(event)
 
 
-def _intent_event(event: dict) -> str:
+def _intent_event(event: dict[str, Any]) -> str:
     intent = event["data"]["object"]
     payment = StripePayment.objects.select_for_update().filter(intent_id=intent["id"]).first()
     if payment is None:
@@ -147,7 +149,7 @@ def _intent_event(event: dict) -> str:
     return "failed"
 
 
-def _mismatch(payment: StripePayment, intent: dict) -> tuple[str, str] | None:
+def _mismatch(payment: StripePayment, intent: dict[str, Any]) -> tuple[str, str] | None:
     covered = sum(int(total) for total in payment.suborders.values_list("total", flat=True))
     currency = str(intent.get("currency", "")).upper()
     if currency != payment.currency.upper() or payment.currency.upper() != payment.order.currency.upper():
@@ -194,12 +196,12 @@ def _intent_cancelled(payment: StripePayment) -> str:
     return "cancelled"
 
 
-def _payment_of_charge(charge: dict) -> StripePayment | None:
+def _payment_of_charge(charge: dict[str, Any]) -> StripePayment | None:
     intent_id = charge.get("payment_intent") or ""
     return StripePayment.objects.filter(intent_id=intent_id).first() if intent_id else None
 
 
-def _charge_refunded(event: dict) -> str:
+def _charge_refunded(event: dict[str, Any]) -> str:
     """Refunds of a charge, our own or made in Stripe's dashboard: each becomes a recorded refund."""
     charge = event["data"]["object"]
     payment = _payment_of_charge(charge)
@@ -212,7 +214,7 @@ def _charge_refunded(event: dict) -> str:
     return "refunds recorded"
 
 
-def _refund_updated(event: dict) -> str:
+def _refund_updated(event: dict[str, Any]) -> str:
     refund = event["data"]["object"]
     payment = StripePayment.objects.filter(intent_id=refund.get("payment_intent") or "").first()
     if payment is None:
@@ -221,7 +223,7 @@ def _refund_updated(event: dict) -> str:
     return "refund recorded"
 
 
-def _dispute(event: dict) -> str:
+def _dispute(event: dict[str, Any]) -> str:
     dispute = event["data"]["object"]
     payment = StripePayment.objects.filter(intent_id=dispute.get("payment_intent") or "").first()
     if payment is None:
@@ -284,6 +286,8 @@ def stripe_refund_send(*, refund_id: int) -> str:
     latest = selectors.refund_latest(requested.key)
     if latest and latest.stripe_refund_id:
         return latest.stripe_refund_id
+    if requested.payment is None:  # a refund made in Stripe's dashboard: nothing to send
+        return ""
     result = stripe_gateway.refund_create(
         intent_id=requested.payment.intent_id,
         amount=requested.amount,
@@ -334,7 +338,7 @@ def _suborder_after_refund(row: Refund, *, event_id: str = "") -> None:
         )
 
 
-def refund_record(*, payment: StripePayment, refund: dict, event_id: str = "") -> Refund | None:
+def refund_record(*, payment: StripePayment, refund: dict[str, Any], event_id: str = "") -> Refund | None:
     """A refund Stripe told us about: ours (a new status row) or made in Stripe's dashboard (a new
     refund, attributed to the card sub-order whose amount it is, else flagged for staff)."""
     refund_id, status = refund["id"], refund.get("status") or RefundStatus.PENDING
@@ -379,8 +383,8 @@ def _suborder_for_amount(payment: StripePayment, amount: int) -> SubOrder | None
 # --- Card payment timers -------------------------------------------------------------------------
 # One pair per order (one card payment covers all its card sub-orders): a reminder an hour after
 # placing, and cancellation a day after (stock released; a payment that lands later is refunded).
-CARD_REMIND_AFTER = timezone.timedelta(hours=1)
-CARD_CANCEL_AFTER = timezone.timedelta(hours=24)
+CARD_REMIND_AFTER = timedelta(hours=1)
+CARD_CANCEL_AFTER = timedelta(hours=24)
 
 
 def card_timers_add(order: Order) -> None:
