@@ -5,6 +5,7 @@ through the outbox, recorded row by row), flags for the alliance, and the card p
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -15,6 +16,7 @@ from marketplace.core.money import format_vnd
 from marketplace.order.exceptions import SubOrderActionRefused
 from marketplace.order.models import CancelReason, Order, PaymentStatus, SubOrder, SubOrderStatus
 from marketplace.order.services import suborder_cancel, suborder_card_paid, suborder_refunded
+from marketplace.order.services.timers import payment_timers_add
 from marketplace.outbox.services import outbox_add
 
 from . import selectors, stripe_gateway
@@ -196,17 +198,27 @@ def _intent_cancelled(payment: StripePayment) -> str:
     return "cancelled"
 
 
-def _payment_of_charge(charge: dict[str, Any]) -> StripePayment | None:
-    intent_id = charge.get("payment_intent") or ""
-    return StripePayment.objects.filter(intent_id=intent_id).first() if intent_id else None
+ObjectHandler = Callable[[dict[str, Any], dict[str, Any], StripePayment], str]
 
 
-def _charge_refunded(event: dict[str, Any]) -> str:
+def _of_our_intent(handler: ObjectHandler) -> Callable[[dict[str, Any]], str]:
+    """An event about a charge, refund or dispute: handled with the intent it belongs to, or
+    answered "unknown intent" when that intent is not one of ours."""
+
+    def handle(event: dict[str, Any]) -> str:
+        obj = event["data"]["object"]
+        intent_id = obj.get("payment_intent") or ""
+        payment = StripePayment.objects.filter(intent_id=intent_id).first() if intent_id else None
+        if payment is None:
+            return "unknown intent"
+        return handler(event, obj, payment)
+
+    return handle
+
+
+@_of_our_intent
+def _charge_refunded(event: dict[str, Any], charge: dict[str, Any], payment: StripePayment) -> str:
     """Refunds of a charge, our own or made in Stripe's dashboard: each becomes a recorded refund."""
-    charge = event["data"]["object"]
-    payment = _payment_of_charge(charge)
-    if payment is None:
-        return "unknown intent"
     listed = (charge.get("refunds") or {}).get("data")
     refunds = listed if listed is not None else stripe_gateway.refunds_of_intent(intent_id=payment.intent_id)
     for refund in refunds:
@@ -214,20 +226,14 @@ def _charge_refunded(event: dict[str, Any]) -> str:
     return "refunds recorded"
 
 
-def _refund_updated(event: dict[str, Any]) -> str:
-    refund = event["data"]["object"]
-    payment = StripePayment.objects.filter(intent_id=refund.get("payment_intent") or "").first()
-    if payment is None:
-        return "unknown intent"
+@_of_our_intent
+def _refund_updated(event: dict[str, Any], refund: dict[str, Any], payment: StripePayment) -> str:
     refund_record(payment=payment, refund=refund, event_id=event["id"])
     return "refund recorded"
 
 
-def _dispute(event: dict[str, Any]) -> str:
-    dispute = event["data"]["object"]
-    payment = StripePayment.objects.filter(intent_id=dispute.get("payment_intent") or "").first()
-    if payment is None:
-        return "unknown intent"
+@_of_our_intent
+def _dispute(event: dict[str, Any], dispute: dict[str, Any], payment: StripePayment) -> str:
     detail = (
         f"{event['type']}: {dispute.get('reason', '')}, {dispute.get('status', '')}, "
         f"{format_vnd(int(dispute.get('amount') or 0))}"
@@ -389,17 +395,12 @@ CARD_CANCEL_AFTER = timedelta(hours=24)
 
 def card_timers_add(order: Order) -> None:
     """Inside the placing transaction of an order paid by card."""
-    placed = order.date_placed or timezone.now()
-    outbox_add(
-        key=f"card-remind-timer:{order.number}",
-        task=f"{TASKS}.card_payment_remind",
-        due_at=placed + CARD_REMIND_AFTER,
-        order_id=order.pk,
-    )
-    outbox_add(
-        key=f"card-cancel-timer:{order.number}",
-        task=f"{TASKS}.card_payment_expire",
-        due_at=placed + CARD_CANCEL_AFTER,
+    payment_timers_add(
+        kind="card",
+        number=order.number,
+        placed=order.date_placed or timezone.now(),
+        remind=(f"{TASKS}.card_payment_remind", CARD_REMIND_AFTER),
+        cancel=(f"{TASKS}.card_payment_expire", CARD_CANCEL_AFTER),
         order_id=order.pk,
     )
 
