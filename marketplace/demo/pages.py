@@ -30,7 +30,7 @@ from cms.models import (
     StoryIndexPage,
     StoryPage,
 )
-from marketplace.partner.models import Partner
+from marketplace.partner.models import Partner, StockRecord
 
 from . import data, pictures
 from . import page_content as content
@@ -63,9 +63,6 @@ def _child(parent: Page, model, slug: str, **fields):
 
 
 def _products(skus: list[str]) -> list:
-    from oscar.core.loading import get_model
-
-    StockRecord = get_model("partner", "StockRecord")
     records = StockRecord.objects.filter(partner_sku__in=skus).select_related("product")
     by_sku = {r.partner_sku: r.product for r in records}
     return [by_sku[s] for s in skus if s in by_sku]

@@ -12,19 +12,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.models import Product
 from marketplace.catalogue.services import default_product_class
 from marketplace.core.phones import normalise_phone
 from marketplace.outbox.services import outbox_add
+from marketplace.partner.models import StockRecord
 from marketplace.partner.selectors import is_cooperative_owner
 from marketplace.partner.services import partner_bank_account_change
 
 from .models import ProductChange, StaffInvitation
 from .scope import SellerScope
 
-Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
 ProductImage = get_model("catalogue", "ProductImage")
-StockRecord = get_model("partner", "StockRecord")
 
 PRODUCT_FIELDS = ("title", "description", "weight_grams")
 PROFILE_FIELDS = (

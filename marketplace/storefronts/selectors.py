@@ -10,7 +10,6 @@ from marketplace.ocop.models import Certificate
 from marketplace.partner.models import Partner
 
 Category = get_model("catalogue", "Category")
-Product = get_model("catalogue", "Product")
 
 
 def cooperative_list(

@@ -4,11 +4,11 @@ from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
-from oscar.core.loading import get_model
+
+from marketplace.catalogue.models import Product
 
 from . import services
 
-Product = get_model("catalogue", "Product")
 PENDING_KEY = "wishlist_pending_product"
 
 
