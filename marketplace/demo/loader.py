@@ -208,10 +208,9 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
     money = load_ledger(
         cooperatives=[cooperatives[key] for key in list(cooperatives)[:2]],
         household=cooperatives.get("nem-yen-mac"),
-        customer=User.objects.get(email=ACCOUNTS["customer"]),
         staff=User.objects.get(email=ACCOUNTS["admin"]),
     )
-    say(f"{money['orders']} orders over three months, {money['statements']} statements, a payout")
+    say(f"{money['orders']} past orders, {money['statements']} statements, {money['payouts']} payouts")
     from .pages import load_pages  # the pages link to the products and accounts made above
 
     pages = load_pages(password=PASSWORD)
