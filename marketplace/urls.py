@@ -35,6 +35,8 @@ urlpatterns = [
     path("dashboard/applications/", include("marketplace.seller.alliance_urls")),
     # Work that kept failing (dead letters of the outbox), for alliance staff to retry or discard.
     path("dashboard/outbox/", include("marketplace.outbox.urls")),
+    # Adoption and sales figures for the alliance (docs/reports.md).
+    path("dashboard/analytics/", include("marketplace.reports.dashboard_urls")),
     # Two-level addresses: a province's communes as JSON for the commune select.
     path("geo/", include("marketplace.geo.urls")),
     # Checkout, orders and payments: card payment page, Stripe webhook, order lookup.

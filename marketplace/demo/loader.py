@@ -219,6 +219,9 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
 
     pages = load_pages(password=PASSWORD)
     say(f"{pages['stories']} stories, {pages['legal']} legal pages, a campaign, a poll, the home page")
+    from marketplace.reports.services import summaries_rebuild  # the analytics read summaries
+
+    say(f"sales summaries for {len(summaries_rebuild())} months")
     indexed = search_services.index_rebuild()
     return {
         "categories": len(categories),

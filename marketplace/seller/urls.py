@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+from marketplace.reports import views as report_views
+
 from . import order_views, views
 
 app_name = "seller"
@@ -26,6 +28,7 @@ urlpatterns = [
     path("orders/<str:number>/complete/", order_views.SubOrderCompleteView.as_view(), name="order-complete"),
     path("orders/<str:number>/paid/", order_views.SubOrderPaidView.as_view(), name="order-paid"),
     path("orders/<str:number>/cancel/", order_views.SubOrderCancelView.as_view(), name="order-cancel"),
+    path("sales/", report_views.SalesReportView.as_view(), name="sales"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
     path("bank/", views.BankView.as_view(), name="bank"),
     path("staff/", views.StaffView.as_view(), name="staff"),

@@ -333,7 +333,11 @@ DEMO_DATA_ALLOWED = True  # production.py turns it off: load_demo refuses to run
 # --- Cooperatives: applications, storefronts, seller centre, OCOP expiry --
 from celery.schedules import crontab as _crontab  # noqa: E402
 
-INSTALLED_APPS += ["marketplace.seller.apps.SellerConfig", "marketplace.storefronts.apps.StorefrontsConfig"]
+INSTALLED_APPS += [
+    "marketplace.seller.apps.SellerConfig",
+    "marketplace.storefronts.apps.StorefrontsConfig",
+    "marketplace.wishlists.apps.FavouritesConfig",
+]
 # Registration papers and certificate scans: outside MEDIA_ROOT, handed out only by views that check access.
 PRIVATE_MEDIA_ROOT = Path(env.str_("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 SELLER_UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # a photo or a scan, as sent by a phone
@@ -412,6 +416,27 @@ OSCAR_DASHBOARD_NAVIGATION += [
         "label": _("Việc gửi đi thất bại"),
         "icon": "fas fa-exclamation-triangle",
         "url_name": "outbox:dead-letters",
+        "access_fn": lambda user, *args, **kwargs: user.is_staff,
+    }
+]
+
+# --- Reports: sales for cooperatives, analytics for the alliance (docs/reports.md) ---------
+INSTALLED_APPS += ["marketplace.reports.apps.ReportsConfig"]
+# The analytics read monthly summary tables: kept up every 10 minutes from the sub-orders that
+# changed, and this month and the last rewritten every night.
+CELERY_BEAT_SCHEDULE["reports-summaries"] = {
+    "task": "marketplace.reports.tasks.summaries_refresh_changed",
+    "schedule": 600.0,
+}
+CELERY_BEAT_SCHEDULE["reports-summaries-recent"] = {
+    "task": "marketplace.reports.tasks.summaries_refresh_recent",
+    "schedule": _crontab(hour=3, minute=0),
+}
+OSCAR_DASHBOARD_NAVIGATION += [
+    {
+        "label": _("Số liệu của sàn"),
+        "icon": "fas fa-chart-bar",
+        "url_name": "analytics:overview",
         "access_fn": lambda user, *args, **kwargs: user.is_staff,
     }
 ]

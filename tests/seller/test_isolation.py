@@ -44,6 +44,7 @@ OWN_URLS = {
     "products": lambda b: {},
     "orders": lambda b: {},
     "certificates": lambda b: {},
+    "sales": lambda b: {},
     "product-create": lambda b: {
         "title": "Lấy trộm",
         "price": "50000",

@@ -155,7 +155,7 @@ def suborder_ship(
 def suborder_deliver(*, suborder_id: int, actor: User | None = None) -> SubOrder:
     """Delivered. Cash on delivery is paid now: the cooperative collected the cash."""
     suborder = SubOrder.objects.get(pk=suborder_id)
-    fields = {}
+    fields: dict[str, Any] = {}
     if suborder.payment_method == "cod" and suborder.payment_status == PaymentStatus.PENDING:
         fields = {"payment_status": PaymentStatus.PAID, "paid_at": timezone.now()}
     with transaction.atomic():  # the sale enters the ledger with the delivery, or neither does
