@@ -17,6 +17,17 @@ class CommissionRuleForm(forms.ModelForm):
         help_text=_("Ví dụ 5 hoặc 2,5. Ghi 0 để miễn hoa hồng."),
     )
 
+    field_order = [
+        "scope",
+        "rate_percent",
+        "partner",
+        "category",
+        "ocop_group",
+        "valid_from",
+        "valid_to",
+        "note",
+    ]
+
     class Meta:
         model = CommissionRule
         fields = ["scope", "partner", "category", "ocop_group", "valid_from", "valid_to", "note"]
