@@ -218,3 +218,22 @@ def test_a_statement_cannot_close_before_its_month_ends(coop):
 
     with time_machine.travel("2026-10-31 23:00 +0700", tick=False), pytest.raises(MonthNotOver):
         statements_close(month=date(2026, 10, 1))
+
+
+def test_sub_orders_paid_before_the_ledger_existed_are_backfilled_once(coop, default_rate):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from marketplace.order.models import SubOrder
+
+    cash, card = place((coop, 100_000, 0), method="cod")[0], place((coop, 200_000, 0), method="stripe")[0]
+    # Moved on before the ledger existed: no hook ran.
+    SubOrder.objects.filter(pk=cash.pk).update(
+        status="delivered", payment_status="paid", paid_at=timezone.now()
+    )
+    SubOrder.objects.filter(pk=card.pk).update(payment_status="paid", paid_at=timezone.now())
+    assert {v.invariant for v in ledger_violations()} == {"ledger.sale_missing", "ledger.commission_missing"}
+    call_command("ledger_backfill", verbosity=0)
+    call_command("ledger_backfill", verbosity=0)
+    assert selectors.balance(coop) == 200_000 - 10_000 - 5_000
+    ledger_sums_to_zero()
