@@ -203,6 +203,11 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
         customer=User.objects.get(email=ACCOUNTS["customer"]),
     )
     say(f"{orders} orders from the demo customer, in every step of the life cycle")
+    from .assisted import load_assisted  # the first cooperative's history of help from the alliance
+
+    load_assisted(
+        cooperative=cooperatives[next(iter(cooperatives))], staff=User.objects.get(email=ACCOUNTS["admin"])
+    )
     from .pages import load_pages  # the pages link to the products and accounts made above
 
     pages = load_pages(password=PASSWORD)

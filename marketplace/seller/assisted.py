@@ -33,7 +33,16 @@ COOPERATIVE_ONLY = frozenset({"bank", "staff", "staff-remove", "invitation-cance
 
 
 def may_assist(user: Any) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_staff and user.has_perm(PERMISSION))
+    """Alliance staff with the permission, signed in with their second factor (django-otp)."""
+    verified = getattr(user, "is_verified", None)
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and callable(verified)
+        and verified()
+        and user.has_perm(PERMISSION)
+    )
 
 
 def assisting_partner(request: HttpRequest) -> Partner | None:

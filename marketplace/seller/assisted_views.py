@@ -60,8 +60,7 @@ class AssistStartView(AssistPermissionMixin, View):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         partner = get_object_or_404(Partner.objects.exclude(status=Status.REJECTED), pk=pk)
-        assisted.assisted_start(request=request, partner=partner)
-        messages.info(request, _("Bạn đang thao tác thay cho %(name)s.") % {"name": partner.name})
+        assisted.assisted_start(request=request, partner=partner)  # the banner says whom for
         return redirect("seller:overview")
 
 

@@ -5,6 +5,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def _token() -> str:
@@ -127,16 +128,16 @@ class AssistedAction(models.Model):
 # What each seller-centre step is called in the history and the daily email (records keep the URL
 # name, a stable code). Steps missing here read "Thao tác khác", with their target.
 ASSISTED_STEPS = {
-    "product-create": _("Thêm sản phẩm"),
-    "product-edit": _("Sửa sản phẩm"),
-    "product-visibility": _("Ẩn hoặc hiện sản phẩm"),
-    "certificate-create": _("Thêm giấy chứng nhận OCOP"),
-    "order-confirm": _("Xác nhận đơn"),
-    "order-pack": _("Đóng gói đơn"),
-    "order-ship": _("Giao đơn cho vận chuyển"),
-    "order-deliver": _("Ghi nhận đã giao đơn"),
-    "order-complete": _("Hoàn tất đơn"),
-    "order-paid": _("Ghi nhận tiền chuyển khoản"),
-    "order-cancel": _("Huỷ đơn"),
-    "profile": _("Sửa hồ sơ hợp tác xã"),
+    "product-create": pgettext_lazy("thao tác thay", "Thêm sản phẩm"),
+    "product-edit": pgettext_lazy("thao tác thay", "Sửa sản phẩm"),
+    "product-visibility": pgettext_lazy("thao tác thay", "Ẩn hoặc hiện sản phẩm"),
+    "certificate-create": pgettext_lazy("thao tác thay", "Thêm giấy chứng nhận OCOP"),
+    "order-confirm": pgettext_lazy("thao tác thay", "Xác nhận đơn"),
+    "order-pack": pgettext_lazy("thao tác thay", "Đóng gói đơn"),
+    "order-ship": pgettext_lazy("thao tác thay", "Giao đơn cho vận chuyển"),
+    "order-deliver": pgettext_lazy("thao tác thay", "Ghi nhận đã giao đơn"),
+    "order-complete": pgettext_lazy("thao tác thay", "Hoàn tất đơn"),
+    "order-paid": pgettext_lazy("thao tác thay", "Ghi nhận tiền chuyển khoản"),
+    "order-cancel": pgettext_lazy("thao tác thay", "Huỷ đơn"),
+    "profile": pgettext_lazy("thao tác thay", "Sửa hồ sơ hợp tác xã"),
 }

@@ -78,6 +78,8 @@ SELLER_PAGES = [
     "seller-bank",
     "seller-staff",
     "seller-certificates",
+    "seller-history",
+    "seller-qr",
     "seller-apply",
 ]
 PAGES = SHOP_PAGES + SELLER_PAGES
@@ -496,6 +498,8 @@ def demo_sample(base_url: str) -> dict:
             "seller-bank": "/seller/bank/",
             "seller-staff": "/seller/staff/",
             "seller-certificates": "/seller/certificates/",
+            "seller-history": "/seller/history/",
+            "seller-qr": "/seller/qr/",
         },
         "data": [*settings.OPERATOR.values(), *GUEST.values(), "Phường Hoa Lư", "Ninh Bình"],
     }
