@@ -1,7 +1,11 @@
 """Writes for OCOP certificates: a cooperative submits one, the alliance verifies it, and the
 daily reminders before and on expiry."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
@@ -13,9 +17,23 @@ from marketplace.notifications.services import PLATFORM_LANGUAGE, email_send_onc
 
 from .models import REMINDER_DAYS, Certificate, Verification
 
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from marketplace.catalogue.models import Product
+    from marketplace.partner.models import Partner
+    from marketplace.users.models import User
+
 
 @transaction.atomic
-def certificate_submit(*, partner, by, products, scan=None, **fields) -> Certificate:
+def certificate_submit(
+    *,
+    partner: Partner,
+    by: User,
+    products: Iterable[Product],
+    scan: UploadedFile | None = None,
+    **fields: Any,
+) -> Certificate:
     """A cooperative uploads a certificate; it waits for the alliance to verify it."""
     certificate = Certificate(partner=partner, submitted_by=by, status=Verification.PENDING, **fields)
     if scan is not None:
@@ -26,7 +44,7 @@ def certificate_submit(*, partner, by, products, scan=None, **fields) -> Certifi
 
 
 @transaction.atomic
-def certificate_review(*, certificate: Certificate, by, status: str, reason: str = "") -> Certificate:
+def certificate_review(*, certificate: Certificate, by: User, status: str, reason: str = "") -> Certificate:
     """Alliance staff verify or reject a certificate (a rejection needs a reason)."""
     reason = (reason or "").strip()
     if status not in {Verification.VERIFIED, Verification.REJECTED}:
