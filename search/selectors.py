@@ -127,7 +127,7 @@ def stories_matching(text: str, *, limit: int = 5) -> list:
     from wagtail.models import Locale
 
     from .models import StoryIndex
-    from .services import story_model
+    from .sources import story_model
 
     model = story_model()
     if model is None:
