@@ -109,7 +109,7 @@ def certificate_products_changed(sender, instance, action, pk_set=None, reverse=
         enqueue(tasks.products_reindex, product_ids=sorted(pk_set))
 
 
-def _is_story(page) -> bool:
+def _is_story(page: object) -> bool:
     model = story_model()
     return model is not None and isinstance(page, model)
 
