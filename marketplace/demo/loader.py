@@ -215,6 +215,11 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
         staff=User.objects.get(email=ACCOUNTS["admin"]),
     )
     say(f"{money['orders']} past orders, {money['statements']} statements, {money['payouts']} payouts")
+    from .assisted import load_assisted  # the first cooperative's history of help from the alliance
+
+    load_assisted(
+        cooperative=cooperatives[next(iter(cooperatives))], staff=User.objects.get(email=ACCOUNTS["admin"])
+    )
     from .pages import load_pages  # the pages link to the products and accounts made above
 
     pages = load_pages(password=PASSWORD)

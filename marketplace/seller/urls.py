@@ -4,7 +4,7 @@ from django.urls import path
 
 from marketplace.reports import views as report_views
 
-from . import order_views, views
+from . import assisted_views, order_views, views
 
 app_name = "seller"
 
@@ -36,5 +36,8 @@ urlpatterns = [
     path(
         "staff/invitations/<int:pk>/cancel/", views.InvitationCancelView.as_view(), name="invitation-cancel"
     ),
+    path("history/", assisted_views.HistoryView.as_view(), name="history"),
+    path("qr/", assisted_views.StorefrontQRView.as_view(), name="storefront-qr"),
+    path("assist/leave/", assisted_views.AssistLeaveView.as_view(), name="assist-leave"),
     path("invitations/<str:token>/", views.InvitationAcceptView.as_view(), name="invitation-accept"),
 ]

@@ -347,6 +347,11 @@ CELERY_BEAT_SCHEDULE["ocop-certificate-expiry"] = {
     "task": "marketplace.ocop.tasks.certificate_expiry_notify",
     "schedule": _crontab(hour=6, minute=0),  # every morning, Asia/Ho_Chi_Minh
 }
+# Assisted mode: each cooperative's owners get one email a day of what alliance staff did for it.
+CELERY_BEAT_SCHEDULE["assisted-digest"] = {
+    "task": "marketplace.seller.tasks.assisted_digest_email",
+    "schedule": _crontab(hour=7, minute=0),  # every morning, for the day before
+}
 OSCAR_DASHBOARD_NAVIGATION += [
     {
         "label": _("Hợp tác xã"),
@@ -361,6 +366,11 @@ OSCAR_DASHBOARD_NAVIGATION += [
                 "label": _("Xác minh chứng nhận OCOP"),
                 "url_name": "alliance:certificates",
                 "access_fn": lambda user, *args, **kwargs: user.is_staff,
+            },
+            {
+                "label": _("Thao tác thay hợp tác xã"),
+                "url_name": "alliance:assist",
+                "access_fn": lambda user, *args, **kwargs: user.has_perm("seller.act_for_cooperative"),
             },
         ],
     }

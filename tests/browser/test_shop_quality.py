@@ -81,6 +81,8 @@ SELLER_PAGES = [
     "seller-certificates",
     "seller-money",
     "seller-statement",
+    "seller-history",
+    "seller-qr",
     "seller-apply",
 ]
 PAGES = SHOP_PAGES + SELLER_PAGES
@@ -504,6 +506,8 @@ def demo_sample(base_url: str) -> dict:
             "seller-certificates": "/seller/certificates/",
             "seller-money": "/seller/money/",
             "seller-statement": f"/seller/money/statements/{statement.pk}/",
+            "seller-history": "/seller/history/",
+            "seller-qr": "/seller/qr/",
         },
         "data": [*settings.OPERATOR.values(), *GUEST.values(), "Phường Hoa Lư", "Ninh Bình"],
     }
