@@ -93,3 +93,18 @@ def product_upsert(
         picture = ProductImage(product=product, caption=title, display_order=0)
         picture.original.save(f"{slugify(sku)}.jpg", ContentFile(image), save=True)
     return product
+
+
+@transaction.atomic
+def product_local_only_set(*, partner, local_ids: set[int]) -> int:
+    """Mark which of `partner`'s products are perishable ("chỉ giao trong tỉnh"): those in
+    `local_ids`, and no others. Each changed product is saved (so the search index follows);
+    returns how many changed."""
+    own = Product.objects.filter(stockrecords__partner=partner).distinct()
+    to_change = list(own.filter(local_only=True).exclude(pk__in=local_ids)) + list(
+        own.filter(local_only=False, pk__in=local_ids)
+    )
+    for product in to_change:
+        product.local_only = not product.local_only
+        product.save(update_fields=["local_only", "date_updated"])
+    return len(to_change)

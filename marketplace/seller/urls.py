@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import order_views, views
+from . import order_views, shipping_views, views
 
 app_name = "seller"
 
@@ -26,6 +26,8 @@ urlpatterns = [
     path("orders/<str:number>/complete/", order_views.SubOrderCompleteView.as_view(), name="order-complete"),
     path("orders/<str:number>/paid/", order_views.SubOrderPaidView.as_view(), name="order-paid"),
     path("orders/<str:number>/cancel/", order_views.SubOrderCancelView.as_view(), name="order-cancel"),
+    path("shipping/", shipping_views.ShippingSettingsView.as_view(), name="shipping"),
+    path("shipping/preview/", shipping_views.ShippingPreviewView.as_view(), name="shipping-preview"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
     path("bank/", views.BankView.as_view(), name="bank"),
     path("staff/", views.StaffView.as_view(), name="staff"),

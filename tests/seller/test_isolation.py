@@ -72,6 +72,14 @@ OWN_URLS = {
         "pk": b.partner.pk,
     },
     "staff": lambda b: {"email": b.user.email, "partner": b.partner.pk},
+    "shipping": lambda b: {
+        "delivers": "on",
+        "flat_fee": "0",
+        "coverage": "all",
+        "local_products": [b.product.pk],
+        "partner": b.partner.pk,
+    },
+    "shipping-preview": lambda b: {"delivers": "on", "flat_fee": "1000", "partner": b.partner.pk},
 }
 PUBLIC_URLS = {"apply"}
 REFUSED = {403, 404}
@@ -119,7 +127,16 @@ def snapshot(coop):
         partner.commune,
         (suborder.status, suborder.payment_status, suborder.carrier, suborder.tracking_code),
         (suborder.cancel_reason, suborder.events.count()),
+        product.local_only,
+        _shipping(partner),
     )
+
+
+def _shipping(partner):
+    from marketplace.delivery.models import ShippingSettings
+
+    row = ShippingSettings.objects.filter(partner=partner).values().first()
+    return row and {key: value for key, value in row.items() if key != "updated_at"}
 
 
 def private_strings(coop):
@@ -161,7 +178,7 @@ def test_own_pages_of_a_show_nothing_of_b_and_refuse_b_ids(client, coop_a, coop_
         assert secret not in html, f"{url} shows {secret!r} of B"
     response = client.post(url, OWN_URLS[name](coop_b))
     assert response.status_code in {400, 405, 302} | REFUSED
-    if name in {"product-create", "certificate-create"}:
+    if name in {"product-create", "certificate-create", "shipping"}:
         assert response.status_code == 400  # B's certificate / product is not a valid choice
     assert snapshot(coop_b) == before
 
