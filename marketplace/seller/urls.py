@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import order_views, shipping_views, views
+from . import import_views, order_views, shipping_views, views
 
 app_name = "seller"
 
@@ -11,6 +11,22 @@ urlpatterns = [
     path("apply/", views.ApplyView.as_view(), name="apply"),
     path("products/", views.ProductListView.as_view(), name="products"),
     path("products/new/", views.ProductCreateView.as_view(), name="product-create"),
+    path("products/import/", import_views.ProductImportView.as_view(), name="product-import"),
+    path(
+        "products/import/<int:pk>/", import_views.ProductImportDetailView.as_view(), name="product-import-detail"
+    ),
+    path(
+        "products/import/<int:pk>/start/",
+        import_views.ProductImportStartView.as_view(),
+        name="product-import-start",
+    ),
+    path(
+        "products/import/<int:pk>/status/",
+        import_views.ProductImportStatusView.as_view(),
+        name="product-import-status",
+    ),
+    path("products/import/template/", import_views.ProductTemplateView.as_view(), name="product-template"),
+    path("products/export/", import_views.ProductExportView.as_view(), name="product-export"),
     path("products/<int:pk>/", views.ProductEditView.as_view(), name="product-edit"),
     path("products/<int:pk>/visibility/", views.ProductVisibilityView.as_view(), name="product-visibility"),
     path("certificates/", views.CertificateListView.as_view(), name="certificates"),

@@ -26,6 +26,9 @@ OBJECT_URLS = {
     "staff-remove": lambda b: {"pk": b.helper.pk},
     "invitation-cancel": lambda b: {"pk": b.invitation.pk},
     "invitation-accept": lambda b: {"token": b.invitation.token},
+    "product-import-detail": lambda b: {"pk": b.product_import.pk},
+    "product-import-start": lambda b: {"pk": b.product_import.pk},
+    "product-import-status": lambda b: {"pk": b.product_import.pk},
     # B's sub-order, and every step of its life cycle.
     "order-detail": lambda b: {"number": b.suborder.number},
     "order-confirm": lambda b: {"number": b.suborder.number},
@@ -79,12 +82,16 @@ OWN_URLS = {
         "local_products": [b.product.pk],
         "partner": b.partner.pk,
     },
+    "product-import": lambda b: {"partner": b.partner.pk},
+    "product-template": lambda b: {},
+    "product-export": lambda b: {},
     "shipping-preview": lambda b: {"delivers": "on", "flat_fee": "1000", "partner": b.partner.pk},
 }
 PUBLIC_URLS = {"apply"}
 REFUSED = {403, 404}
 _ONE = SimpleNamespace(pk=1, token="t")
 FAKE = SimpleNamespace(
+    product_import=_ONE,
     product=_ONE, certificate=_ONE, helper=_ONE, invitation=_ONE, suborder=SimpleNamespace(number="1-1")
 )
 
@@ -129,6 +136,7 @@ def snapshot(coop):
         (suborder.cancel_reason, suborder.events.count()),
         product.local_only,
         _shipping(partner),
+        partner.product_imports.values_list("status", flat=True).first(),
     )
 
 
@@ -137,6 +145,15 @@ def _shipping(partner):
 
     row = ShippingSettings.objects.filter(partner=partner).values().first()
     return row and {key: value for key, value in row.items() if key != "updated_at"}
+
+
+def _xlsx_text(content: bytes) -> str:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+    return "\n".join(str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row)
 
 
 def private_strings(coop):
@@ -149,6 +166,7 @@ def private_strings(coop):
         coop.helper.email,
         coop.invitation.email,
         coop.suborder.number,
+        coop.product_import.file_name,
     ]
 
 
@@ -173,7 +191,9 @@ def test_own_pages_of_a_show_nothing_of_b_and_refuse_b_ids(client, coop_a, coop_
     client.force_login(coop_a.user)
     page = client.get(url)
     assert page.status_code == 200
-    html = page.content.decode()
+    html = page.content.decode(errors="replace")
+    if page["Content-Type"].startswith("application/vnd.openxmlformats"):
+        html = _xlsx_text(page.content)
     for secret in private_strings(coop_b):
         assert secret not in html, f"{url} shows {secret!r} of B"
     response = client.post(url, OWN_URLS[name](coop_b))
