@@ -26,12 +26,17 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Tệp sản phẩm (.xlsx hoặc .csv)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv,text/csv," + XLSX}),
+        error_messages={
+            "required": gettext_lazy("Hãy chọn tệp sản phẩm."),
+            "empty": gettext_lazy("Tệp trống, không có gì để nhập."),
+        },
     )
     pictures = forms.FileField(
         label=gettext_lazy("Tệp ZIP ảnh (không bắt buộc)"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".zip,application/zip"}),
         help_text=gettext_lazy("Tên từng ảnh phải giống cột “Tên tệp ảnh”."),
+        error_messages={"empty": gettext_lazy("Tệp ZIP ảnh trống.")},
     )
 
     def __init__(self, *args, scope=None, **kwargs):
