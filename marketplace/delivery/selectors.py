@@ -112,7 +112,9 @@ def _problem(group: CooperativeGroup, settings, province: str) -> str:
     problem): perishables beyond its own province, or a province it does not deliver to."""
     name = group.partner.name
     if not settings.delivers:
-        return _("%(name)s hiện không giao hàng. Hãy bỏ sản phẩm của hợp tác xã này khỏi giỏ.") % {"name": name}
+        return _("%(name)s hiện không giao hàng. Hãy bỏ sản phẩm của hợp tác xã này khỏi giỏ.") % {
+            "name": name
+        }
     if group.local_only and not same_province(province, group.partner.province):
         return _(
             "%(name)s chỉ giao hàng tươi sống trong tỉnh %(home)s, không giao đến %(province)s. "

@@ -35,16 +35,38 @@ class Column:
 
 
 COLUMNS = (
-    Column("sku", "Mã SKU", True, _("Mã riêng của sản phẩm, không trùng nhau. Có mã rồi thì sửa sản phẩm đó."), "GS-COMCHAY-200"),
+    Column(
+        "sku",
+        "Mã SKU",
+        True,
+        _("Mã riêng của sản phẩm, không trùng nhau. Có mã rồi thì sửa sản phẩm đó."),
+        "GS-COMCHAY-200",
+    ),
     Column("title", "Tên sản phẩm", True, _("Tên hiện trên sàn."), "Cơm cháy chà bông Gia Sinh 200 g"),
     Column("category", "Nhóm OCOP", False, _("Mã nhóm trong trang “Nhóm OCOP”, ví dụ I.3b."), "I.3b"),
     Column("price", "Giá bán (đồng)", True, _("Số, không ghi chữ: 45000 hoặc 45.000."), 45000),
     Column("stock", "Số lượng còn", True, _("Số nguyên, từ 0."), 120),
     Column("weight", "Khối lượng (gam)", False, _("Số gam, ví dụ 250."), 250),
-    Column("description", "Mô tả", False, _("Tối đa 5.000 chữ."), "Cơm cháy giòn, chà bông heo, đóng túi zip."),
-    Column("local_only", "Chỉ giao trong tỉnh", False, _("“Có” cho hàng tươi sống, “Không” cho hàng khác."), "Không"),
-    Column("certificate", "Số quyết định OCOP", False, _("Số quyết định của giấy chứng nhận OCOP đã gửi lên sàn."), ""),
-    Column("picture", "Tên tệp ảnh", False, _("Tên tệp trong tệp ZIP ảnh, ví dụ comchay.jpg."), "comchay.jpg"),
+    Column(
+        "description", "Mô tả", False, _("Tối đa 5.000 chữ."), "Cơm cháy giòn, chà bông heo, đóng túi zip."
+    ),
+    Column(
+        "local_only",
+        "Chỉ giao trong tỉnh",
+        False,
+        _("“Có” cho hàng tươi sống, “Không” cho hàng khác."),
+        "Không",
+    ),
+    Column(
+        "certificate",
+        "Số quyết định OCOP",
+        False,
+        _("Số quyết định của giấy chứng nhận OCOP đã gửi lên sàn."),
+        "",
+    ),
+    Column(
+        "picture", "Tên tệp ảnh", False, _("Tên tệp trong tệp ZIP ảnh, ví dụ comchay.jpg."), "comchay.jpg"
+    ),
 )
 BY_KEY = {column.key: column for column in COLUMNS}
 HEADINGS = {fold(column.heading): column.key for column in COLUMNS}

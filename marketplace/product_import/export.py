@@ -21,8 +21,18 @@ Product = get_model("catalogue", "Product")
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 HEADING_FILL = PatternFill("solid", fgColor="E8F3EC")
-WIDTHS = {"sku": 20, "title": 40, "category": 12, "price": 16, "stock": 14, "weight": 16,
-          "description": 50, "local_only": 18, "certificate": 22, "picture": 22}
+WIDTHS = {
+    "sku": 20,
+    "title": 40,
+    "category": 12,
+    "price": 16,
+    "stock": 14,
+    "weight": 16,
+    "description": 50,
+    "local_only": 18,
+    "certificate": 22,
+    "picture": 22,
+}
 
 
 def safe(value):
@@ -73,13 +83,23 @@ def _groups_sheet(book) -> None:
     sheet.column_dimensions["B"].width = 60
     sheet.column_dimensions["C"].width = 18
     bold = Font(bold=True)
-    sheet.append([_text_cell(sheet, _("Mã nhóm"), font=bold), _text_cell(sheet, _("Tên nhóm"), font=bold),
-                  _text_cell(sheet, _("Dùng được"), font=bold)])
+    sheet.append(
+        [
+            _text_cell(sheet, _("Mã nhóm"), font=bold),
+            _text_cell(sheet, _("Tên nhóm"), font=bold),
+            _text_cell(sheet, _("Dùng được"), font=bold),
+        ]
+    )
     for category in Category.objects.order_by("path"):
         indent = "  " * (category.depth - 1)
         usable = _("Có") if category.numchild == 0 else _("Không (chọn nhóm con)")
-        sheet.append([_text_cell(sheet, category.code or ""), _text_cell(sheet, indent + category.name),
-                      _text_cell(sheet, usable)])
+        sheet.append(
+            [
+                _text_cell(sheet, category.code or ""),
+                _text_cell(sheet, indent + category.name),
+                _text_cell(sheet, usable),
+            ]
+        )
 
 
 def _help_sheet(book) -> None:
@@ -88,11 +108,21 @@ def _help_sheet(book) -> None:
     sheet.column_dimensions["B"].width = 12
     sheet.column_dimensions["C"].width = 80
     bold = Font(bold=True)
-    sheet.append([_text_cell(sheet, _("Cột"), font=bold), _text_cell(sheet, _("Bắt buộc"), font=bold),
-                  _text_cell(sheet, _("Cách ghi"), font=bold)])
+    sheet.append(
+        [
+            _text_cell(sheet, _("Cột"), font=bold),
+            _text_cell(sheet, _("Bắt buộc"), font=bold),
+            _text_cell(sheet, _("Cách ghi"), font=bold),
+        ]
+    )
     for column in COLUMNS:
-        sheet.append([_text_cell(sheet, column.heading), _text_cell(sheet, _("Có") if column.required else ""),
-                      _text_cell(sheet, str(column.help))])
+        sheet.append(
+            [
+                _text_cell(sheet, column.heading),
+                _text_cell(sheet, _("Có") if column.required else ""),
+                _text_cell(sheet, str(column.help)),
+            ]
+        )
     sheet.append([])
     for line in (
         _("Mỗi dòng là một sản phẩm. Mã SKU đã có: sửa sản phẩm đó; mã mới: thêm sản phẩm mới."),
@@ -110,8 +140,14 @@ def workbook_bytes(rows) -> bytes:
     for index, column in enumerate(COLUMNS):
         sheet.column_dimensions[chr(ord("A") + index)].width = WIDTHS[column.key]
     bold = Font(bold=True)
-    sheet.append([_text_cell(sheet, column.heading, font=bold, fill=HEADING_FILL,
-                             alignment=Alignment(wrap_text=True)) for column in COLUMNS])
+    sheet.append(
+        [
+            _text_cell(
+                sheet, column.heading, font=bold, fill=HEADING_FILL, alignment=Alignment(wrap_text=True)
+            )
+            for column in COLUMNS
+        ]
+    )
     for row in rows:
         sheet.append([_text_cell(sheet, value) for value in row])
     _groups_sheet(book)

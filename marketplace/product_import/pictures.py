@@ -9,11 +9,10 @@ import warnings
 import zipfile
 
 from django.conf import settings
-from PIL import Image, UnidentifiedImageError
-
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
 
 from marketplace.core.text import nfc
 from marketplace.seller.uploads import ACCEPTED_IMAGE_FORMATS, process_photo
@@ -53,7 +52,10 @@ class Pictures:
         if info is None:
             return _("không có ảnh “%(name)s” trong tệp ZIP") % {"name": name}
         if info.file_size > MAX_PICTURE_BYTES:
-            return _("ảnh “%(name)s” quá lớn (tối đa %(max)s MB)") % {"name": name, "max": MAX_PICTURE_BYTES // 2**20}
+            return _("ảnh “%(name)s” quá lớn (tối đa %(max)s MB)") % {
+                "name": name,
+                "max": MAX_PICTURE_BYTES // 2**20,
+            }
         return ""
 
     def check(self, name: str) -> str:
@@ -86,4 +88,6 @@ class Pictures:
         try:
             return process_photo(SimpleUploadedFile(picture_key(name), data))
         except ValidationError as error:
-            raise FileRefused(_("Ảnh “%(name)s”: %(error)s") % {"name": name, "error": " ".join(error.messages)})
+            raise FileRefused(
+                _("Ảnh “%(name)s”: %(error)s") % {"name": name, "error": " ".join(error.messages)}
+            )

@@ -82,7 +82,9 @@ def _table(raw_rows, encoding: str = "") -> Table:
     table = Table(columns=columns, rows=[], encoding=encoding, unknown=unknown)
     for number, raw in enumerate(rows, start=2):
         values = {key: raw[position] if position < len(raw) else None for position, key in columns.items()}
-        if all(value in (None, "") or (isinstance(value, str) and not value.strip()) for value in values.values()):
+        if all(
+            value in (None, "") or (isinstance(value, str) and not value.strip()) for value in values.values()
+        ):
             continue  # an empty row
         if len(table.rows) >= MAX_ROWS:
             raise FileRefused(
@@ -136,9 +138,7 @@ def read_csv(data: bytes) -> Table:
 def read_table(upload) -> Table:
     """Refuse anything but a product file within the limits; read .xlsx or .csv by content."""
     if upload.size > MAX_FILE_BYTES:
-        raise FileRefused(
-            _("Tệp quá lớn (tối đa %(max)s MB).") % {"max": MAX_FILE_BYTES // (1024 * 1024)}
-        )
+        raise FileRefused(_("Tệp quá lớn (tối đa %(max)s MB).") % {"max": MAX_FILE_BYTES // (1024 * 1024)})
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)

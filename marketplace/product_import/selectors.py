@@ -20,5 +20,9 @@ def import_progress(job: ProductImport) -> dict:
         done = cache.get(progress_key(job.pk))
     else:
         done = 0 if job.status == ImportStatus.QUEUED else None
-    percent = int(100 * done / total) if done is not None and total else (100 if job.status == ImportStatus.DONE else 0)
+    percent = (
+        int(100 * done / total)
+        if done is not None and total
+        else (100 if job.status == ImportStatus.DONE else 0)
+    )
     return {"status": job.status, "done": done, "total": total, "percent": min(percent, 100)}

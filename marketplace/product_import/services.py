@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.catalogue.bulk import bulk_product_changes
 from marketplace.catalogue.services import product_category_set, product_picture_replace, product_upsert
 from marketplace.outbox.services import outbox_add
 from marketplace.seller.models import ProductChange
@@ -60,7 +61,9 @@ def _record_check(job: ProductImport, rows, table, file_problems) -> ProductImpo
     job.total_rows = len(rows)
     job.refused_rows = sum(1 for row in rows if row.problems)
     job.problems = problems[:MAX_PROBLEMS_KEPT]
-    job.plan = {action: sum(1 for row in rows if row.action == action) for action in (CREATE, UPDATE, UNCHANGED)}
+    job.plan = {
+        action: sum(1 for row in rows if row.action == action) for action in (CREATE, UPDATE, UNCHANGED)
+    }
     if not rows:
         job.problems = [Problem(0, "", _("Tệp không có dòng sản phẩm nào dưới dòng tiêu đề.")).as_dict()]
     job.status = ImportStatus.READY if rows and job.refused_rows < len(rows) else ImportStatus.INVALID
@@ -106,8 +109,12 @@ def _apply(job: ProductImport, row, pictures: Pictures) -> None:
         price=Decimal(values["price"]),
         stock=values["stock"],
         description=values.get("description") or (existing.description if existing else ""),
-        weight_grams=values["weight"] if values.get("weight") is not None else getattr(existing, "weight_grams", None),
-        local_only=values["local_only"] if values.get("local_only") is not None else bool(getattr(existing, "local_only", False)),
+        weight_grams=values["weight"]
+        if values.get("weight") is not None
+        else getattr(existing, "weight_grams", None),
+        local_only=values["local_only"]
+        if values.get("local_only") is not None
+        else bool(getattr(existing, "local_only", False)),
         is_public=None,
     )
     if values.get("category") is not None:
@@ -161,7 +168,7 @@ def product_import_run(*, import_id: int) -> str:
     pictures_file = job.pictures.open("rb") if job.pictures else None
     try:
         pictures = Pictures(pictures_file) if pictures_file else Pictures()
-        with transaction.atomic():
+        with transaction.atomic(), bulk_product_changes():
             for done, row in enumerate(rows, start=1):
                 if row.problems:
                     continue

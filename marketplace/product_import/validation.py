@@ -52,7 +52,9 @@ def _text(value) -> str:
         value = int(value)
     text = nfc(str(value)).strip()
     if text.startswith("="):
-        raise CellError(_("“%(text)s” là công thức; hãy ghi giá trị, không ghi công thức") % {"text": text[:40]})
+        raise CellError(
+            _("“%(text)s” là công thức; hãy ghi giá trị, không ghi công thức") % {"text": text[:40]}
+        )
     if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
         text = text[1:]  # the export's guard against formulas, taken off again
     if len(text) > MAX_CELL_CHARS:
@@ -168,8 +170,10 @@ def _clean_cells(row: Row, raw: dict) -> None:
         except CellError as error:
             row.problems.append(Problem(row.number, BY_KEY[key].heading, str(error)))
     for key in ("sku", "title", "price", "stock"):
-        if key in raw and row.values.get(key) in (None, "") and not any(
-            p.column == BY_KEY[key].heading for p in row.problems
+        if (
+            key in raw
+            and row.values.get(key) in (None, "")
+            and not any(p.column == BY_KEY[key].heading for p in row.problems)
         ):
             row.problems.append(Problem(row.number, BY_KEY[key].heading, _("chưa ghi (bắt buộc)")))
     for key in ("sku", "title", "price", "stock"):
@@ -185,7 +189,8 @@ def _resolve(row: Row, lookups: Lookups, pictures) -> None:
             Problem(
                 row.number,
                 BY_KEY["sku"].heading,
-                _("mã “%(sku)s” chỉ được gồm chữ không dấu, số và - _ . / (tối đa 64 ký tự)") % {"sku": sku[:40]},
+                _("mã “%(sku)s” chỉ được gồm chữ không dấu, số và - _ . / (tối đa 64 ký tự)")
+                % {"sku": sku[:40]},
             )
         )
         return
@@ -196,7 +201,8 @@ def _resolve(row: Row, lookups: Lookups, pictures) -> None:
                 Problem(
                     row.number,
                     BY_KEY["category"].heading,
-                    _("không có nhóm “%(value)s” (xem trang “Nhóm OCOP” của tệp mẫu)") % {"value": values["category"]},
+                    _("không có nhóm “%(value)s” (xem trang “Nhóm OCOP” của tệp mẫu)")
+                    % {"value": values["category"]},
                 )
             )
         values["category"] = category
@@ -209,7 +215,8 @@ def _resolve(row: Row, lookups: Lookups, pictures) -> None:
                 Problem(
                     row.number,
                     BY_KEY["certificate"].heading,
-                    _("hợp tác xã chưa gửi giấy chứng nhận OCOP số “%(value)s” lên sàn") % {"value": values["certificate"]},
+                    _("hợp tác xã chưa gửi giấy chứng nhận OCOP số “%(value)s” lên sàn")
+                    % {"value": values["certificate"]},
                 )
             )
         values["certificate"] = certificate

@@ -124,5 +124,7 @@ class ProductExportView(SellerMixin, View):
         stamp = timezone.localdate().strftime("%Y%m%d")
         name = f"san-pham-{self.scope.partner.code or self.scope.partner.pk}-{stamp}"
         if request.GET.get("format") == "csv":
-            return _download(export.products_csv(self.scope.partner), f"{name}.csv", "text/csv; charset=utf-8")
+            return _download(
+                export.products_csv(self.scope.partner), f"{name}.csv", "text/csv; charset=utf-8"
+            )
         return _download(export.products_xlsx(self.scope.partner), f"{name}.xlsx", XLSX)

@@ -13,7 +13,9 @@ urlpatterns = [
     path("products/new/", views.ProductCreateView.as_view(), name="product-create"),
     path("products/import/", import_views.ProductImportView.as_view(), name="product-import"),
     path(
-        "products/import/<int:pk>/", import_views.ProductImportDetailView.as_view(), name="product-import-detail"
+        "products/import/<int:pk>/",
+        import_views.ProductImportDetailView.as_view(),
+        name="product-import-detail",
     ),
     path(
         "products/import/<int:pk>/start/",

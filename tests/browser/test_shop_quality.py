@@ -78,6 +78,9 @@ SELLER_PAGES = [
     "seller-bank",
     "seller-staff",
     "seller-certificates",
+    "seller-shipping",
+    "seller-product-import",
+    "seller-product-import-report",
     "seller-apply",
 ]
 PAGES = SHOP_PAGES + SELLER_PAGES
@@ -437,6 +440,15 @@ def seller_journey(crawl: Crawl, browser, base_url: str, language: str, axe, sam
     context.close()
 
 
+def checked_file(cooperative, seller) -> int:
+    """A product file the demo cooperative uploaded: one good row and one with a wrong price."""
+    from marketplace.product_import.services import product_import_check
+    from tests.product_import.helpers import row, upload, xlsx
+
+    data = xlsx([row("GS-MOI-1", title="Cơm cháy mắm hành 250 g"), row("GS-MOI-2", price="55k")])
+    return product_import_check(partner=cooperative, by=seller, upload=upload(data)).pk
+
+
 def demo_sample(base_url: str) -> dict:
     """The demo objects the journeys visit, taken from the database (not from any page's markup)."""
     from django.contrib.auth import get_user_model
@@ -496,6 +508,9 @@ def demo_sample(base_url: str) -> dict:
             "seller-bank": "/seller/bank/",
             "seller-staff": "/seller/staff/",
             "seller-certificates": "/seller/certificates/",
+            "seller-shipping": "/seller/shipping/",
+            "seller-product-import": "/seller/products/import/",
+            "seller-product-import-report": f"/seller/products/import/{checked_file(cooperative, seller)}/",
         },
         "data": [*settings.OPERATOR.values(), *GUEST.values(), "Phường Hoa Lư", "Ninh Bình"],
     }

@@ -59,8 +59,16 @@ def test_check_then_import_creates_updates_and_leaves_unchanged(
     record = coop_a.product.stockrecords.get()
     unchanged = make_product(coop_a.partner, sku="GS-GIU-NGUYEN", title="Giữ nguyên", price=30000, stock=4)
     rows = [
-        row("GS-COMCHAY-200", price="45.000", stock=120, category="I.3b", weight=200, local_only="Không",
-            picture="comchay.jpg", description="Giòn, thơm."),
+        row(
+            "GS-COMCHAY-200",
+            price="45.000",
+            stock=120,
+            category="I.3b",
+            weight=200,
+            local_only="Không",
+            picture="comchay.jpg",
+            description="Giòn, thơm.",
+        ),
         row("GS-NEM-10", title="Nem chua Yên Mạc gói 10 chiếc", price=60000, stock=50, local_only="Có"),
         row(own_sku, title=coop_a.product.title, price=int(record.price) + 5000, stock=record.num_in_stock),
         row("GS-GIU-NGUYEN", title="Giữ nguyên", price=30000, stock=4),
@@ -84,11 +92,18 @@ def test_check_then_import_creates_updates_and_leaves_unchanged(
     rice = Product.objects.get(upc="GS-COMCHAY-200")
     rice_record = rice.stockrecords.get()
     assert (rice.title, rice.weight_grams, rice.local_only, rice.description) == (
-        "Cơm cháy chà bông 200 g", 200, False, "Giòn, thơm."
+        "Cơm cháy chà bông 200 g",
+        200,
+        False,
+        "Giòn, thơm.",
     )
     assert (rice_record.partner, rice_record.price, rice_record.num_in_stock) == (coop_a.partner, 45000, 120)
     assert list(rice.categories.all()) == [category] and rice.images.count() == 1
     assert Product.objects.get(upc="GS-NEM-10").local_only is True
+    from search.models import ProductIndex
+
+    # indexed for search in the import's transaction (once, not once per save)
+    assert ProductIndex.objects.filter(product__upc__in=["GS-COMCHAY-200", "GS-NEM-10"]).count() == 2
     record.refresh_from_db()
     assert record.price == int(rows[2][3])
     assert ProductChange.objects.filter(product=coop_a.product, action="edited", fields=["price"]).exists()
@@ -191,7 +206,7 @@ def test_export_has_the_cooperatives_products_and_imports_back_unchanged(client,
     client.force_login(coop_a.user)
     response = client.get(reverse("seller:product-export"))
     book = openpyxl.load_workbook(io.BytesIO(response.content), read_only=True)
-    values = [r for r in book["Sản phẩm"].iter_rows(values_only=True)][1:]
+    values = list(book["Sản phẩm"].iter_rows(values_only=True))[1:]
     assert [r[1] for r in values] == [coop_a.product.title]
     job = product_import_check(partner=coop_a.partner, by=coop_a.user, upload=upload(response.content))
     assert (job.status, job.plan) == ("ready", {"create": 0, "update": 0, "unchanged": 1})

@@ -92,7 +92,11 @@ REFUSED = {403, 404}
 _ONE = SimpleNamespace(pk=1, token="t")
 FAKE = SimpleNamespace(
     product_import=_ONE,
-    product=_ONE, certificate=_ONE, helper=_ONE, invitation=_ONE, suborder=SimpleNamespace(number="1-1")
+    product=_ONE,
+    certificate=_ONE,
+    helper=_ONE,
+    invitation=_ONE,
+    suborder=SimpleNamespace(number="1-1"),
 )
 
 
@@ -153,7 +157,9 @@ def _xlsx_text(content: bytes) -> str:
     import openpyxl
 
     book = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
-    return "\n".join(str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row)
+    return "\n".join(
+        str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row
+    )
 
 
 def private_strings(coop):

@@ -15,9 +15,15 @@ HANOI = {**ADDRESS, "state": "01", "line4": "00070", "line1": "12 Hàng Bạc"}
 
 
 def settings(**fields):
-    values = dict(
-        delivers=True, flat_fee=0, free_above=None, provinces=[], pickup=False, pickup_address="", pickup_hours=""
-    )
+    values = {
+        "delivers": True,
+        "flat_fee": 0,
+        "free_above": None,
+        "provinces": [],
+        "pickup": False,
+        "pickup_address": "",
+        "pickup_hours": "",
+    }
     values.update(fields)
     return SimpleNamespace(**values)
 
@@ -31,13 +37,21 @@ def settings(**fields):
             "Giao toàn quốc, 30.000\xa0₫, miễn phí từ 500.000\xa0₫.",
         ),
         ({"provinces": ["Ninh Bình"], "flat_fee": 15000}, "Giao trong tỉnh Ninh Bình, 15.000\xa0₫."),
-        ({"provinces": ["Ninh Bình", "Hà Nội"], "flat_fee": 25000}, "Giao đến Ninh Bình, Hà Nội, 25.000\xa0₫."),
+        (
+            {"provinces": ["Ninh Bình", "Hà Nội"], "flat_fee": 25000},
+            "Giao đến Ninh Bình, Hà Nội, 25.000\xa0₫.",
+        ),
         (
             {"provinces": ["Ninh Bình", "Hà Nội", "Hưng Yên", "Phú Thọ"], "flat_fee": 25000},
             "Giao đến 4 tỉnh, thành phố, 25.000\xa0₫.",
         ),
         (
-            {"delivers": False, "pickup": True, "pickup_address": "Thôn Tập Ninh", "pickup_hours": "7:00–17:00"},
+            {
+                "delivers": False,
+                "pickup": True,
+                "pickup_address": "Thôn Tập Ninh",
+                "pickup_hours": "7:00–17:00",
+            },
             "Chỉ nhận tại chỗ: Thôn Tập Ninh (7:00–17:00).",
         ),
         (
@@ -91,7 +105,9 @@ def test_provinces_served_and_pickup_only(client, coop_a):
     client.force_login(coop_a.user)
     post_settings(client, coverage="some", provinces=["37", "01"])
     assert ShippingSettings.objects.get(partner=coop_a.partner).provinces == ["Hà Nội", "Ninh Bình"]
-    post_settings(client, delivers=None, pickup="on", pickup_address="Nhà văn hoá thôn", pickup_hours="7–17 giờ")
+    post_settings(
+        client, delivers=None, pickup="on", pickup_address="Nhà văn hoá thôn", pickup_hours="7–17 giờ"
+    )
     saved = ShippingSettings.objects.get(partner=coop_a.partner)
     assert (saved.delivers, saved.pickup, saved.pickup_address, saved.provinces) == (
         False,

@@ -13,4 +13,6 @@ register = template.Library()
 def shipping_sentence(partner, product=None) -> str:
     if partner is None:
         return ""
-    return shipping_summary(settings_of(partner), partner, local_only=bool(getattr(product, "local_only", False)))
+    return shipping_summary(
+        settings_of(partner), partner, local_only=bool(getattr(product, "local_only", False))
+    )
