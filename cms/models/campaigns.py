@@ -1,11 +1,16 @@
 """Campaign landing pages (e.g. Tết gift baskets): a product grid chosen by hand or by a rule."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+
+from cms.selectors import campaign_products
 
 from .base import SeoPage
 
@@ -77,14 +82,16 @@ class CampaignPage(SeoPage):
     class Meta:
         verbose_name = _("Trang chiến dịch")
 
+    @property
+    def is_hand_picked(self) -> bool:
+        return bool(self.selection == Selection.HAND)
+
     def clean(self):
         super().clean()
         if self.rule_min_price and self.rule_max_price and self.rule_min_price > self.rule_max_price:
             raise ValidationError({"rule_max_price": _("Giá đến phải lớn hơn hoặc bằng giá từ.")})
 
-    def get_context(self, request, *args, **kwargs):
-        from cms import selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        context["products"] = selectors.campaign_products(self)
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
+        context["products"] = campaign_products(self)
         return context
