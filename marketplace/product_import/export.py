@@ -14,10 +14,11 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.models import Product
+
 from .columns import COLUMNS, SHEET_GROUPS, SHEET_HELP, SHEET_PRODUCTS
 
 Category = get_model("catalogue", "Category")
-Product = get_model("catalogue", "Product")
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 HEADING_FILL = PatternFill("solid", fgColor="E8F3EC")

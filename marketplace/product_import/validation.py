@@ -11,16 +11,16 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.models import Product
 from marketplace.core.text import fold, nfc
 from marketplace.ocop.models import Certificate
+from marketplace.partner.models import StockRecord
 
 from .columns import BY_KEY, MAX_CELL_CHARS, NO, YES
 from .errors import Problem
 from .reading import Table
 
 Category = get_model("catalogue", "Category")
-Product = get_model("catalogue", "Product")
-StockRecord = get_model("partner", "StockRecord")
 
 SKU_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$")
 GROUPED_NUMBER = re.compile(r"^\d{1,3}([.,]\d{3})+$")
