@@ -9,7 +9,7 @@ HOURS = "7:00–17:00, thứ Hai đến thứ Bảy"
 NEIGHBOURS = ["Hà Nội", "Hưng Yên", "Ninh Bình", "Phú Thọ", "Thanh Hoá"]
 
 SHIPPING = {
-    "gia-sinh": {"flat_fee": 30000, "free_above": 500000, "pickup": True, "pickup_hours": HOURS},
+    "gia-sinh": {"flat_fee": 30000, "free_above": 500000},
     "coi-kim-son": {"flat_fee": 35000, "free_above": 800000},
     "ruou-kim-son": {"flat_fee": 40000, "provinces": NEIGHBOURS},
     "de-tam-diep": {

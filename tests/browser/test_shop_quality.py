@@ -440,13 +440,14 @@ def seller_journey(crawl: Crawl, browser, base_url: str, language: str, axe, sam
     context.close()
 
 
-def checked_file(cooperative, seller) -> int:
-    """A product file the demo cooperative uploaded: one good row and one with a wrong price."""
+def checked_file(cooperative, seller):
+    """A product file the demo cooperative uploaded: one good row and one with a wrong price. Its
+    report is kept in the language it was checked in (data, like an order's note)."""
     from marketplace.product_import.services import product_import_check
     from tests.product_import.helpers import row, upload, xlsx
 
     data = xlsx([row("GS-MOI-1", title="Cơm cháy mắm hành 250 g"), row("GS-MOI-2", price="55k")])
-    return product_import_check(partner=cooperative, by=seller, upload=upload(data)).pk
+    return product_import_check(partner=cooperative, by=seller, upload=upload(data))
 
 
 def demo_sample(base_url: str) -> dict:
@@ -482,6 +483,7 @@ def demo_sample(base_url: str) -> dict:
     story = StoryPage.objects.live().filter(locale__language_code="vi").order_by("path").first()
     legal = LegalPage.objects.live().filter(locale__language_code="vi").order_by("path").first()
     suborder = SubOrder.objects.filter(partner=cooperative).order_by("pk").first()
+    checked = checked_file(cooperative, seller)
     latest = lambda: Order.objects.filter(guest_email=GUEST["email"]).latest("pk")  # noqa: E731
     return {
         "home_en": "/en/",
@@ -510,9 +512,15 @@ def demo_sample(base_url: str) -> dict:
             "seller-certificates": "/seller/certificates/",
             "seller-shipping": "/seller/shipping/",
             "seller-product-import": "/seller/products/import/",
-            "seller-product-import-report": f"/seller/products/import/{checked_file(cooperative, seller)}/",
+            "seller-product-import-report": f"/seller/products/import/{checked.pk}/",
         },
-        "data": [*settings.OPERATOR.values(), *GUEST.values(), "Phường Hoa Lư", "Ninh Bình"],
+        "data": [
+            *settings.OPERATOR.values(),
+            *GUEST.values(),
+            "Phường Hoa Lư",
+            "Ninh Bình",
+            *(problem["message"] for problem in checked.problems),
+        ],
     }
 
 
