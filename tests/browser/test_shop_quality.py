@@ -520,6 +520,7 @@ def demo_sample(base_url: str) -> dict:
             "Phường Hoa Lư",
             "Ninh Bình",
             *(problem["message"] for problem in checked.problems),
+            *(problem["column"] for problem in checked.problems),  # the file's own headings
         ],
     }
 
