@@ -74,6 +74,7 @@ SELLER_PAGES = [
     "seller-product-form",
     "seller-orders",
     "seller-order-detail",
+    "seller-sales",
     "seller-profile",
     "seller-bank",
     "seller-staff",
@@ -81,6 +82,10 @@ SELLER_PAGES = [
     "seller-shipping",
     "seller-product-import",
     "seller-product-import-report",
+    "seller-money",
+    "seller-statement",
+    "seller-history",
+    "seller-qr",
     "seller-apply",
 ]
 PAGES = SHOP_PAGES + SELLER_PAGES
@@ -458,6 +463,7 @@ def demo_sample(base_url: str) -> dict:
 
     from cms.models.legal import LegalPage
     from cms.models.stories import StoryPage
+    from marketplace.ledger.models import Statement
     from marketplace.order.models import SubOrder
 
     Order = get_model("order", "Order")
@@ -484,6 +490,7 @@ def demo_sample(base_url: str) -> dict:
     legal = LegalPage.objects.live().filter(locale__language_code="vi").order_by("path").first()
     suborder = SubOrder.objects.filter(partner=cooperative).order_by("pk").first()
     checked = checked_file(cooperative, seller)
+    statement = Statement.objects.filter(partner=cooperative).order_by("-month").first()
     latest = lambda: Order.objects.filter(guest_email=GUEST["email"]).latest("pk")  # noqa: E731
     return {
         "home_en": "/en/",
@@ -506,6 +513,7 @@ def demo_sample(base_url: str) -> dict:
             "seller-product-form": f"/seller/products/{product.pk}/",
             "seller-orders": "/seller/orders/",
             "seller-order-detail": f"/seller/orders/{suborder.number}/",
+            "seller-sales": "/seller/sales/",
             "seller-profile": "/seller/profile/",
             "seller-bank": "/seller/bank/",
             "seller-staff": "/seller/staff/",
@@ -513,6 +521,10 @@ def demo_sample(base_url: str) -> dict:
             "seller-shipping": "/seller/shipping/",
             "seller-product-import": "/seller/products/import/",
             "seller-product-import-report": f"/seller/products/import/{checked.pk}/",
+            "seller-money": "/seller/money/",
+            "seller-statement": f"/seller/money/statements/{statement.pk}/",
+            "seller-history": "/seller/history/",
+            "seller-qr": "/seller/qr/",
         },
         "data": [
             *settings.OPERATOR.values(),

@@ -47,6 +47,7 @@ OWN_URLS = {
     "products": lambda b: {},
     "orders": lambda b: {},
     "certificates": lambda b: {},
+    "sales": lambda b: {},
     "product-create": lambda b: {
         "title": "Lấy trộm",
         "price": "50000",
@@ -86,8 +87,10 @@ OWN_URLS = {
     "product-template": lambda b: {},
     "product-export": lambda b: {},
     "shipping-preview": lambda b: {"delivers": "on", "flat_fee": "1000", "partner": b.partner.pk},
+    "history": lambda b: {"partner": b.partner.pk},
+    "storefront-qr": lambda b: {"partner": b.partner.pk},
 }
-PUBLIC_URLS = {"apply"}
+PUBLIC_URLS = {"apply", "assist-leave"}
 REFUSED = {403, 404}
 _ONE = SimpleNamespace(pk=1, token="t")
 FAKE = SimpleNamespace(
