@@ -16,6 +16,7 @@ from django.dispatch import receiver
 from oscar.core.loading import get_model
 from wagtail.signals import page_published, page_unpublished
 
+from marketplace.catalogue.bulk import collected, products_changed_in_bulk
 from marketplace.catalogue.models import Product
 from marketplace.ocop.models import Certificate
 from marketplace.partner.models import Partner, StockRecord
@@ -47,7 +48,7 @@ def rows_now(product_ids) -> None:
 @receiver(post_save, sender=Product)
 @receiver(post_delete, sender=Product)
 def product_changed(sender, instance, raw=False, signal=None, **kwargs):
-    if raw:
+    if raw or collected(instance.pk):
         return
     if signal is post_save:  # a deleted product's row goes with it (on delete cascade)
         rows_now([instance.pk])
@@ -59,11 +60,23 @@ def product_changed(sender, instance, raw=False, signal=None, **kwargs):
 @receiver(post_save, sender=ProductCategory)
 @receiver(post_delete, sender=ProductCategory)
 def product_part_changed(sender, instance, raw=False, signal=None, **kwargs):
-    if raw:
+    if raw or collected(instance.product_id):
         return
     if signal is post_save:  # after a delete (maybe the product's own), the task tidies up
         rows_now([instance.product_id])
     enqueue(tasks.product_index_update, product_id=instance.product_id)
+
+
+BULK_BATCH = 500
+
+
+@receiver(products_changed_in_bulk)
+def products_changed_together(sender, product_ids, **kwargs):
+    """A bulk write (a product import): rows rewritten in batches, one task per batch."""
+    for start in range(0, len(product_ids), BULK_BATCH):
+        chunk = product_ids[start : start + BULK_BATCH]
+        rows_now(chunk)
+        enqueue(tasks.products_reindex, product_ids=chunk)
 
 
 @receiver(post_save, sender=Partner)

@@ -55,21 +55,21 @@ def product_upsert(
     weight_grams: int | None = None,
     local_only: bool = False,
     image: bytes | None = None,
-    is_public: bool = True,
+    is_public: bool | None = True,
 ) -> Product:
-    """Create or update a product sold by `partner`, keyed by its SKU (idempotent)."""
-    product, __ = Product.objects.update_or_create(
-        upc=sku,
-        defaults={
-            "title": title,
-            "description": description,
-            "product_class": default_product_class(),
-            "weight_grams": weight_grams,
-            "local_only": local_only,
-            "is_public": is_public,
-            "structure": Product.STANDALONE,
-        },
-    )
+    """Create or update a product sold by `partner`, keyed by its SKU (idempotent).
+    `is_public=None` leaves an existing product's visibility as it is (new products are public)."""
+    defaults = {
+        "title": title,
+        "description": description,
+        "product_class": default_product_class(),
+        "weight_grams": weight_grams,
+        "local_only": local_only,
+        "structure": Product.STANDALONE,
+    }
+    if is_public is not None:
+        defaults["is_public"] = is_public
+    product, __ = Product.objects.update_or_create(upc=sku, defaults=defaults)
     record, created = StockRecord.objects.get_or_create(
         product=product,
         partner=partner,
@@ -93,3 +93,32 @@ def product_upsert(
         picture = ProductImage(product=product, caption=title, display_order=0)
         picture.original.save(f"{slugify(sku)}.jpg", ContentFile(image), save=True)
     return product
+
+
+@transaction.atomic
+def product_local_only_set(*, partner, local_ids: set[int]) -> int:
+    """Mark which of `partner`'s products are perishable ("chỉ giao trong tỉnh"): those in
+    `local_ids`, and no others. Each changed product is saved (so the search index follows);
+    returns how many changed."""
+    own = Product.objects.filter(stockrecords__partner=partner).distinct()
+    to_change = list(own.filter(local_only=True).exclude(pk__in=local_ids)) + list(
+        own.filter(local_only=False, pk__in=local_ids)
+    )
+    for product in to_change:
+        product.local_only = not product.local_only
+        product.save(update_fields=["local_only", "date_updated"])
+    return len(to_change)
+
+
+def product_category_set(*, product, category) -> None:
+    """File `product` under `category` only."""
+    ProductCategory.objects.filter(product=product).exclude(category=category).delete()
+    ProductCategory.objects.get_or_create(product=product, category=category)
+
+
+def product_picture_replace(*, product, picture) -> None:
+    """Make `picture` (a checked, re-encoded file) the product's only picture."""
+    for old in product.images.all():
+        old.delete()
+    image = ProductImage(product=product, caption=product.title, display_order=0)
+    image.original.save(picture.name, picture, save=True)

@@ -20,6 +20,7 @@ RATES: dict[str, str] = {
     "poll-vote": "10/m",
     "complaint": "5/h",  # complaints are emailed to alliance staff
     "stock-alert": "10/h",  # stock-alert sign-ups email the address given
+    "product-import": "30/h",  # product files are read and checked in the request
 }
 
 

@@ -22,6 +22,13 @@ class ShippingSettings(models.Model):
     )
     pickup = models.BooleanField(_("Cho nhận tại chỗ"), default=False)
     pickup_address = models.CharField(_("Địa chỉ nhận hàng tại chỗ"), max_length=255, blank=True)
+    pickup_hours = models.CharField(
+        _("Giờ mở cửa nhận hàng"),
+        max_length=120,
+        blank=True,
+        help_text=_("Ví dụ: 7:00–17:00, thứ Hai đến thứ Bảy"),
+    )
+    updated_at = models.DateTimeField(auto_now=True, null=True)
 
     class Meta:
         verbose_name = _("Cài đặt giao hàng")

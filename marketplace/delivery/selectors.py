@@ -18,6 +18,8 @@ from marketplace.core.text import fold
 from marketplace.geo import province_named
 from marketplace.partner.models import Partner
 
+from .summary import shipping_summary
+
 DELIVERY = "delivery"
 PICKUP = "pickup"
 SESSION_KEY = "chohtx_shipping_choices"
@@ -40,6 +42,7 @@ class CooperativeGroup:
     chosen: ShippingOption | None = None
     problem: str = ""
     local_only: bool = False
+    summary: str = ""
 
     @property
     def shipping_fee(self) -> Decimal:
@@ -63,6 +66,7 @@ class _Defaults:
     provinces: list[str] = []
     pickup = False
     pickup_address = ""
+    pickup_hours = ""
 
 
 def settings_of(partner: Partner):
@@ -103,29 +107,39 @@ def _delivery_option(group: CooperativeGroup, settings, province: str | None) ->
     return ShippingOption(DELIVERY, _("Giao hàng tận nơi"), fee, detail)
 
 
-def _problem(group: CooperativeGroup, province: str) -> str:
+def _problem(group: CooperativeGroup, settings, province: str) -> str:
+    """Why this cooperative cannot serve `province` (it offers no pickup, or there would be no
+    problem): perishables beyond its own province, or a province it does not deliver to."""
     name = group.partner.name
+    if not settings.delivers:
+        return _("%(name)s hiện không giao hàng. Hãy bỏ sản phẩm của hợp tác xã này khỏi giỏ.") % {
+            "name": name
+        }
     if group.local_only and not same_province(province, group.partner.province):
         return _(
-            "%(name)s chỉ giao hàng tươi sống trong tỉnh %(home)s (hoặc nhận tại chỗ), "
-            "không giao đến %(province)s. Hãy đổi địa chỉ hoặc bỏ sản phẩm này khỏi giỏ."
+            "%(name)s chỉ giao hàng tươi sống trong tỉnh %(home)s, không giao đến %(province)s. "
+            "Hãy đổi địa chỉ hoặc bỏ sản phẩm này khỏi giỏ."
         ) % {"name": name, "home": group.partner.province, "province": province}
+    served = ", ".join(settings.provinces or [])
     return _(
-        "%(name)s không giao hàng đến %(province)s. Hãy đổi địa chỉ hoặc bỏ sản phẩm của "
-        "hợp tác xã này khỏi giỏ."
-    ) % {"name": name, "province": province}
+        "%(name)s không giao hàng đến %(province)s (chỉ giao đến: %(served)s). Hãy đổi địa chỉ "
+        "hoặc bỏ sản phẩm của hợp tác xã này khỏi giỏ."
+    ) % {"name": name, "province": province, "served": served}
 
 
 def _fill_options(group: CooperativeGroup, province: str | None, choice: str | None) -> None:
     settings = settings_of(group.partner)
+    group.summary = shipping_summary(settings, group.partner, local_only=group.local_only)
     delivery = _delivery_option(group, settings, province)
     if delivery:
         group.options.append(delivery)
     if settings.pickup:
         detail = settings.pickup_address or group.partner.address_line
+        if getattr(settings, "pickup_hours", ""):
+            detail = f"{detail} ({settings.pickup_hours})"
         group.options.append(ShippingOption(PICKUP, _("Nhận tại hợp tác xã"), Decimal("0"), detail))
     if not group.options and province:
-        group.problem = _problem(group, province)
+        group.problem = _problem(group, settings, province)
     group.chosen = next((o for o in group.options if o.code == choice), None) or (
         group.options[0] if group.options else None
     )

@@ -189,6 +189,9 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
     say(f"{len(cooperatives)} cooperatives")
     products = load_products(cooperatives, categories, progress)
     certificates = load_certificates(products)
+    from .shipping import load_shipping
+
+    say(f"{load_shipping(cooperatives)} cooperatives with their own shipping settings")
     staff = load_accounts(cooperatives)
     from .onboarding import load_onboarding  # applications, a suspension, certificate states
 

@@ -93,6 +93,14 @@ class SellerScope:
     def product_changes(self) -> QuerySet:
         return ProductChange.objects.filter(partner=self.partner).select_related("product", "changed_by")
 
+    def product_imports(self) -> QuerySet:
+        from marketplace.product_import.selectors import imports_of
+
+        return imports_of(self.partner)
+
+    def get_product_import(self, pk):
+        return get_object_or_404(self.product_imports(), pk=pk)
+
     # --- certificates -----------------------------------------------------------------
     def certificates(self) -> QuerySet:
         return Certificate.objects.filter(partner=self.partner).prefetch_related("products")

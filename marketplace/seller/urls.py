@@ -4,7 +4,7 @@ from django.urls import path
 
 from marketplace.reports import views as report_views
 
-from . import assisted_views, order_views, views
+from . import assisted_views, import_views, order_views, shipping_views, views
 
 app_name = "seller"
 
@@ -13,6 +13,24 @@ urlpatterns = [
     path("apply/", views.ApplyView.as_view(), name="apply"),
     path("products/", views.ProductListView.as_view(), name="products"),
     path("products/new/", views.ProductCreateView.as_view(), name="product-create"),
+    path("products/import/", import_views.ProductImportView.as_view(), name="product-import"),
+    path(
+        "products/import/<int:pk>/",
+        import_views.ProductImportDetailView.as_view(),
+        name="product-import-detail",
+    ),
+    path(
+        "products/import/<int:pk>/start/",
+        import_views.ProductImportStartView.as_view(),
+        name="product-import-start",
+    ),
+    path(
+        "products/import/<int:pk>/status/",
+        import_views.ProductImportStatusView.as_view(),
+        name="product-import-status",
+    ),
+    path("products/import/template/", import_views.ProductTemplateView.as_view(), name="product-template"),
+    path("products/export/", import_views.ProductExportView.as_view(), name="product-export"),
     path("products/<int:pk>/", views.ProductEditView.as_view(), name="product-edit"),
     path("products/<int:pk>/visibility/", views.ProductVisibilityView.as_view(), name="product-visibility"),
     path("certificates/", views.CertificateListView.as_view(), name="certificates"),
@@ -28,6 +46,8 @@ urlpatterns = [
     path("orders/<str:number>/complete/", order_views.SubOrderCompleteView.as_view(), name="order-complete"),
     path("orders/<str:number>/paid/", order_views.SubOrderPaidView.as_view(), name="order-paid"),
     path("orders/<str:number>/cancel/", order_views.SubOrderCancelView.as_view(), name="order-cancel"),
+    path("shipping/", shipping_views.ShippingSettingsView.as_view(), name="shipping"),
+    path("shipping/preview/", shipping_views.ShippingPreviewView.as_view(), name="shipping-preview"),
     path("sales/", report_views.SalesReportView.as_view(), name="sales"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
     path("bank/", views.BankView.as_view(), name="bank"),

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "marketplace.ocop.apps.OcopConfig",
     "marketplace.notifications.apps.NotificationsConfig",
     "marketplace.delivery.apps.DeliveryConfig",
+    "marketplace.product_import.apps.ProductImportConfig",
     "marketplace.outbox.apps.OutboxConfig",
     "marketplace.ledger.apps.LedgerConfig",
     "payments.apps.PaymentsConfig",

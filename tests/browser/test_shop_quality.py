@@ -79,6 +79,9 @@ SELLER_PAGES = [
     "seller-bank",
     "seller-staff",
     "seller-certificates",
+    "seller-shipping",
+    "seller-product-import",
+    "seller-product-import-report",
     "seller-money",
     "seller-statement",
     "seller-history",
@@ -442,6 +445,16 @@ def seller_journey(crawl: Crawl, browser, base_url: str, language: str, axe, sam
     context.close()
 
 
+def checked_file(cooperative, seller):
+    """A product file the demo cooperative uploaded: one good row and one with a wrong price. Its
+    report is kept in the language it was checked in (data, like an order's note)."""
+    from marketplace.product_import.services import product_import_check
+    from tests.product_import.helpers import row, upload, xlsx
+
+    data = xlsx([row("GS-MOI-1", title="Cơm cháy mắm hành 250 g"), row("GS-MOI-2", price="55k")])
+    return product_import_check(partner=cooperative, by=seller, upload=upload(data))
+
+
 def demo_sample(base_url: str) -> dict:
     """The demo objects the journeys visit, taken from the database (not from any page's markup)."""
     from django.contrib.auth import get_user_model
@@ -476,6 +489,7 @@ def demo_sample(base_url: str) -> dict:
     story = StoryPage.objects.live().filter(locale__language_code="vi").order_by("path").first()
     legal = LegalPage.objects.live().filter(locale__language_code="vi").order_by("path").first()
     suborder = SubOrder.objects.filter(partner=cooperative).order_by("pk").first()
+    checked = checked_file(cooperative, seller)
     statement = Statement.objects.filter(partner=cooperative).order_by("-month").first()
     latest = lambda: Order.objects.filter(guest_email=GUEST["email"]).latest("pk")  # noqa: E731
     return {
@@ -504,12 +518,22 @@ def demo_sample(base_url: str) -> dict:
             "seller-bank": "/seller/bank/",
             "seller-staff": "/seller/staff/",
             "seller-certificates": "/seller/certificates/",
+            "seller-shipping": "/seller/shipping/",
+            "seller-product-import": "/seller/products/import/",
+            "seller-product-import-report": f"/seller/products/import/{checked.pk}/",
             "seller-money": "/seller/money/",
             "seller-statement": f"/seller/money/statements/{statement.pk}/",
             "seller-history": "/seller/history/",
             "seller-qr": "/seller/qr/",
         },
-        "data": [*settings.OPERATOR.values(), *GUEST.values(), "Phường Hoa Lư", "Ninh Bình"],
+        "data": [
+            *settings.OPERATOR.values(),
+            *GUEST.values(),
+            "Phường Hoa Lư",
+            "Ninh Bình",
+            *(problem["message"] for problem in checked.problems),
+            *(problem["column"] for problem in checked.problems),  # the file's own headings
+        ],
     }
 
 

@@ -53,6 +53,11 @@ class Cooperative:
         self.certificate.scan.save("scan.pdf", pdf_upload(), save=True)
         self.certificate.products.add(self.product)
         self.invitation = StaffInvitation.objects.create(partner=self.partner, email=f"moi-{email}")
+        from marketplace.product_import.models import ProductImport
+
+        self.product_import = ProductImport.objects.create(
+            partner=self.partner, file_name=f"bi-mat-{email}.xlsx", status="ready", total_rows=1
+        )
         self.partner.bank_bin = "970405"
         self.partner.bank_account_number = f"{self.partner.pk:04d}99887766"
         self.partner.bank_account_holder = "HTX " + name.upper()

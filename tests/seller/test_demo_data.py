@@ -45,3 +45,21 @@ def test_demo_has_applications_a_suspension_and_certificates_in_every_state(clie
     call_command("load_demo", verbosity=0)  # still idempotent
     assert Certificate.objects.filter(decision_number__startswith="DEMO-").count() == 5
     assert Partner.objects.filter(status=Status.APPLIED).count() == 2
+
+
+@pytest.mark.django_db
+def test_demo_cooperatives_have_varied_shipping_and_one_sells_only_at_its_door(client):
+    from marketplace.delivery.models import ShippingSettings
+
+    call_command("load_demo", verbosity=0)
+    settings = ShippingSettings.objects.select_related("partner")
+    assert settings.filter(delivers=False, pickup=True).exists()  # pickup only
+    assert settings.filter(delivers=True, pickup=True).exists()
+    assert settings.exclude(provinces=[]).exists() and settings.filter(provinces=[]).exists()
+    assert len({s.flat_fee for s in settings}) >= 4
+    pickup_only = settings.get(delivers=False).partner
+    page = client.get(f"/cooperatives/{pickup_only.code}/").content.decode()
+    assert "Chỉ nhận tại chỗ: Quầy nem đầu chợ Yên Mạc" in page
+    gia_sinh = settings.get(flat_fee=30000, free_above=500000).partner
+    page = client.get(f"/cooperatives/{gia_sinh.code}/").content.decode()
+    assert "Giao toàn quốc, 30.000\xa0₫, miễn phí từ 500.000\xa0₫." in page
