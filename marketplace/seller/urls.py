@@ -2,6 +2,9 @@
 
 from django.urls import path
 
+from marketplace.messaging import seller_urls as messaging_urls
+from marketplace.returns import seller_urls as returns_urls
+
 from . import order_views, views
 
 app_name = "seller"
@@ -35,3 +38,4 @@ urlpatterns = [
     ),
     path("invitations/<str:token>/", views.InvitationAcceptView.as_view(), name="invitation-accept"),
 ]
+urlpatterns += returns_urls.urlpatterns + messaging_urls.urlpatterns

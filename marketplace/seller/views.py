@@ -14,8 +14,10 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from marketplace.core.rate_limits import limit_posts
+from marketplace.messaging.selectors import unread_count_for_partner
 from marketplace.ocop import services as ocop_services
 from marketplace.partner import services as partner_services
+from marketplace.returns.selectors import open_returns_count
 
 from . import services
 from .forms import (
@@ -55,7 +57,12 @@ class SellerMixin(LoginRequiredMixin):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(cooperative=self.scope.partner, section=self.section)
+        context.update(
+            cooperative=self.scope.partner,
+            section=self.section,
+            unread_messages=unread_count_for_partner(self.scope.partner),
+            open_returns=open_returns_count(self.scope.partner),
+        )
         return context
 
 
