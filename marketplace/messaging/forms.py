@@ -14,7 +14,9 @@ class MessageForm(forms.Form):
         max_length=MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": _("Viết tin nhắn…")}),
     )
-    photo = forms.FileField(label=_("Gửi ảnh"), required=False, widget=forms.FileInput(attrs={"accept": "image/*"}))
+    photo = forms.FileField(
+        label=_("Gửi ảnh"), required=False, widget=forms.FileInput(attrs={"accept": "image/*"})
+    )
 
     def clean_photo(self):
         upload = self.cleaned_data.get("photo")

@@ -29,7 +29,11 @@ class Conversation(models.Model):
     )
     #: The signed-in buyer (a pre-sale question always has one; an order's guest buyer has none).
     buyer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="conversations"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="conversations",
     )
     product = models.ForeignKey(
         "catalogue.Product", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -30,12 +30,20 @@ def unread_email_send(*, conversation, reader: str, first, sent_by: str = "") ->
         return False
 
     def send():
-        context = {"conversation": conversation, "reader": reader, "link": link, "partner": conversation.partner}
+        context = {
+            "conversation": conversation,
+            "reader": reader,
+            "link": link,
+            "partner": conversation.partner,
+        }
         with translation.override(language):
             subject = " ".join(render_to_string("messaging/emails/unread_subject.txt", context).split())
             body = render_to_string("messaging/emails/unread_body.txt", context)
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email])
 
     return notification_send_once(
-        key=f"message-unread:{conversation.pk}:{reader}:{first.pk}", recipient=email, send=send, sent_by=sent_by
+        key=f"message-unread:{conversation.pk}:{reader}:{first.pk}",
+        recipient=email,
+        send=send,
+        sent_by=sent_by,
     )

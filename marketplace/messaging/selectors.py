@@ -29,13 +29,17 @@ def conversations_of_partner(partner, *, unread_only: bool = False) -> QuerySet:
 
 
 def conversation_of_partner(partner, pk) -> Conversation | None:
-    return Conversation.objects.filter(partner=partner, pk=pk).select_related("suborder__order", "buyer").first()
+    return (
+        Conversation.objects.filter(partner=partner, pk=pk).select_related("suborder__order", "buyer").first()
+    )
 
 
 def conversations_of_buyer(user) -> QuerySet:
     """A signed-in buyer's conversations: their pre-sale questions and their orders' threads."""
     return (
-        Conversation.objects.filter(Q(buyer=user) | Q(suborder__order__user=user), last_message_at__isnull=False)
+        Conversation.objects.filter(
+            Q(buyer=user) | Q(suborder__order__user=user), last_message_at__isnull=False
+        )
         .select_related("partner", "suborder__order", "product")
         .distinct()
     )
@@ -43,7 +47,9 @@ def conversations_of_buyer(user) -> QuerySet:
 
 def presale_conversation_of_buyer(user, pk) -> Conversation | None:
     return (
-        Conversation.objects.filter(pk=pk, buyer=user, suborder__isnull=True).select_related("partner").first()
+        Conversation.objects.filter(pk=pk, buyer=user, suborder__isnull=True)
+        .select_related("partner")
+        .first()
         if user.is_authenticated
         else None
     )

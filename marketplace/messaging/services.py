@@ -115,4 +115,6 @@ def message_unread_remind(*, message_id: int, sent_by: str = "") -> bool:
     if read_at is not None:
         first_unread = first_unread.filter(created_at__gt=read_at)
     first = first_unread.order_by("created_at", "pk").first()
-    return unread_email_send(conversation=conversation, reader=reader, first=first or message, sent_by=sent_by)
+    return unread_email_send(
+        conversation=conversation, reader=reader, first=first or message, sent_by=sent_by
+    )

@@ -54,7 +54,11 @@ def _thread(request, conversation, *, back_url: str, title: str):
 
 
 def _order_suborder(request, number, suborder) -> SubOrder:
-    found = SubOrder.objects.select_related("order", "partner").filter(order__number=number, number=suborder).first()
+    found = (
+        SubOrder.objects.select_related("order", "partner")
+        .filter(order__number=number, number=suborder)
+        .first()
+    )
     if found is None or not buyer_may_see(request, found.order):
         raise Http404
     return found
@@ -64,6 +68,7 @@ def _order_suborder(request, number, suborder) -> SubOrder:
 def order_thread(request, number, suborder):
     suborder = _order_suborder(request, number, suborder)
     conversation = services.conversation_for_suborder(suborder=suborder)
+    conversation.partner = suborder.partner  # already read with the sub-order
     title = _("Nhắn %(name)s về đơn %(number)s") % {"name": suborder.partner.name, "number": suborder.number}
     return _thread(request, conversation, back_url=f"/orders/{suborder.order.number}/", title=title)
 
@@ -86,14 +91,16 @@ def inbox(request):
 
 @limit_posts("message-send")
 def ask(request, partner):
-    """"Hỏi hợp tác xã" from a product page or a storefront: GET shows an empty conversation (or goes
+    """ "Hỏi hợp tác xã" from a product page or a storefront: GET shows an empty conversation (or goes
     to the existing one); the first POST creates the conversation with its first message."""
     partner = get_object_or_404(Partner, pk=partner, status=Status.APPROVED)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     product_id = request.GET.get("product", "")
     product = (
-        Product.objects.filter(pk=product_id, stockrecords__partner=partner).first() if product_id.isdigit() else None
+        Product.objects.filter(pk=product_id, stockrecords__partner=partner).first()
+        if product_id.isdigit()
+        else None
     )
     existing = selectors.presale_conversation(user=request.user, partner=partner)
     if request.method != "POST":
@@ -104,7 +111,9 @@ def ask(request, partner):
         form = MessageForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                conversation = services.conversation_presale(partner=partner, buyer=request.user, product=product)
+                conversation = services.conversation_presale(
+                    partner=partner, buyer=request.user, product=product
+                )
                 services.message_send(
                     conversation_id=conversation.pk,
                     side=Side.BUYER,

@@ -40,7 +40,9 @@ class EscalationDetailView(AllianceMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         self.object = selectors.escalation(kwargs["pk"])
-        if self.object is None or not (self.object.status == ReturnStatus.ESCALATED or self.object.decision_note):
+        if self.object is None or not (
+            self.object.status == ReturnStatus.ESCALATED or self.object.decision_note
+        ):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 

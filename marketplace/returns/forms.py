@@ -81,7 +81,9 @@ class InstructionsForm(forms.Form):
 
 
 class RefuseForm(forms.Form):
-    reason = forms.CharField(label=_("Lý do từ chối"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Lý do từ chối"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class TransferForm(forms.Form):
@@ -103,4 +105,6 @@ class DecisionForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    note = forms.CharField(label=_("Lý do quyết định"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("Lý do quyết định"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
+    )

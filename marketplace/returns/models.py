@@ -48,7 +48,10 @@ class ReturnStep(models.TextChoices):
     REFUSED = "refused", _("Hợp tác xã từ chối yêu cầu.")
     ESCALATED = "escalated", _("Người mua nhờ Liên minh HTX xem xét.")
     ALLIANCE_FOR_BUYER = "alliance_for_buyer", _("Liên minh HTX quyết định hoàn tiền cho người mua.")
-    ALLIANCE_RETURN = "alliance_return", _("Liên minh HTX quyết định: người mua gửi lại hàng để được hoàn tiền.")
+    ALLIANCE_RETURN = (
+        "alliance_return",
+        _("Liên minh HTX quyết định: người mua gửi lại hàng để được hoàn tiền."),
+    )
     ALLIANCE_FOR_COOPERATIVE = "alliance_for_cooperative", _("Liên minh HTX giữ nguyên quyết định từ chối.")
     RECEIVED = "received", _("Hợp tác xã đã nhận lại hàng.")
     CARD_REFUND_REQUESTED = "card_refund_requested", _("Đã gửi lệnh hoàn %(amount)s về thẻ.")

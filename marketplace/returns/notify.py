@@ -25,7 +25,14 @@ def cooperative_email(partner) -> str:
     filled in a contact address still hears about its returns and messages)."""
     if partner.email:
         return partner.email
-    return partner.users.filter(is_active=True).exclude(email="").order_by("pk").values_list("email", flat=True).first() or ""
+    return (
+        partner.users.filter(is_active=True)
+        .exclude(email="")
+        .order_by("pk")
+        .values_list("email", flat=True)
+        .first()
+        or ""
+    )
 
 
 def return_event_notify(*, event_id: int, sent_by: str = "") -> int:
@@ -53,7 +60,9 @@ def return_event_notify(*, event_id: int, sent_by: str = "") -> int:
         sent += notification_send_once(
             key=f"return-event:{event.pk}:buyer",
             recipient=order.email,
-            send=lambda: _send("buyer_update", to=order.email, language=recipient_language(order), context=context),
+            send=lambda: _send(
+                "buyer_update", to=order.email, language=recipient_language(order), context=context
+            ),
             sent_by=sent_by,
         )
     email = cooperative_email(suborder.partner)

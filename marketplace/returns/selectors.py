@@ -78,7 +78,9 @@ def return_window(
 
 def returnable_lines(suborder: SubOrder) -> list:
     """The sub-order's lines, each with `returnable`: how many may still be asked back."""
-    lines = list(Line.objects.filter(order_id=suborder.order_id, partner_id=suborder.partner_id).order_by("pk"))
+    lines = list(
+        Line.objects.filter(order_id=suborder.order_id, partner_id=suborder.partner_id).order_by("pk")
+    )
     asked = dict(
         ReturnLine.objects.filter(request__suborder=suborder, line__in=lines)
         .exclude(request__status__in=NOT_COUNTED)

@@ -109,7 +109,9 @@ class ReturnReceiveView(ReturnStepView):
     success = _("Đã ghi nhận hàng trả về (%(number)s).")
 
     def run(self, data):
-        resellable = {item.pk: self.request.POST.get(f"resellable_{item.pk}") == "1" for item in self.object.lines.all()}
+        resellable = {
+            item.pk: self.request.POST.get(f"resellable_{item.pk}") == "1" for item in self.object.lines.all()
+        }
         services.return_receive(request_id=self.object.pk, resellable=resellable, actor=self.request.user)
 
 

@@ -37,7 +37,9 @@ MAX_PHOTOS = 5
 TRANSFER_METHODS = ("vietqr", "cod")
 
 
-def _event(request: ReturnRequest, step: str, *, side: str, actor=None, note: str = "", **params) -> ReturnEvent:
+def _event(
+    request: ReturnRequest, step: str, *, side: str, actor=None, note: str = "", **params
+) -> ReturnEvent:
     """A step on both timelines, and (through the outbox, in this transaction) the emails to both sides."""
     event = ReturnEvent.objects.create(
         request=request,
@@ -247,7 +249,11 @@ def _refund_start(request: ReturnRequest, *, actor=None) -> None:
 def return_card_refunded(*, key: str) -> bool:
     """Stripe accepted the card refund of a return (called from payments when its row says so)."""
     with transaction.atomic():
-        request = ReturnRequest.objects.select_for_update().filter(number=key.removeprefix("chohtx-return-")).first()
+        request = (
+            ReturnRequest.objects.select_for_update()
+            .filter(number=key.removeprefix("chohtx-return-"))
+            .first()
+        )
         if request is None or request.status != R.REFUND_SENT:
             return False
         _set(request, R.REFUNDED)

@@ -35,7 +35,9 @@ def _suborder(request, number: str, suborder_number: str) -> SubOrder:
 
 
 def _return(request, number: str, pk) -> ReturnRequest:
-    found = ReturnRequest.objects.select_related("suborder__order").filter(pk=pk, suborder__order__number=number)
+    found = ReturnRequest.objects.select_related("suborder__order").filter(
+        pk=pk, suborder__order__number=number
+    )
     found = found.first()
     if found is None or not buyer_may_see(request, found.suborder.order):
         raise Http404
@@ -78,7 +80,8 @@ def return_new(request, number, suborder):
         else:
             messages.success(
                 request,
-                _("Đã gửi yêu cầu %(number)s. Hợp tác xã sẽ trả lời bạn qua email.") % {"number": created.number},
+                _("Đã gửi yêu cầu %(number)s. Hợp tác xã sẽ trả lời bạn qua email.")
+                % {"number": created.number},
             )
             return _back(number, suborder.number)
     context = {"suborder": suborder, "order": suborder.order, "form": form, "window": window}

@@ -87,7 +87,12 @@ def coop_staff(django_user_model, two_cooperatives):
 
 def ask_return(client, order, suborder, **extra):
     line = order.lines.get(partner_id=suborder.partner_id)
-    data = {f"qty_{line.pk}": "1", "reason": "damaged", "note": "Gói bị bẹp, bánh vỡ vụn.", "photos": [photo()]}
+    data = {
+        f"qty_{line.pk}": "1",
+        "reason": "damaged",
+        "note": "Gói bị bẹp, bánh vỡ vụn.",
+        "photos": [photo()],
+    }
     data.update(extra)
     return client.post(f"/orders/{order.number}/returns/{suborder.number}/new/", data)
 
@@ -118,7 +123,12 @@ def test_cod_return_from_request_to_refund_with_stock_back_timelines_and_emails(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = ask_return(
-            client, order, rice, bank="Vietcombank", account_number="0011 0019 3241", account_holder="NGUYEN THI LAN"
+            client,
+            order,
+            rice,
+            bank="Vietcombank",
+            account_number="0011 0019 3241",
+            account_holder="NGUYEN THI LAN",
         )
     assert response.status_code == 302
     ret = ReturnRequest.objects.get()
@@ -141,7 +151,9 @@ def test_cod_return_from_request_to_refund_with_stock_back_timelines_and_emails(
     # Accept with instructions: the buyer reads them on the order page.
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        coop_staff.post(f"/seller/returns/{ret.pk}/accept/", {"instructions": "Gửi về 12 Gia Sinh, Gia Viễn."})
+        coop_staff.post(
+            f"/seller/returns/{ret.pk}/accept/", {"instructions": "Gửi về 12 Gia Sinh, Gia Viễn."}
+        )
     assert len(mail.outbox) == 2
     assert "Gửi về 12 Gia Sinh, Gia Viễn." in client.get(f"/orders/{order.number}/").content.decode()
 
@@ -168,7 +180,9 @@ def test_cod_return_from_request_to_refund_with_stock_back_timelines_and_emails(
     assert len(mail.outbox) == 2
 
     # The money rows: append-only, one per step, never changed.
-    rows = list(Refund.objects.filter(key=f"chohtx-return-{ret.number}").values_list("status", "amount", "reason"))
+    rows = list(
+        Refund.objects.filter(key=f"chohtx-return-{ret.number}").values_list("status", "amount", "reason")
+    )
     assert rows == [("pending", 45000, "returned"), ("succeeded", 45000, "returned")]
     with pytest.raises(ValueError):
         Refund.objects.first().save()
@@ -244,11 +258,16 @@ def test_refusal_escalated_and_decided_by_the_alliance(
     assert staff.post(f"/dashboard/returns/{ret.pk}/", {"decision": "refund", "note": ""}).status_code == 400
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        staff.post(f"/dashboard/returns/{ret.pk}/", {"decision": "refund", "note": "Ảnh thứ hai thấy rõ vết vỡ."})
+        staff.post(
+            f"/dashboard/returns/{ret.pk}/", {"decision": "refund", "note": "Ảnh thứ hai thấy rõ vết vỡ."}
+        )
     ret.refresh_from_db()
     assert (ret.status, ret.decision_note) == (ReturnStatus.TO_REFUND, "Ảnh thứ hai thấy rõ vết vỡ.")
     assert sorted(m.to[0] for m in mail.outbox) == sorted([order.email, "ketoan@comchay.vn"])
-    assert "Liên minh HTX quyết định hoàn tiền cho người mua." in client.get(f"/orders/{order.number}/").content.decode()
+    assert (
+        "Liên minh HTX quyết định hoàn tiền cho người mua."
+        in client.get(f"/orders/{order.number}/").content.decode()
+    )
     # The cooperative and the buyer cannot decide escalations.
     assert coop_staff.get("/dashboard/returns/").status_code in (302, 403)
     assert client.get("/dashboard/returns/").status_code in (302, 403)
@@ -297,7 +316,10 @@ def test_a_guest_returns_through_the_order_lookup_and_strangers_see_nothing(clie
         f"/orders/{order.number}/returns/{ret.pk}/photos/{photo_pk}/",
     ):
         assert stranger.get(path).status_code == 404, path
-    for path in (f"/orders/{order.number}/returns/{ret.pk}/escalate/", f"/orders/{order.number}/returns/{ret.pk}/received/"):
+    for path in (
+        f"/orders/{order.number}/returns/{ret.pk}/escalate/",
+        f"/orders/{order.number}/returns/{ret.pk}/received/",
+    ):
         assert stranger.post(path).status_code == 404, path
     assert stranger.get(f"/orders/{order.number}/").status_code == 404
     # State changes are POST only.
@@ -314,25 +336,36 @@ def test_hostile_photos_and_bad_input_get_clear_messages(client, delivered):
     )
     assert response.status_code == 400 and "không phải là ảnh" in response.content.decode()
     response = ask_return(
-        client, order, rice, **{f"qty_{line.pk}": "abc"}, bank="ACB", account_number="12", account_holder="LAN"
+        client,
+        order,
+        rice,
+        **{f"qty_{line.pk}": "abc"},
+        bank="ACB",
+        account_number="12",
+        account_holder="LAN",
     )
     assert response.status_code == 400
-    response = ask_return(client, order, rice, reason="nonsense", bank="ACB", account_number="123456", account_holder="L")
+    response = ask_return(
+        client, order, rice, reason="nonsense", bank="ACB", account_number="123456", account_holder="L"
+    )
     assert response.status_code == 400
     assert not ReturnRequest.objects.exists()
 
 
 @pytest.mark.django_db
-def test_query_counts_stay_flat_as_returns_grow(client, delivered, coop_staff):
+def test_query_counts_stay_flat_as_returns_grow(client, delivered, coop_staff, admin_user):
     order, rice, paste = delivered("cod")
+    account = {"bank": "ACB", "account_number": "123456789", "account_holder": "LAN"}
 
     def count(path, who):
+        who.get(path)  # reads (and clears) any message the last step left in the session
         with CaptureQueriesContext(connection) as queries:
             assert who.get(path).status_code == 200
         return len(queries)
 
-    ask_return(client, order, rice, bank="ACB", account_number="123456789", account_holder="LAN")
-    ret = ReturnRequest.objects.get()
+    ask_return(client, order, rice, **account)
+    ask_return(client, order, paste, **account)
+    ret, other = ReturnRequest.objects.order_by("pk")
     pages = [
         (f"/orders/{order.number}/", client),
         ("/seller/returns/", coop_staff),
@@ -340,13 +373,19 @@ def test_query_counts_stay_flat_as_returns_grow(client, delivered, coop_staff):
         (f"/seller/orders/{rice.number}/", coop_staff),
     ]
     first = [count(path, who) for path, who in pages]
-    # More steps and more photos on this return, and more returns of the cooperative.
+    # More steps and photos on the cooperative's return; the other part's return refused, decided
+    # by the alliance and asked again (more returns on the buyer's page).
     coop_staff.post(f"/seller/returns/{ret.pk}/refuse/", {"reason": "Không đúng."})
     client.post(f"/orders/{order.number}/returns/{ret.pk}/escalate/")
+    from marketplace.returns import services
     from marketplace.returns.models import ReturnPhoto
 
     for index in range(3):
         ReturnPhoto.objects.create(request=ret, image=f"returns/x{index}.jpg")
-    ask_return(client, order, paste, bank="ACB", account_number="123456789", account_holder="LAN")
+    services.return_refuse(request_id=other.pk, reason="Không đúng.")
+    services.return_escalate(request_id=other.pk)
+    services.return_decide(request_id=other.pk, decision="refuse", note="Giữ nguyên.", actor=admin_user)
+    ask_return(client, order, paste, **account)
+    assert ReturnRequest.objects.count() == 3
     second = [count(path, who) for path, who in pages]
     assert second == first
