@@ -254,7 +254,8 @@ def test_message_html_escapes_everything_and_links_only_web_addresses_and_phones
         "&quot;onmouseover=x"
     )
     assert message_html("www.chohtx.vn.") == (
-        '<a href="https://www.chohtx.vn" rel="nofollow noopener noreferrer ugc" target="_blank">www.chohtx.vn</a>.'
+        '<a href="https://www.chohtx.vn" rel="nofollow noopener noreferrer ugc" target="_blank">'
+        "www.chohtx.vn</a>."
     )
     assert message_html("Gọi +84 912345678\nnhé") == 'Gọi <a href="tel:+84912345678">+84 912345678</a><br>nhé'
     assert message_html("mã 12345678901234") == "mã 12345678901234"

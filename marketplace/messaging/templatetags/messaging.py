@@ -14,6 +14,7 @@ register = template.Library()
 # A web address runs to the next space or angle bracket; trailing punctuation stays text.
 URL = r"(?:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]"
 PHONE = r"(?<![\d+])(?:\+84|0)(?:[\s.]?\d){9}(?![\d])"
+REL = "nofollow noopener noreferrer ugc"
 TOKEN = re.compile(f"(?P<url>{URL})|(?P<phone>{PHONE})", re.IGNORECASE)
 
 
@@ -21,7 +22,7 @@ def _link(match: re.Match) -> str:
     text = match.group(0)
     if match.group("url"):
         href = text if text.lower().startswith("http") else f"https://{text}"
-        return f'<a href="{escape(href)}" rel="nofollow noopener noreferrer ugc" target="_blank">{escape(text)}</a>'
+        return f'<a href="{escape(href)}" rel="{REL}" target="_blank">{escape(text)}</a>'
     try:
         number = normalise_phone(text)
     except ValueError:
