@@ -301,9 +301,10 @@ def return_refund_request(*, suborder: SubOrder, amount: int, key: str) -> Refun
     return row
 
 
-def transfer_refund_record(*, suborder: SubOrder, amount: int, key: str, status: str) -> Refund | None:
+def transfer_refund_record(*, suborder: SubOrder, amount: int, key: str, received: bool) -> Refund | None:
     """A refund paid by bank transfer from the cooperative (VietQR and cash-on-delivery orders): a new
     row when its status changes (`pending`: the cooperative sent it; `succeeded`: the buyer got it)."""
+    status = RefundStatus.SUCCEEDED if received else RefundStatus.PENDING
     latest = selectors.refund_latest(key)
     if latest is not None and latest.status == status:
         return None
@@ -423,6 +424,29 @@ def _suborder_for_amount(payment: StripePayment, amount: int) -> SubOrder | None
 
 
 # --- Card payment timers -------------------------------------------------------------------------
+# One pair per order (one card payment covers all its card sub-orders): a reminder an hour after
+# placing, and cancellation a day after (stock released; a payment that lands later is refunded).
+CARD_REMIND_AFTER = timezone.timedelta(hours=1)
+CARD_CANCEL_AFTER = timezone.timedelta(hours=24)
+
+
+def card_timers_add(order: Order) -> None:
+    """Inside the placing transaction of an order paid by card."""
+    placed = order.date_placed or timezone.now()
+    outbox_add(
+        key=f"card-remind-timer:{order.number}",
+        task=f"{TASKS}.card_payment_remind",
+        due_at=placed + CARD_REMIND_AFTER,
+        order_id=order.pk,
+    )
+    outbox_add(
+        key=f"card-cancel-timer:{order.number}",
+        task=f"{TASKS}.card_payment_expire",
+        due_at=placed + CARD_CANCEL_AFTER,
+        order_id=order.pk,
+    )
+
+
 def card_payment_remind(*, order_id: int) -> bool:
     """An hour on: remind the buyer once to pay what is still owed by card. True if reminded."""
     with transaction.atomic():

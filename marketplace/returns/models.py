@@ -109,7 +109,10 @@ class ReturnRequest(models.Model):
 
     @property
     def is_card(self) -> bool:
-        return self.suborder.payment_method == "stripe"
+        """Refunded by the platform (a card payment), not by a transfer from the cooperative."""
+        from payments.registry import method_for
+
+        return not method_for(self.suborder.payment_method).refunds_by_transfer
 
 
 class ReturnLine(models.Model):

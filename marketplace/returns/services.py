@@ -34,7 +34,6 @@ StockRecord = get_model("partner", "StockRecord")
 R = ReturnStatus
 TASKS = "marketplace.returns.tasks"
 MAX_PHOTOS = 5
-TRANSFER_METHODS = ("vietqr", "cod")
 
 
 def _event(
@@ -121,9 +120,16 @@ def return_request(
     return request
 
 
+def needs_refund_account(suborder: SubOrder) -> bool:
+    """Whether the cooperative transfers the refund itself (COD, VietQR), so the buyer gives an account."""
+    from payments.registry import method_for
+
+    return method_for(suborder.payment_method).refunds_by_transfer
+
+
 def _refund_account(suborder: SubOrder, account: dict) -> dict:
     """Where a transfer refund goes (VietQR, cash on delivery): required from the buyer."""
-    if suborder.payment_method not in TRANSFER_METHODS:
+    if not needs_refund_account(suborder):
         return {}
     bank = (account.get("bank") or "").strip()
     number = (account.get("number") or "").replace(" ", "").strip()
@@ -232,11 +238,14 @@ def refund_key(request: ReturnRequest) -> str:
 def _refund_start(request: ReturnRequest, *, actor=None) -> None:
     """Inside the step's transaction: a card refund is requested at once (Stripe through the outbox);
     a transfer refund waits for the cooperative to send it."""
-    if not request.is_card:
-        return
-    from payments.services import return_refund_request
+    from payments.registry import method_for
 
-    return_refund_request(suborder=request.suborder, amount=request.refund_amount, key=refund_key(request))
+    method = method_for(request.suborder.payment_method)
+    if method.refunds_by_transfer:
+        return
+    method.return_refund_request(
+        suborder=request.suborder, amount=request.refund_amount, key=refund_key(request)
+    )
     _set(request, R.REFUND_SENT)
     _event(
         request,
@@ -263,18 +272,14 @@ def return_card_refunded(*, key: str) -> bool:
 
 def return_transfer_record(*, request_id: int, reference: str = "", actor=None) -> ReturnRequest:
     """The cooperative transferred the refund to the buyer's account (VietQR, cash on delivery)."""
-    from payments.models import RefundStatus
-    from payments.services import transfer_refund_record
+    from payments.registry import method_for
 
     with transaction.atomic():
         request = _locked(request_id, (R.TO_REFUND,))
         if request.is_card:
             raise ReturnRefused(_("Đơn thanh toán bằng thẻ được hoàn tự động về thẻ."))
-        transfer_refund_record(
-            suborder=request.suborder,
-            amount=request.refund_amount,
-            key=refund_key(request),
-            status=RefundStatus.PENDING,
+        method_for(request.suborder.payment_method).return_transfer_record(
+            suborder=request.suborder, amount=request.refund_amount, key=refund_key(request), received=False
         )
         _set(request, R.REFUND_SENT)
         _event(
@@ -290,18 +295,14 @@ def return_transfer_record(*, request_id: int, reference: str = "", actor=None) 
 
 def return_transfer_confirm(*, request_id: int, actor=None) -> ReturnRequest:
     """The buyer confirms the refund arrived in their account."""
-    from payments.models import RefundStatus
-    from payments.services import transfer_refund_record
+    from payments.registry import method_for
 
     with transaction.atomic():
         request = _locked(request_id, (R.REFUND_SENT,))
         if request.is_card:
             raise ReturnRefused(_("Tiền hoàn về thẻ được ghi nhận tự động."))
-        transfer_refund_record(
-            suborder=request.suborder,
-            amount=request.refund_amount,
-            key=refund_key(request),
-            status=RefundStatus.SUCCEEDED,
+        method_for(request.suborder.payment_method).return_transfer_record(
+            suborder=request.suborder, amount=request.refund_amount, key=refund_key(request), received=True
         )
         _set(request, R.REFUNDED)
         _event(

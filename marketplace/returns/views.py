@@ -61,7 +61,7 @@ def return_new(request, number, suborder):
         messages.error(request, window.reason)
         return _back(number, suborder.number)
     lines = [line for line in selectors.returnable_lines(suborder) if line.returnable]
-    needs_account = suborder.payment_method in services.TRANSFER_METHODS
+    needs_account = services.needs_refund_account(suborder)
     data = (request.POST, request.FILES) if request.method == "POST" else (None, None)
     form = ReturnRequestForm(*data, lines=lines, needs_account=needs_account)
     if request.method == "POST" and form.is_valid():
