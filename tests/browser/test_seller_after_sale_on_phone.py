@@ -52,7 +52,9 @@ def delivered_with_message_and_return(cooperative):
     return suborder, line
 
 
-def test_cooperative_answers_a_message_and_handles_a_return_on_a_phone(phone_page, live_shop, django_user_model):
+def test_cooperative_answers_a_message_and_handles_a_return_on_a_phone(
+    phone_page, live_shop, django_user_model
+):
     page = phone_page
     cooperative = CooperativeFactory(name="Hợp tác xã Cơm cháy Gia Sinh")
     suborder, line = delivered_with_message_and_return(cooperative)
@@ -152,7 +154,10 @@ def test_a_guest_asks_for_a_return_and_messages_the_cooperative_on_a_phone(phone
     expect(card).to_contain_text("Chờ hợp tác xã trả lời")
     expect(card).to_contain_text("Người mua yêu cầu trả hàng, hoàn tiền.")
     expect(card.locator("img")).to_have_count(1)
-    assert page.evaluate("document.querySelector('.return-card img').naturalWidth") > 0
+    card.locator("img").scroll_into_view_if_needed()
+    page.wait_for_function(
+        "document.querySelector('.return-card img').naturalWidth > 0"
+    )  # the photo is served
     shoot(page, "buyer-order-with-return")
 
     # A message to the cooperative, with a link.
@@ -160,6 +165,8 @@ def test_a_guest_asks_for_a_return_and_messages_the_cooperative_on_a_phone(phone
     page.get_by_label("Tin nhắn").fill("Gói hàng bị bẹp, ảnh ở https://zalo.me/chohtx nhé.")
     page.get_by_role("button", name="Gửi", exact=True).tap()
     expect(page.locator(".bubble--mine")).to_contain_text("Gói hàng bị bẹp")
-    expect(page.get_by_role("link", name="https://zalo.me/chohtx")).to_have_attribute("rel", re.compile("nofollow"))
+    expect(page.get_by_role("link", name="https://zalo.me/chohtx")).to_have_attribute(
+        "rel", re.compile("nofollow")
+    )
     assert no_sideways_scroll(page), "the conversation scrolls sideways"
     shoot(page, "buyer-thread")
