@@ -4,9 +4,10 @@ import logging
 from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
-from oscar.core.loading import get_model
 
+from marketplace.catalogue.models import Product
 from marketplace.catalogue.selectors import is_on_sale
+from marketplace.partner.models import StockRecord
 
 from .backends import elasticsearch_enabled
 from .documents import (
@@ -19,8 +20,6 @@ from .documents import (
 )
 from .models import ProductIndex, SearchTerm, StoryIndex
 
-Product = get_model("catalogue", "Product")
-StockRecord = get_model("partner", "StockRecord")
 logger = logging.getLogger("search")
 
 _PG_VECTOR = (

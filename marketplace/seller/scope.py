@@ -14,15 +14,14 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.models import Product
 from marketplace.ocop.models import Certificate
 from marketplace.order.models import SubOrder, SubOrderEvent, SubOrderStatus
-from marketplace.partner.models import BankAccountChange, Partner, PartnerStaff, Role, Status
+from marketplace.partner.models import BankAccountChange, Partner, PartnerStaff, Role, Status, StockRecord
 from marketplace.partner.selectors import cooperative_role
 
 from .models import ProductChange, StaffInvitation
 
-Product = get_model("catalogue", "Product")
-StockRecord = get_model("partner", "StockRecord")
 Line = get_model("order", "Line")
 User = get_user_model()
 
