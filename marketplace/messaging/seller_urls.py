@@ -9,5 +9,5 @@ urlpatterns = [
     path("messages/", views.InboxView.as_view(), name="messages"),
     path("messages/<int:pk>/", views.ThreadView.as_view(), name="message-thread"),
     path("messages/<int:pk>/photos/<int:message>/", views.PhotoView.as_view(), name="message-photo"),
-    path("orders/<str:number>/message/", views.StartView.as_view(), name="order-message"),
+    path("messages/orders/<str:number>/", views.StartView.as_view(), name="order-message"),
 ]
