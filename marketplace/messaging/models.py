@@ -38,7 +38,7 @@ class Conversation(models.Model):
     product = models.ForeignKey(
         "catalogue.Product", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    subject = models.CharField(_("Về"), max_length=255, blank=True)
+    subject = models.CharField(_("Chủ đề"), max_length=255, blank=True)
     # When each side last wrote and last read: the unread count and the reminder email come from these.
     buyer_last_message_at = models.DateTimeField(null=True, blank=True)
     cooperative_last_message_at = models.DateTimeField(null=True, blank=True)

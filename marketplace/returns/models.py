@@ -63,7 +63,7 @@ class ReturnStep(models.TextChoices):
 class Side(models.TextChoices):
     BUYER = "buyer", _("Người mua")
     COOPERATIVE = "cooperative", _("Hợp tác xã")
-    ALLIANCE = "alliance", _("Liên minh HTX")
+    ALLIANCE = "alliance", _("Cán bộ Liên minh")
     SYSTEM = "system", _("Hệ thống")
 
 

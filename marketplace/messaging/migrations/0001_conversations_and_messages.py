@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
             name='Conversation',
             fields=[
                 ('id', models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(blank=True, max_length=255, verbose_name='Về')),
+                ('subject', models.CharField(blank=True, max_length=255, verbose_name='Chủ đề')),
                 ('buyer_last_message_at', models.DateTimeField(blank=True, null=True)),
                 ('cooperative_last_message_at', models.DateTimeField(blank=True, null=True)),
                 ('buyer_read_at', models.DateTimeField(blank=True, null=True)),
