@@ -58,6 +58,7 @@ OWN_URLS = {
     "products": lambda b: {},
     "orders": lambda b: {},
     "certificates": lambda b: {},
+    "sales": lambda b: {},
     "product-create": lambda b: {
         "title": "Lấy trộm",
         "price": "50000",
@@ -88,8 +89,10 @@ OWN_URLS = {
     "staff": lambda b: {"email": b.user.email, "partner": b.partner.pk},
     "messages": lambda b: {"conversation": b.conversation.pk, "body": "x"},
     "returns": lambda b: {"pk": b.ret.pk, "status": "refunded"},
+    "history": lambda b: {"partner": b.partner.pk},
+    "storefront-qr": lambda b: {"partner": b.partner.pk},
 }
-PUBLIC_URLS = {"apply"}
+PUBLIC_URLS = {"apply", "assist-leave"}
 REFUSED = {403, 404}
 _ONE = SimpleNamespace(pk=1, token="t")
 FAKE = SimpleNamespace(
