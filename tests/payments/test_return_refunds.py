@@ -78,6 +78,12 @@ def test_a_card_return_is_refunded_to_the_card_once(
         in staff.get(f"/seller/orders/{rice.number}/").content.decode()
     )
 
+    # The settlement ledger records the refund of this return (and only its amount).
+    from marketplace.ledger.models import Transaction
+
+    posted = Transaction.objects.filter(key__startswith=f"refund:chohtx-return-{ret.number}")
+    assert posted.count() == 1
+
     # A retried task does not refund twice; a transfer cannot be recorded on a card return.
     from payments import services
 
