@@ -41,7 +41,12 @@ urlpatterns = [
     path("geo/", include("marketplace.geo.urls")),
     # Checkout, orders and payments: card payment page, Stripe webhook, order lookup.
     path("payments/", include("payments.urls")),
+    # Returns of a delivered sub-order (before the order pages), escalations for alliance staff,
+    # and messages between buyers and cooperatives.
+    path("orders/", include("marketplace.returns.urls")),
     path("orders/", include("marketplace.order.urls")),
+    path("dashboard/returns/", include("marketplace.returns.alliance_urls")),
+    path("messages/", include("marketplace.messaging.urls")),
     # After signing in without `next`: dashboard, seller centre or home, by who signed in.
     path("accounts/welcome/", user_landing.after_sign_in, name="after-sign-in"),
     # Two-factor sign-in: set up an authenticator app, enter a code (docs/security.md).

@@ -7,7 +7,8 @@ configured (`is_configured`) and can pay every cooperative in the basket (`is_av
 After placing, the order side knows a method only through this interface (found by its code with
 `registry.method_for`): what the buyer must do to pay each sub-order (`instructions`, with the
 files an email attaches), what follows the placing (`order_placed`: payment timers), and what a
-cancellation means for money already paid (`cancelled_after_payment`: a refund, or nothing).
+cancellation means for money already paid (`cancelled_after_payment`: a refund, or nothing),
+and how a return is refunded (`refunds_by_transfer`, `return_refund_request`).
 """
 
 from __future__ import annotations
@@ -118,3 +119,21 @@ class PaymentMethod:
     def cancelled_after_payment(self, suborder: SubOrder) -> None:
         """Inside the cancelling transaction of a sub-order already paid with this method: ask for
         the money back if the platform holds it (the refund's records commit with the cancel)."""
+
+    #: How a return is refunded: True when the money went to the cooperative (COD, VietQR), which
+    #: transfers it back to an account the buyer gives; False when the platform holds it and
+    #: refunds it itself (`return_refund_request`).
+    refunds_by_transfer: bool = True
+
+    def return_refund_request(self, *, suborder: SubOrder, amount: int, key: str) -> bool:
+        """Inside the transaction of a return step: ask for `amount` (whole đồng) of this sub-order
+        back, once per `key`, if the platform holds the money (its records commit with the step).
+        False when the cooperative transfers the refund itself."""
+        return False
+
+    def return_transfer_record(self, *, suborder: SubOrder, amount: int, key: str, received: bool) -> None:
+        """Inside the transaction of a return step: the cooperative transferred a refund (`received`
+        False) or the buyer confirmed it arrived (True), as a new append-only refund row."""
+        from .services import transfer_refund_record
+
+        transfer_refund_record(suborder=suborder, amount=amount, key=key, received=received)

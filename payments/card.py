@@ -39,3 +39,8 @@ class StripeCard(PaymentMethod):
 
     def cancelled_after_payment(self, suborder: SubOrder) -> None:
         services.refund_request(suborder=suborder, reason=RefundReason.CANCELLED)
+
+    refunds_by_transfer = False
+
+    def return_refund_request(self, *, suborder: SubOrder, amount: int, key: str) -> bool:
+        return services.return_refund_request(suborder=suborder, amount=amount, key=key) is not None

@@ -72,6 +72,7 @@ class RefundReason(models.TextChoices):
     CHARGED_AFTER_CANCEL = "charged_after_cancel", _("Thanh toán đến sau khi đơn đã huỷ")
     PAID_TWICE = "paid_twice", _("Thanh toán hai lần")
     STRIPE_DASHBOARD = "stripe_dashboard", _("Hoàn tiền từ trang quản trị Stripe")
+    RETURNED = "returned", _("Trả hàng, hoàn tiền")
 
 
 class Refund(AppendOnly):

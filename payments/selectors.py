@@ -78,6 +78,7 @@ class RefundState:
     stripe_refund_id: str
     requested_at: object
     updated_at: object
+    by_card: bool = True  # False: a bank transfer from the cooperative (a return of a VietQR/COD order)
 
 
 def refunds_of_order(order: Order) -> list[RefundState]:
@@ -101,6 +102,7 @@ def refunds_of_order(order: Order) -> list[RefundState]:
             stripe_refund_id=stripe_ids.get(key, ""),
             requested_at=first[key].created_at,
             updated_at=row.created_at,
+            by_card=row.payment_id is not None,
         )
         for key, row in latest.items()
     ]

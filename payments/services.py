@@ -287,6 +287,42 @@ def refund_request(*, suborder: SubOrder, reason: str, payment: StripePayment | 
     return row
 
 
+def return_refund_request(*, suborder: SubOrder, amount: int, key: str) -> Refund | None:
+    """Ask Stripe to refund `amount` of a card-paid sub-order for a return (part of what was paid).
+    Call it inside the return's transaction: the `requested` row and its outbox record commit with it."""
+    payment = selectors.stripe_payment_paying(suborder)
+    if payment is None or Refund.objects.filter(key=key).exists():
+        return None
+    row = Refund.objects.create(
+        key=key,
+        order_id=suborder.order_id,
+        suborder=suborder,
+        payment=payment,
+        amount=amount,
+        status=RefundStatus.REQUESTED,
+        reason=RefundReason.RETURNED,
+    )
+    outbox_add(key=f"stripe-refund:{key}", task=f"{TASKS}.stripe_refund_send", refund_id=row.pk)
+    return row
+
+
+def transfer_refund_record(*, suborder: SubOrder, amount: int, key: str, received: bool) -> Refund | None:
+    """A refund paid by bank transfer from the cooperative (VietQR and cash-on-delivery orders): a new
+    row when its status changes (`pending`: the cooperative sent it; `succeeded`: the buyer got it)."""
+    status = RefundStatus.SUCCEEDED if received else RefundStatus.PENDING
+    latest = selectors.refund_latest(key)
+    if latest is not None and latest.status == status:
+        return None
+    return Refund.objects.create(
+        key=key,
+        order_id=suborder.order_id,
+        suborder=suborder,
+        amount=amount,
+        status=status,
+        reason=RefundReason.RETURNED,
+    )
+
+
 def stripe_refund_send(*, refund_id: int) -> str:
     """The outbox task: send a requested refund to Stripe (once: the key is Stripe's idempotency
     key, so a retry gets the same refund back) and record Stripe's answer."""
@@ -334,7 +370,11 @@ def _refund_row_add(
 
 
 def _suborder_after_refund(row: Refund, *, event_id: str = "") -> None:
-    if row.status in REFUND_ACCEPTED and row.suborder_id and row.reason != RefundReason.PAID_TWICE:
+    if row.status in REFUND_ACCEPTED and row.reason == RefundReason.RETURNED:
+        from marketplace.returns.services import return_card_refunded
+
+        return_card_refunded(key=row.key)
+    elif row.status in REFUND_ACCEPTED and row.suborder_id and row.reason != RefundReason.PAID_TWICE:
         suborder_refunded(suborder_id=row.suborder_id, amount=row.amount)
     if row.status in REFUND_ACCEPTED:
         ledger.refund_accepted(row)

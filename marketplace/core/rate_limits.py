@@ -21,6 +21,8 @@ RATES: dict[str, str] = {
     "complaint": "5/h",  # complaints are emailed to alliance staff
     "stock-alert": "10/h",  # stock-alert sign-ups email the address given
     "product-import": "30/h",  # product files are read and checked in the request
+    "return-request": "10/h",  # return requests (photos stored, both sides emailed)
+    "message-send": "20/m",  # messages to or from a cooperative (photos stored, emails after a wait)
 }
 
 

@@ -3,6 +3,8 @@
 
 from typing import NotRequired, TypedDict
 
+from django.conf import settings
+
 
 class Story(TypedDict):
     slug: str
@@ -184,8 +186,9 @@ LEGAL_PAGES = [
         "slug": "doi-tra-va-hoan-tien",
         "title": "Chính sách đổi trả và hoàn tiền",
         "en_title": "Returns and refunds",
-        "body": "<p>Hàng lỗi, hỏng do vận chuyển hoặc không đúng mô tả được đổi hoặc hoàn tiền trong 7 ngày kể từ khi "
-        "nhận. Hàng tươi sống cần báo ngay trong ngày nhận hàng kèm ảnh chụp.</p><p>Tiền được hoàn bằng chuyển khoản "
+        # The period is the one the return request form enforces (settings.RETURNS_PERIOD_DAYS).
+        "body": "<p>Hàng lỗi, hỏng do vận chuyển hoặc không đúng mô tả được đổi hoặc hoàn tiền trong "
+        f"{settings.RETURNS_PERIOD_DAYS} ngày kể từ khi nhận. Hàng tươi sống cần báo ngay trong ngày nhận hàng kèm ảnh chụp.</p><p>Tiền được hoàn bằng chuyển khoản "
         "trong 5 ngày làm việc sau khi hợp tác xã nhận lại hàng.</p>",
     },
     {

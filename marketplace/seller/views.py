@@ -13,7 +13,9 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from marketplace.core.rate_limits import limit_posts
+from marketplace.messaging.selectors import unread_count_for_partner
 from marketplace.ocop import services as ocop_services
+from marketplace.returns.selectors import open_returns_count
 
 from . import assisted, services
 from .forms import (
@@ -84,6 +86,8 @@ class SellerMixin(LoginRequiredMixin):
         context.update(
             cooperative=self.scope.partner,
             section=self.section,
+            unread_messages=unread_count_for_partner(self.scope.partner),
+            open_returns=open_returns_count(self.scope.partner),
             assisted_by=self.scope.assisted_by,
             seller_is_owner=self.scope.is_owner,
         )

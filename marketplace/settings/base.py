@@ -563,3 +563,10 @@ REQUEST_BODY_MAX_BYTES = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger files go to a temporary file, not memory
 # Editors' images in Wagtail: the same four formats the seller centre accepts.
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic"]
+
+# --- Returns and refunds; messages between buyers and cooperatives (docs/returns-and-messages.md) --
+INSTALLED_APPS += ["marketplace.returns.apps.ReturnsConfig", "marketplace.messaging.apps.MessagingConfig"]
+# The one place the returns period lives: the request form, the services and the policy text read it.
+RETURNS_PERIOD_DAYS = env.int_("RETURNS_PERIOD_DAYS", 7)
+# A message still unread after this long is emailed to the side that has not read it.
+MESSAGES_UNREAD_EMAIL_MINUTES = env.int_("MESSAGES_UNREAD_EMAIL_MINUTES", 15)

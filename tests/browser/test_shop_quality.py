@@ -87,8 +87,15 @@ SELLER_PAGES = [
     "seller-history",
     "seller-qr",
     "seller-apply",
+    "seller-messages",
+    "seller-message-thread",
+    "seller-returns",
+    "seller-return-detail",
 ]
-PAGES = SHOP_PAGES + SELLER_PAGES
+# After the sale, for the signed-in demo customer: an order with a return, the return form, the
+# conversation with a cooperative about an order, and a question before buying.
+AFTER_SALE_PAGES = ["order-after-sale", "return-form", "order-thread", "ask"]
+PAGES = SHOP_PAGES + SELLER_PAGES + AFTER_SALE_PAGES
 BUYER_PAGES = set(SHOP_PAGES) - {"story", "legal", "not-found"}
 
 # English words and Oscar's literal translations that must not appear on a Vietnamese page.
@@ -455,6 +462,63 @@ def checked_file(cooperative, seller):
     return product_import_check(partner=cooperative, by=seller, upload=upload(data))
 
 
+def after_sale_journey(crawl: Crawl, browser, base_url: str, language: str, axe, sample: dict) -> None:
+    after = sample["after_sale"]
+    context = new_context(browser, base_url, language, user=after["customer"])
+    journey = Journey(crawl, context, language, axe)
+    for name in AFTER_SALE_PAGES:
+        journey.visit(name, after[name])
+    context.close()
+
+
+def after_sale_sample(cooperative) -> dict:
+    """The demo customer's delivered parts from `cooperative`: one with a return (refused, with the
+    reason) and a conversation, one still open for a return; the seller pages of both."""
+    from django.contrib.auth import get_user_model
+
+    from marketplace.messaging import services as messaging
+    from marketplace.order import services as orders
+    from marketplace.order.models import SubOrder, SubOrderStatus
+    from marketplace.returns import services as returns
+
+    customer = get_user_model().objects.get(email="khachhang@chohtx.vn")
+    mine = SubOrder.objects.filter(partner=cooperative, order__user=customer).order_by("pk")
+    completed = mine.filter(status=SubOrderStatus.COMPLETED).first()
+    shipped = mine.filter(status=SubOrderStatus.SHIPPED).first()
+    orders.suborder_deliver(suborder_id=shipped.pk)
+    line = completed.order.lines.filter(partner_id=cooperative.pk).first()
+    ret = returns.return_request(
+        suborder_id=completed.pk,
+        quantities={line.pk: 1},
+        reason="damaged",
+        note="Gói cơm cháy bị bẹp, vỡ vụn một nửa.",
+        refund_account={"bank": "Vietcombank", "number": "0011001932418", "holder": "NGUYEN THI LAN"},
+        actor=customer,
+    )
+    conversation = messaging.conversation_for_suborder(suborder=completed)
+    messaging.message_send(
+        conversation_id=conversation.pk,
+        side="buyer",
+        body="Chào HTX, gói hàng bị bẹp. Số của tôi 0912 345 678, ảnh ở https://zalo.me/chohtx",
+        author=customer,
+    )
+    messaging.message_send(conversation_id=conversation.pk, side="cooperative", body="Dạ, HTX xin lỗi bạn ạ.")
+    product = line.product
+    return {
+        "customer": customer,
+        "order-after-sale": f"/orders/{completed.order.number}/",
+        "return-form": f"/orders/{shipped.order.number}/returns/{shipped.number}/new/",
+        "order-thread": f"/messages/orders/{completed.order.number}/{completed.number}/",
+        "ask": f"/messages/ask/{cooperative.pk}/?product={product.pk}",
+        "seller_pages": {
+            "seller-messages": "/seller/messages/",
+            "seller-message-thread": f"/seller/messages/{conversation.pk}/",
+            "seller-returns": "/seller/returns/",
+            "seller-return-detail": f"/seller/returns/{ret.pk}/",
+        },
+    }
+
+
 def demo_sample(base_url: str) -> dict:
     """The demo objects the journeys visit, taken from the database (not from any page's markup)."""
     from django.contrib.auth import get_user_model
@@ -492,7 +556,9 @@ def demo_sample(base_url: str) -> dict:
     checked = checked_file(cooperative, seller)
     statement = Statement.objects.filter(partner=cooperative).order_by("-month").first()
     latest = lambda: Order.objects.filter(guest_email=GUEST["email"]).latest("pk")  # noqa: E731
+    after_sale = after_sale_sample(cooperative)
     return {
+        "after_sale": after_sale,
         "home_en": "/en/",
         "catalogue": "/catalogue/",
         "category": category.get_absolute_url(),
@@ -525,6 +591,7 @@ def demo_sample(base_url: str) -> dict:
             "seller-statement": f"/seller/money/statements/{statement.pk}/",
             "seller-history": "/seller/history/",
             "seller-qr": "/seller/qr/",
+            **after_sale["seller_pages"],
         },
         "data": [
             *settings.OPERATOR.values(),
@@ -604,6 +671,7 @@ def quality(request, browser, django_db_blocker):
             for language in ("vi", "en"):
                 shop_journey(crawl, browser, base_url, language, axe, sample)
                 seller_journey(crawl, browser, base_url, language, axe, sample)
+                after_sale_journey(crawl, browser, base_url, language, axe, sample)
             walked = time.monotonic() - built
             print(f"demo floor built in {built - started:.0f} s, shop walked in {walked:.0f} s")
             yield crawl

@@ -16,7 +16,9 @@ from types import SimpleNamespace
 import pytest
 from django.urls import reverse
 
+from marketplace.messaging.models import Conversation, Message
 from marketplace.seller import urls as seller_urls
+from payments.models import Refund
 
 OBJECT_URLS = {
     "product-edit": lambda b: {"pk": b.product.pk},
@@ -38,6 +40,18 @@ OBJECT_URLS = {
     "order-complete": lambda b: {"number": b.suborder.number},
     "order-paid": lambda b: {"number": b.suborder.number},
     "order-cancel": lambda b: {"number": b.suborder.number},
+    # B's conversation with a buyer about B's sub-order (and opening one).
+    "order-message": lambda b: {"number": b.suborder.number},
+    "message-thread": lambda b: {"pk": b.conversation.pk},
+    "message-photo": lambda b: {"pk": b.conversation.pk, "message": b.message.pk},
+    # B's return request, and every step of it.
+    "return-detail": lambda b: {"pk": b.ret.pk},
+    "return-accept": lambda b: {"pk": b.ret.pk},
+    "return-refuse": lambda b: {"pk": b.ret.pk},
+    "return-refund-only": lambda b: {"pk": b.ret.pk},
+    "return-receive": lambda b: {"pk": b.ret.pk},
+    "return-transfer": lambda b: {"pk": b.ret.pk},
+    "return-photo": lambda b: {"pk": b.ret.pk, "photo": b.photo.pk},
 }
 
 
@@ -87,6 +101,8 @@ OWN_URLS = {
     "product-template": lambda b: {},
     "product-export": lambda b: {},
     "shipping-preview": lambda b: {"delivers": "on", "flat_fee": "1000", "partner": b.partner.pk},
+    "messages": lambda b: {"conversation": b.conversation.pk, "body": "x"},
+    "returns": lambda b: {"pk": b.ret.pk, "status": "refunded"},
     "history": lambda b: {"partner": b.partner.pk},
     "storefront-qr": lambda b: {"partner": b.partner.pk},
 }
@@ -100,6 +116,10 @@ FAKE = SimpleNamespace(
     helper=_ONE,
     invitation=_ONE,
     suborder=SimpleNamespace(number="1-1"),
+    conversation=_ONE,
+    message=_ONE,
+    ret=_ONE,
+    photo=_ONE,
 )
 
 
@@ -144,6 +164,13 @@ def snapshot(coop):
         product.local_only,
         _shipping(partner),
         partner.product_imports.values_list("status", flat=True).first(),
+        [
+            (r.status, r.events.count(), r.lines.filter(resellable=True).count())
+            for r in suborder.returns.all()
+        ],
+        sorted(Message.objects.filter(conversation__partner=coop.partner).values_list("pk", "body")),
+        sorted(Conversation.objects.filter(partner=coop.partner).values_list("pk", "cooperative_read_at")),
+        list(Refund.objects.filter(suborder=suborder).values_list("pk", flat=True)),
     )
 
 
@@ -176,25 +203,32 @@ def private_strings(coop):
         coop.invitation.email,
         coop.suborder.number,
         coop.product_import.file_name,
+        getattr(coop, "secret_message", coop.suborder.number),
     ]
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", sorted(OBJECT_URLS))
-def test_cooperative_a_gets_404_or_403_on_every_object_of_b(client, coop_a, coop_b, mixed_order, name):
+def test_cooperative_a_gets_404_or_403_on_every_object_of_b(
+    client, coop_a, coop_b, mixed_order, after_sale_of_b, name
+):
     url = reverse(f"seller:{name}", kwargs=OBJECT_URLS[name](coop_b))
     before = snapshot(coop_b)
     client.force_login(coop_a.user)
     assert client.get(url).status_code in REFUSED, f"GET {url}"
     posted = {"visible": "0", "title": "x", "price": "1000", "stock": "0", "email": "x@y.vn"}
-    posted.update(carrier="GHN", tracking_code="X1", reason="Lấy trộm")
+    posted.update(
+        carrier="GHN", tracking_code="X1", reason="Lấy trộm", instructions="x", reference="x", body="x"
+    )
     assert client.post(url, posted).status_code in REFUSED, f"POST {url}"
     assert snapshot(coop_b) == before
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", sorted(OWN_URLS))
-def test_own_pages_of_a_show_nothing_of_b_and_refuse_b_ids(client, coop_a, coop_b, mixed_order, name):
+def test_own_pages_of_a_show_nothing_of_b_and_refuse_b_ids(
+    client, coop_a, coop_b, mixed_order, after_sale_of_b, name
+):
     url = reverse(f"seller:{name}")
     before = snapshot(coop_b)
     client.force_login(coop_a.user)
@@ -236,7 +270,9 @@ def test_apply_page_sends_cooperative_staff_to_their_own_centre(client, coop_a, 
 
 
 @pytest.mark.django_db
-def test_signed_out_visitors_and_customers_never_see_seller_data(client, coop_b, mixed_order, customer):
+def test_signed_out_visitors_and_customers_never_see_seller_data(
+    client, coop_b, mixed_order, after_sale_of_b, customer
+):
     for name, kwargs in OBJECT_URLS.items():
         url = reverse(f"seller:{name}", kwargs=kwargs(coop_b))
         response = client.get(url)
