@@ -6,3 +6,6 @@ class CmsConfig(AppConfig):
     name = "cms"
     label = "cms"
     verbose_name = _("Nội dung")
+
+    def ready(self):
+        from . import receivers  # noqa: F401 - cached CMS content goes stale when pages change

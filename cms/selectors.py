@@ -142,3 +142,62 @@ def footer_pages() -> list:
         .specific()
     )
     return sorted(pages, key=lambda page: order.get(getattr(page, "kind", ""), len(order)))
+
+
+def footer_links(request=None) -> list[dict]:
+    """The footer's policy links (title and address), from the cache: the same on every page, so a
+    page costs no query for them; publishing, unpublishing, moving or deleting a page, or changing
+    a site, bumps the "cms" version (cms/receivers.py)."""
+    from marketplace.core import fragments
+
+    host = request.get_host() if request is not None else ""
+
+    def compute():
+        return [{"title": page.title, "url": page.get_url(request)} for page in footer_pages()]
+
+    return fragments.cached("cms", ("footer", host), compute)
+
+
+_OPERATOR_FIELDS = (
+    "legal_name",
+    "address",
+    "phone",
+    "email",
+    "registration_date",
+    "registration_place",
+    "tax_code",
+    "moit_record_url",
+)
+
+
+def operator_details(request) -> dict:
+    """The operator's details for the footer: the OPERATOR_* defaults, field by field replaced by what
+    the alliance typed in the Wagtail admin (Settings → operator details) for this request's site.
+    From the cache: a page costs no query for them (a saved setting or site makes them stale)."""
+    from django.conf import settings
+
+    def compute():
+        from wagtail.models import Site
+
+        from .models import OperatorSettings
+
+        operator = {
+            **settings.OPERATOR,
+            "registration_date": None,
+            "registration_place": "",
+            "moit_record_url": "",
+        }
+        if Site.find_for_request(request) is None:  # no Wagtail site for this host
+            return operator
+        edited = OperatorSettings.for_request(request)
+        for name in _OPERATOR_FIELDS:
+            value = getattr(edited, name)
+            if value:
+                operator[name] = value
+        if edited.registration_number:
+            operator["registration"] = edited.registration_number
+        return operator
+
+    from marketplace.core import fragments
+
+    return fragments.cached("cms", ("operator", request.get_host()), compute)

@@ -116,6 +116,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
+    "marketplace.core.basket_count.BasketCountCookieMiddleware",
     "marketplace.core.middleware.StaffOnlyDashboardMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -183,6 +184,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+# How long a cached menu, footer or product card may live even if no save invalidates it
+# (marketplace/core/fragments.py; saves bump a version number, so this is only a safety net).
+FRAGMENT_CACHE_SECONDS = env.int_("FRAGMENT_CACHE_SECONDS", 3600)
 
 # --- Language, time, formats --------------------------------------------------------
 LANGUAGE_CODE = "vi"
