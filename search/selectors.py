@@ -219,3 +219,50 @@ def _card_price(product) -> str:
 
     records = [r for r in product.stockrecords.all() if r.partner.status == Status.APPROVED]
     return format_vnd(records[0].price) if records and records[0].price is not None else ""
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions, swaps of neighbours."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[i - 2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def did_you_mean(text: str) -> str:
+    """For a query that found nothing: the same words with each one that starts no indexed word
+    replaced by the nearest indexed word (at most two edits away), if that query finds products;
+    otherwise ''. Shown as "Có phải bạn muốn tìm: …"."""
+    from .models import SearchTerm
+
+    typed = words(text)[:8]
+    if not typed:
+        return ""
+    changed = False
+    suggestion = []
+    for word in typed:
+        folded = fold(word)
+        if len(folded) < 2 or SearchTerm.objects.filter(word__startswith=folded).exists():
+            suggestion.append(word)
+            continue
+        band = SearchTerm.objects.filter(length__range=(max(len(folded) - 2, 1), len(folded) + 2))
+        scored = sorted(
+            (distance, candidate)
+            for candidate in band.values_list("word", flat=True)
+            if (distance := _edit_distance(folded, candidate)) <= 2
+        )
+        if not scored:
+            return ""
+        suggestion.append(scored[0][1])
+        changed = True
+    if not changed:
+        return ""
+    corrected = " ".join(suggestion)
+    found = backends.search(SearchQuery(text=corrected, facets=False, limit=1))
+    return corrected if found.total else ""

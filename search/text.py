@@ -5,7 +5,10 @@ import re
 from marketplace.core.text import fold, nfc
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-TYPO_MIN_LENGTH = 5  # words this long (folded) may carry one typo
+# Words this long (folded) may carry one typo. Folded Vietnamese words have two to five letters
+# ("trung", "phuong" six): four is the shortest length where one edit still rarely turns one real
+# word into another the buyer did not mean, with the whole query still required to match.
+TYPO_MIN_LENGTH = 4
 
 
 def words(text: str) -> list[str]:

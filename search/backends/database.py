@@ -32,7 +32,7 @@ from marketplace.partner.models import Area, Partner, Status
 
 from ..models import ProductIndex, SearchTerm
 from ..query import FACETS, PRICE_BANDS, FacetCount, SearchQuery, SearchResults
-from ..text import corrections, folded_words, words
+from ..text import TYPO_MIN_LENGTH, corrections, folded_words, words
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -51,7 +51,7 @@ def terms_for(text: str) -> list[Term]:
     for word in words(text)[:8]:
         folded = fold(word)
         alternatives = [folded]
-        if len(folded) >= 5 and not SearchTerm.objects.filter(word__startswith=folded).exists():
+        if len(folded) >= TYPO_MIN_LENGTH and not SearchTerm.objects.filter(word__startswith=folded).exists():
             band = SearchTerm.objects.filter(length__range=(len(folded) - 1, len(folded) + 1))
             alternatives += corrections(folded, band.values_list("word", flat=True))
         terms.append(Term(exact=word, folded=tuple(alternatives)))
