@@ -1,15 +1,10 @@
-"""Template context every page needs: the operator's details for the footer.
+"""Template context every page needs: the shop's name."""
 
-The alliance edits them in the Wagtail admin (Settings → operator details); until then the
-OPERATOR_* environment defaults apply, field by field (cms.selectors.operator_details, cached)."""
+from typing import Any
 
 from django.conf import settings
+from django.http import HttpRequest
 
 
-def site_chrome(request):
-    from cms.selectors import operator_details
-
-    return {
-        "operator": operator_details(request),
-        "shop_name": settings.OSCAR_SHOP_NAME,
-    }
+def site_chrome(request: HttpRequest) -> dict[str, Any]:
+    return {"shop_name": settings.OSCAR_SHOP_NAME}

@@ -121,7 +121,12 @@ def _text_query(text: str) -> Q:
         must=[
             Q(
                 "match",
-                all_text={"query": text, "operator": "and", "fuzziness": f"AUTO:{TYPO_MIN_LENGTH},100", "prefix_length": 1},
+                all_text={
+                    "query": text,
+                    "operator": "and",
+                    "fuzziness": f"AUTO:{TYPO_MIN_LENGTH},100",
+                    "prefix_length": 1,
+                },
             )
         ],
         should=[
