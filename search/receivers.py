@@ -39,14 +39,13 @@ def enqueue(task, **kwargs) -> None:
 
 
 def rows_now(product_ids) -> None:
-    """The database index rows of these products, rewritten in the current transaction; what the
-    pages cache about them (cards, structured data) goes stale."""
+    """The database index rows of these products, rewritten in the current transaction (which
+    also makes what pages cache about them stale)."""
     from . import services
 
     product_ids = [pk for pk in product_ids if pk]
     if product_ids:
         services.database_rows_update(product_ids=product_ids)
-        fragments_stale(product_ids)
 
 
 def fragments_stale(product_ids) -> None:

@@ -7,6 +7,7 @@ from django.db import connection, transaction
 from oscar.core.loading import get_model
 
 from marketplace.catalogue.selectors import is_on_sale
+from marketplace.core import fragments
 
 from .backends import elasticsearch_enabled
 from .documents import (
@@ -66,6 +67,9 @@ def database_rows_update(*, product_ids: Iterable[int]) -> tuple[list[dict], set
     with transaction.atomic():
         ProductIndex.objects.filter(product_id__in=hidden).delete()
         _save_rows(documents)
+        # What pages cache about these products (structured data) is stale from now on, whichever
+        # change brought them here: a save's receiver, or a task after a stock UPDATE without signal.
+        fragments.bump_on_commit(*(fragments.product_kind(pk) for pk in product_ids))
     return documents, hidden
 
 
