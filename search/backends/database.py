@@ -50,7 +50,10 @@ def terms_for(text: str) -> list[Term]:
     for word in words(text)[:8]:
         folded = fold(word)
         alternatives = [folded]
-        if len(folded) >= TYPO_MIN_LENGTH and not SearchTerm.objects.filter(word__startswith=folded).exists():
+        if (
+            len(folded) >= TYPO_MIN_LENGTH - 1
+            and not SearchTerm.objects.filter(word__startswith=folded).exists()
+        ):
             band = SearchTerm.objects.filter(length__range=(len(folded) - 1, len(folded) + 1))
             alternatives += corrections(folded, band.values_list("word", flat=True))
         terms.append(Term(exact=word, folded=tuple(alternatives)))

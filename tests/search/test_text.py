@@ -23,4 +23,7 @@ def test_corrections_only_for_words_of_four_letters_or_more():
     assert corrections("nuocc", vocabulary) == ["nuoc"]
     assert corrections("trng", vocabulary) == ["trung"]  # "trứng" typed without its vowel
     assert corrections("mamm", vocabulary) == ["mam"]  # four letters: one edit forgiven
-    assert corrections("mma", vocabulary) == []  # three letters: must be typed right
+    assert corrections("mma", vocabulary) == []  # three letters: must be typed right…
+    assert corrections("uan", ["quan", "tuan", "uat", "xuan"]) == ["quan", "tuan", "xuan"]  # …or be a
+    # four-letter word missing one letter
+    assert corrections("an", ["ban", "an"]) == []
