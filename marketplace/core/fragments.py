@@ -9,6 +9,7 @@ settings), and a copy also expires after `FRAGMENT_CACHE_SECONDS` whatever happe
 Only data the same for every visitor goes here: nothing about a basket, an account or a session.
 """
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -23,11 +24,18 @@ def _version_key(kind: str) -> str:
     return f"{PREFIX}:{kind}:version"
 
 
+def _version_seconds() -> int:
+    """A version outlives every copy cached under it; then it may go (one per product adds up)."""
+    return 2 * settings.FRAGMENT_CACHE_SECONDS
+
+
 def version(kind: str) -> int:
     value = cache.get(_version_key(kind))
     if value is None:
-        value = 1
-        cache.add(_version_key(kind), value, timeout=None)
+        # Started from the clock, so a version lost from the cache never comes back as a number
+        # that copies cached before the loss still carry.
+        cache.add(_version_key(kind), time.time_ns() // 1000, timeout=_version_seconds())
+        value = cache.get(_version_key(kind))
     return value
 
 
@@ -36,8 +44,9 @@ def bump(*kinds: str) -> None:
     for kind in kinds:
         try:
             cache.incr(_version_key(kind))
-        except ValueError:  # never read yet (or evicted): any new number differs from the old keys
-            cache.set(_version_key(kind), version(kind) + 1, timeout=None)
+            cache.touch(_version_key(kind), _version_seconds())
+        except ValueError:  # never read yet, or evicted: a new number from the clock
+            cache.set(_version_key(kind), time.time_ns() // 1000, timeout=_version_seconds())
 
 
 def product_kind(product_id: int) -> str:
