@@ -49,7 +49,8 @@ def rows_now(product_ids) -> None:
 
 
 def fragments_stale(product_ids) -> None:
-    fragments.bump_on_commit(*(fragments.product_kind(pk) for pk in product_ids if pk))
+    """Now; the after-commit task rewriting the rows (services.database_rows_update) bumps again."""
+    fragments.bump(*(fragments.product_kind(pk) for pk in product_ids if pk))
 
 
 @receiver(post_save, sender=Product)

@@ -15,6 +15,7 @@ from django.urls import NoReverseMatch, reverse
 from oscar.core.loading import get_model
 
 from marketplace.catalogue.selectors import approved_stockrecord, on_sale_in_order
+from marketplace.core import fragments
 from marketplace.core.text import fold
 from marketplace.partner.models import Area, Partner
 
@@ -138,20 +139,26 @@ def stories_matching(text: str, *, limit: int = 5) -> list:
     in_title = Q()
     for word in typed:
         in_title &= Q(search_row_title__contains=f" {word}")
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
+    locale_id = fragments.cached("cms", ("active-locale",), lambda: _active_locale_id(Locale))
+    if locale_id is None:
         return []
     title = StoryIndex.objects.filter(page_id=OuterRef("pk")).values("title")[:1]
     stories = (
         model.objects.live()
         .public()
-        .filter(locale=locale, pk__in=rows.values("page_id"))
+        .filter(locale_id=locale_id, pk__in=rows.values("page_id"))
         .annotate(search_row_title=Subquery(title))
         .annotate(title_match=Case(When(in_title, then=1), default=0, output_field=IntegerField()))
         .order_by("-title_match", "-first_published_at", "-pk")
     )
     return list(stories[:limit])
+
+
+def _active_locale_id(Locale) -> int | None:
+    try:
+        return Locale.get_active().pk
+    except Locale.DoesNotExist:
+        return None
 
 
 def cooperative_url(partner) -> str:

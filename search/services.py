@@ -68,8 +68,9 @@ def database_rows_update(*, product_ids: Iterable[int]) -> tuple[list[dict], set
         ProductIndex.objects.filter(product_id__in=hidden).delete()
         _save_rows(documents)
         # What pages cache about these products (structured data) is stale from now on, whichever
-        # change brought them here: a save's receiver, or a task after a stock UPDATE without signal.
-        fragments.bump_on_commit(*(fragments.product_kind(pk) for pk in product_ids))
+        # change brought them here: a save's receiver in its transaction, then its after-commit task
+        # (so a page rendered before the commit cannot stay cached), or a task after a stock UPDATE.
+        fragments.bump(*(fragments.product_kind(pk) for pk in product_ids))
     return documents, hidden
 
 

@@ -46,18 +46,33 @@ class Term:
 
 
 def terms_for(text: str) -> list[Term]:
-    terms = []
-    for word in words(text)[:8]:
-        folded = fold(word)
-        alternatives = [folded]
-        if (
-            len(folded) >= TYPO_MIN_LENGTH - 1
-            and not SearchTerm.objects.filter(word__startswith=folded).exists()
-        ):
-            band = SearchTerm.objects.filter(length__range=(len(folded) - 1, len(folded) + 1))
-            alternatives += corrections(folded, band.values_list("word", flat=True))
-        terms.append(Term(exact=word, folded=tuple(alternatives)))
-    return terms
+    """The typed words, each with its one-edit corrections when it starts no indexed word and is long
+    enough to be forgiven: two queries at most, whatever the number of words."""
+    typed = words(text)[:8]
+    folded = [fold(word) for word in typed]
+    checked = sorted({f for f in folded if len(f) >= TYPO_MIN_LENGTH - 1})
+    unknown: set[str] = set()
+    if checked:
+        counts = SearchTerm.objects.filter(_any_prefix(checked)).aggregate(
+            **{f"w{n}": Count("pk", filter=Q(word__startswith=f)) for n, f in enumerate(checked)}
+        )
+        unknown = {f for n, f in enumerate(checked) if not counts[f"w{n}"]}
+    vocabulary: list[str] = []
+    if unknown:
+        lengths = [len(f) for f in unknown]
+        band = SearchTerm.objects.filter(length__range=(min(lengths) - 1, max(lengths) + 1))
+        vocabulary = list(band.values_list("word", flat=True))
+    return [
+        Term(exact=word, folded=(f, *(corrections(f, vocabulary) if f in unknown else ())))
+        for word, f in zip(typed, folded, strict=True)
+    ]
+
+
+def _any_prefix(prefixes) -> Q:
+    condition = Q()
+    for prefix in prefixes:
+        condition |= Q(word__startswith=prefix)
+    return condition
 
 
 def _postgresql() -> bool:

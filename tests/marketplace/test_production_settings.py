@@ -156,7 +156,7 @@ def test_with_redis_the_cache_and_sessions_live_there_so_web_processes_keep_no_s
     code = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE)"
     result = manage(production_env(**variables), "shell", "-c", code)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == [
+    assert result.stdout.strip().splitlines()[-1].split() == [
         "django.core.cache.backends.redis.RedisCache",
         "django.contrib.sessions.backends.cached_db",
     ]

@@ -122,6 +122,7 @@ class Shop:
             "catalogue": "/catalogue/",
             "category": self.category.get_absolute_url(),
             "search": "/search/?q=com+chay",
+            "search with a typo": "/search/?q=com+chayy",
             "product": self.products[0].get_absolute_url(),
             "storefront": f"/cooperatives/{self.cooperative.code}/",
             "cooperative directory": "/cooperatives/",

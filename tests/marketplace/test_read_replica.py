@@ -10,19 +10,15 @@ from tests.factories import make_product
 
 
 @pytest.fixture
-def replica(settings):
-    """A second connection to the test database, and the router switched on."""
-    connections.settings[REPLICA] = dict(connections["default"].settings_dict)
+def replica():
+    """The router switched on; the replica is the test settings' second alias on the same database."""
     routers = router.routers
     router.routers = [ReplicaRouter()]
     yield connections[REPLICA]
     router.routers = routers
-    connections[REPLICA].close()
-    del connections[REPLICA]
-    del connections.settings[REPLICA]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, databases=["default", REPLICA])
 def test_catalogue_reads_of_a_get_go_to_the_replica_and_writes_to_the_primary(client, replica):
     product = make_product(title="Cơm cháy chà bông 200 g", price=45000)
 
