@@ -3,13 +3,12 @@
 from django.db.models import Prefetch, QuerySet
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.models import Product
 from marketplace.catalogue.selectors import approved_stockrecord
 from marketplace.core.text import fold, nfc
+from marketplace.partner.models import StockRecord
 
 from .text import padded
-
-Product = get_model("catalogue", "Product")
-StockRecord = get_model("partner", "StockRecord")
 
 
 def indexable_products() -> QuerySet:

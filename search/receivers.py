@@ -16,15 +16,14 @@ from django.dispatch import receiver
 from oscar.core.loading import get_model
 from wagtail.signals import page_published, page_unpublished
 
+from marketplace.catalogue.models import Product
 from marketplace.core import fragments
 from marketplace.ocop.models import Certificate
+from marketplace.partner.models import Partner, StockRecord
 
 from . import tasks
 
-Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
-StockRecord = get_model("partner", "StockRecord")
-Partner = get_model("partner", "Partner")
 Category = get_model("catalogue", "Category")
 ProductImage = get_model("catalogue", "ProductImage")
 

@@ -4,10 +4,11 @@ import logging
 from collections.abc import Callable, Iterable
 
 from django.db import connection, transaction
-from oscar.core.loading import get_model
 
+from marketplace.catalogue.models import Product
 from marketplace.catalogue.selectors import is_on_sale
 from marketplace.core import fragments
+from marketplace.partner.models import StockRecord
 
 from .backends import elasticsearch_enabled
 from .documents import (
@@ -20,8 +21,6 @@ from .documents import (
 )
 from .models import ProductIndex, SearchTerm, StoryIndex
 
-Product = get_model("catalogue", "Product")
-StockRecord = get_model("partner", "StockRecord")
 logger = logging.getLogger("search")
 
 _PG_VECTOR = (

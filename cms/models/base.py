@@ -1,6 +1,9 @@
 """What every page of ours shares: an Open Graph image beside Wagtail's SEO title and description."""
 
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
@@ -46,5 +49,5 @@ class SeoPage(Page):
         """The image shown when the page is shared: its own, else its cover."""
         return self.og_image or getattr(self, "cover_image", None)
 
-    def get_sitemap_urls(self, request=None):
+    def get_sitemap_urls(self, request: HttpRequest | None = None) -> list[dict[str, Any]]:
         return sitemap_entries(self, request)

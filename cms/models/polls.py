@@ -1,6 +1,9 @@
 """A reader poll: a Wagtail form page that takes one vote per visitor."""
 
+from typing import Any
+
 from django.db import IntegrityError, models, transaction
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -79,8 +82,8 @@ class PollPage(AbstractForm, SeoPage):
         context["already_voted"] = already_voted
         return TemplateResponse(request, self.get_landing_page_template(request), context)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         if self.show_results_publicly:
             context["results"] = poll_results(self)
         return context

@@ -1,7 +1,10 @@
 """OCOP stories under /stories/: what a story says and which products and cooperatives it is about."""
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -117,8 +120,8 @@ class StoryPage(SeoPage):
         verbose_name = _("Câu chuyện OCOP")
         verbose_name_plural = _("Câu chuyện OCOP")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         context["story_products"] = on_sale_in_order([p.pk for p in self.products.all()])
         context["story_cooperatives"] = approved_in_order([c.pk for c in self.cooperatives.all()])
         return context

@@ -6,8 +6,6 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
-        from marketplace.wishlists import receivers  # noqa: F401 - connects the sign-in receiver
-
         self._no_view_counter()
 
     @staticmethod

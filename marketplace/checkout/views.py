@@ -1,8 +1,14 @@
 """Checkout: Oscar's flow with per-cooperative shipping, a payment-method step, and an order that
 is placed in one transaction together with its sub-orders and outbox records."""
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -15,6 +21,7 @@ from oscar.core.loading import get_model
 from marketplace.core.rate_limits import check_post_rate
 from marketplace.delivery.selectors import (
     SESSION_KEY,
+    CooperativeGroup,
     basket_groups,
     basket_lines_prefetch,
     unserved_problems,
@@ -22,9 +29,10 @@ from marketplace.delivery.selectors import (
 from marketplace.order import selectors as order_selectors
 from marketplace.order import services as order_services
 from marketplace.order.exceptions import AlreadyPlaced
+from marketplace.order.models import Order
 from marketplace.partner.strategy import is_not_on_sale
 from payments import registry
-from payments.base import PaymentDeclined
+from payments.base import PaymentDeclined, PaymentMethod
 
 from .errors import placement_errors_in_words
 from .forms import PlaceOrderForm
@@ -34,7 +42,7 @@ Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 
 
-def source_type_for(code: str, name: str):
+def source_type_for(code: str, name: str) -> Any:
     """Oscar's payment SourceType, keyed by its unique code (its name is not unique, and
     concurrent checkouts may race to create it)."""
     try:
@@ -45,7 +53,7 @@ def source_type_for(code: str, name: str):
 
 
 class BasketIsValidMixin:
-    def check_basket_is_valid(self, request):
+    def check_basket_is_valid(self, request: Any) -> None:
         """Oscar's check, with the same clear "sold out" wording as the placement itself."""
         problems = []
         for line in basket_lines_prefetch(request.basket):
@@ -79,45 +87,50 @@ class IndexView(BasketIsValidMixin, oscar_views.IndexView):
 class CooperativeShippingMixin(BasketIsValidMixin):
     """The basket grouped by cooperative for the chosen address and shipping choices."""
 
-    def shipping_groups(self, basket=None):
+    # Given by Oscar's checkout views, which these mixins join (annotations only: no attribute).
+    request: Any
+    checkout_session: Any
+    get_shipping_address: Callable[[Any], Any]
+
+    def shipping_groups(self, basket: Any = None) -> list[CooperativeGroup]:
         basket = basket or self.request.basket
         address = self.get_shipping_address(basket)
         province = getattr(address, "state", None) or None
         return basket_groups(basket, province=province, choices=self.request.session.get(SESSION_KEY, {}))
 
-    def check_address_is_served(self, request):
+    def check_address_is_served(self, request: HttpRequest) -> None:
         problems = unserved_problems(self.shipping_groups())
         if problems:
             raise FailedPreCondition(url=reverse("checkout:shipping-address"), message=problems[0])
 
-    def partner_ids(self):
+    def partner_ids(self) -> list[int]:
         return [group.partner.pk for group in self.shipping_groups()]
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         ctx["cooperative_groups"] = self.shipping_groups()
         return ctx
 
 
 class CheckoutPaymentMixin(CooperativeShippingMixin):
-    def selected_payment_method(self):
+    def selected_payment_method(self) -> PaymentMethod | None:
         return registry.get_method(self.checkout_session.payment_method(), self.partner_ids())
 
-    def check_payment_data_is_captured(self, request):
+    def check_payment_data_is_captured(self, request: HttpRequest) -> None:
         if self.selected_payment_method() is None:
             raise FailedPreCondition(
                 url=reverse("checkout:payment-method"),
                 message=_("Hãy chọn cách thanh toán."),
             )
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         ctx["payment_method"] = self.selected_payment_method()
         return ctx
 
 
 class ShippingAddressView(CooperativeShippingMixin, oscar_views.ShippingAddressView):
-    def form_valid(self, form):
+    def form_valid(self, form: Any) -> HttpResponse:
         province = form.cleaned_data["state"]
         groups = basket_groups(self.request.basket, province=province)
         problems = unserved_problems(groups)
@@ -133,7 +146,7 @@ class ShippingMethodView(CooperativeShippingMixin, oscar_views.ShippingMethodVie
 
     template_name = "oscar/checkout/shipping_methods.html"
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not self.checkout_session.is_shipping_address_set():
             messages.error(request, _("Hãy nhập địa chỉ giao hàng."))
             return redirect("checkout:shipping-address")
@@ -147,7 +160,7 @@ class ShippingMethodView(CooperativeShippingMixin, oscar_views.ShippingMethodVie
         self._methods = self.get_available_shipping_methods()
         return self.render_to_response(self.get_context_data())
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         choices = {}
         for group in self.shipping_groups():
             key = str(group.partner.pk)
@@ -158,7 +171,7 @@ class ShippingMethodView(CooperativeShippingMixin, oscar_views.ShippingMethodVie
         self.request.basket._chohtx_groups = None
         return self._choose()
 
-    def _choose(self):
+    def _choose(self) -> HttpResponse:
         self.checkout_session.use_shipping_method("theo-htx")
         return redirect(self.get_success_url())
 
@@ -167,12 +180,12 @@ class PaymentMethodView(CheckoutPaymentMixin, oscar_views.PaymentMethodView):
     template_name = "oscar/checkout/payment_method.html"
     pre_conditions = [*oscar_views.PaymentMethodView.pre_conditions, "check_address_is_served"]
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         methods = registry.available_methods(self.partner_ids())
         unavailable = registry.unavailable_methods(self.partner_ids())
         return self.render_to_response(self.get_context_data(methods=methods, unavailable=unavailable))
 
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         method = registry.get_method(request.POST.get("payment_method"), self.partner_ids())
         if method is None:
             messages.error(request, _("Hãy chọn một cách thanh toán."))
@@ -186,7 +199,7 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
     _invoice = None
     _next_url = None
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         """A second press of "Đặt hàng" after the first one placed the order (the basket is gone):
         the buyer is sent to that order instead of being told the basket is empty."""
         if (
@@ -199,7 +212,7 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
                 return self.already_placed(order)
         return super().dispatch(request, *args, **kwargs)
 
-    def already_placed(self, order):
+    def already_placed(self, order: Order) -> HttpResponse:
         messages.info(
             self.request,
             _("Đơn hàng %(number)s đã được đặt từ lần bấm trước, nên không có đơn thứ hai.")
@@ -209,30 +222,30 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
         method = registry.get_method(order_services.order_payment_method(order))
         return redirect((method.next_url(order) if method else None) or reverse("checkout:thank-you"))
 
-    def freeze_basket(self, basket):
+    def freeze_basket(self, basket: Any) -> None:
         """Only an open basket is frozen: a concurrent submission that placed the order already
         has submitted it, and a whole-row save here would turn it back into a live basket."""
         Basket.objects.filter(pk=basket.pk, status=Basket.OPEN).update(status=Basket.FROZEN)
         basket.status = Basket.FROZEN
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not self.preview:
             # No method taken so far needs details: go to the order preview.
             return redirect("checkout:preview")
         return super().get(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         ctx.setdefault("place_order_form", PlaceOrderForm())
         return ctx
 
-    def build_submission(self, **kwargs):
+    def build_submission(self, **kwargs: Any) -> dict[str, Any]:
         submission = super().build_submission(**kwargs)
         # The buyer's emails about this order are written in the language they ordered in.
         submission["order_kwargs"]["language"] = get_language() or "vi"
         return submission
 
-    def handle_place_order_submission(self, request):
+    def handle_place_order_submission(self, request: HttpRequest) -> HttpResponse:
         check_post_rate(request, group="checkout-place")
         form = PlaceOrderForm(request.POST)
         if not form.is_valid():
@@ -241,7 +254,7 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
         self._invoice = form.invoice
         return self.submit(**self.build_submission())
 
-    def handle_payment(self, order_number, total, **kwargs):
+    def handle_payment(self, order_number: str, total: Any, **kwargs: Any) -> None:
         method = self.selected_payment_method()
         try:
             outcome = method.take_payment(
@@ -262,17 +275,17 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
     @placement_errors_in_words
     def handle_order_placement(
         self,
-        order_number,
-        user,
-        basket,
-        shipping_address,
-        shipping_method,
-        shipping_charge,
-        billing_address,
-        order_total,
-        surcharges=None,
-        **kwargs,
-    ):
+        order_number: str,
+        user: Any,
+        basket: Any,
+        shipping_address: Any,
+        shipping_method: Any,
+        shipping_charge: Any,
+        billing_address: Any,
+        order_total: Any,
+        surcharges: Any = None,
+        **kwargs: Any,
+    ) -> HttpResponse:
         """The order, its sub-orders, stock, invoice request and outbox: all or nothing."""
         method = self.selected_payment_method()
         try:
@@ -300,15 +313,15 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
         self.request.session.pop(SESSION_KEY, None)
         return self.handle_successful_order(order)
 
-    def send_order_placed_email(self, order):
+    def send_order_placed_email(self, order: Order) -> None:
         """Nothing to do here: the confirmation is in the outbox, written with the order."""
 
-    def get_success_url(self):
+    def get_success_url(self) -> str:
         return self._next_url or super().get_success_url()
 
 
 class ThankYouView(oscar_views.ThankYouView):
-    def get_context_data(self, *args, **kwargs):
+    def get_context_data(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(*args, **kwargs)
         ctx["suborder_payments"] = order_selectors.suborder_payments(ctx["order"])
         ctx["awaits_transfer"] = any(payment.awaits_transfer for payment in ctx["suborder_payments"])

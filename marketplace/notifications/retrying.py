@@ -2,11 +2,15 @@
 on what it sent (empty when run eagerly). Retries are the outbox's: it runs each task, and a task
 that raises (any error) is tried again with backoff for a day (`marketplace/outbox/services.py`)."""
 
-RETRYING = {
+from typing import Any
+
+from celery import Task
+
+RETRYING: dict[str, Any] = {
     "bind": True,
     "acks_late": True,
 }
 
 
-def worker_name(task) -> str:
+def worker_name(task: Task[Any, Any]) -> str:
     return "" if task.request.is_eager else (task.request.hostname or "")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from oscar.core.loading import get_model
 
+from marketplace.ledger import services as ledger
 from marketplace.outbox.services import outbox_add
 from marketplace.partner.strategy import is_not_on_sale
 from payments.registry import method_for
@@ -32,7 +33,8 @@ def basket_lock_for_placement(*, basket_id: int) -> Order | None:
     """Lock the basket's row for the placing transaction; the order already placed from it, if any
     (a concurrent submission of the same basket waits for the lock, then finds that order)."""
     list(Basket.objects.select_for_update().filter(pk=basket_id).values_list("pk", flat=True))
-    return Order.objects.filter(basket_id=basket_id).order_by("pk").first()
+    placed: Order | None = Order.objects.filter(basket_id=basket_id).order_by("pk").first()
+    return placed
 
 
 def order_payment_method(order: Order) -> str:
@@ -61,6 +63,7 @@ def order_split(*, order: Order, groups: Sequence[CooperativeGroup], payment_met
             payee_account_holder=group.partner.bank_account_holder,
         )
         SubOrderEvent.objects.create(suborder=suborder, status=S.NEW, note_code=EventNote.PLACED)
+        ledger.suborder_placed(suborder)  # the commission rate in force now, kept with it
         outbox_add(
             key=f"suborder-placed:{suborder.number}",
             task=f"{TASKS}.suborder_placed_notify",
