@@ -160,7 +160,7 @@ TEMPLATES = [
 DATABASES = {"default": env.database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 # A read replica for the catalogue and search reads of GET requests (marketplace/core/replica.py).
 if env.is_set("DATABASE_REPLICA_URL"):
-    DATABASES["replica"] = env.database("DATABASE_REPLICA_URL")
+    DATABASES["replica"] = env.database("DATABASE_REPLICA_URL", "")  # set: checked just above
     DATABASE_ROUTERS = ["marketplace.core.replica.ReplicaRouter"]
 # The embedded default on SQLite, ready for buyers checking out at the same moment: every
 # transaction takes the write lock when it begins (BEGIN IMMEDIATE), so two of them never both read
