@@ -4,7 +4,10 @@ Everything here returns plain data; templates (cms_tags) and the sitemap turn it
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.models import Site
@@ -169,7 +172,7 @@ def product_breadcrumbs(product, request=None) -> dict:
     return breadcrumbs(items)
 
 
-def article(story, request=None) -> dict:
+def article(story: Any, request: HttpRequest | None = None) -> dict[str, Any]:
     publisher = operator_details(request)["legal_name"]
     modified = story.last_published_at or story.latest_revision_created_at
     data = {

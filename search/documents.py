@@ -1,5 +1,7 @@
 """What is searchable about a product: one document, shared by every backend."""
 
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
 from oscar.core.loading import get_model
 
@@ -11,15 +13,16 @@ from marketplace.partner.models import StockRecord
 from .text import padded
 
 
-def indexable_products() -> QuerySet:
+def indexable_products() -> QuerySet[Product]:
     """Products with what a document needs, in a fixed number of queries."""
     from marketplace.ocop.models import Certificate
 
-    return Product.objects.select_related("parent").prefetch_related(
+    products: QuerySet[Product] = Product.objects.select_related("parent").prefetch_related(
         Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner").order_by("pk")),
         "categories",
         Prefetch("ocop_certificates", queryset=Certificate.objects.valid(), to_attr="valid_certificates"),
     )
+    return products
 
 
 def category_tree() -> dict:
@@ -37,7 +40,7 @@ def _category_paths(product, tree: dict) -> list:
     return paths
 
 
-def product_document(product, tree: dict | None = None) -> dict:
+def product_document(product: Product, tree: dict[str, Any] | None = None) -> dict[str, Any]:
     """Every field search uses: text to match, and the values facets and sorting need.
     Pass `category_tree()` when building many documents."""
     record = approved_stockrecord(product) or next(iter(product.stockrecords.all()), None)
