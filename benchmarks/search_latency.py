@@ -7,7 +7,10 @@ Any database whose name ends in `_bench` is accepted (each person their own).
 
 Creates the database if needed, migrates it, grows the catalogue to each size with generated
 Vietnamese products (bulk inserts, then the same index rebuild as `search_index --rebuild`), and
-prints p50/p95 in milliseconds of a full results page (search, facets, product cards) per query.
+prints p50/p95 in milliseconds of a full results page (search, facets, product cards) per query,
+then the precision and recall of typo-tolerant search on queries built from the catalogue: titles
+typed without accents, each word of four letters or more with one letter dropped, added, swapped
+with its neighbour or wrong (`--typo-queries`, default 200; goal: both above 0.9).
 """
 
 import argparse
@@ -68,7 +71,10 @@ QUERIES = [
     ("nuocc mam (typo)", {"text": "nuocc mam"}),
     ("com chay + area + stars", {"text": "com chay", "filters": {"area": ("ninh_binh",), "stars": ("4",)}}),
     ("browse, price ascending", {"sort": "price-asc"}),
+    ("cuc phong (typo, 5 letters)", {"text": "cuc phong"}),
+    ("cheu coi (typo, 4 letters)", {"text": "cheu coi"}),
 ]
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def ensure_database(url: str) -> None:
@@ -181,6 +187,44 @@ def measure(runs: int) -> list[tuple[str, float, float]]:
     return rows
 
 
+def misspelt(word: str, rng: random.Random) -> str:
+    """One edit: a letter dropped, added, swapped with the next one, or wrong."""
+    at = rng.randrange(len(word))
+    kind = rng.choice(["drop", "add", "swap", "wrong"])
+    if kind == "drop":
+        return word[:at] + word[at + 1 :]
+    if kind == "add":
+        return word[:at] + rng.choice(LETTERS) + word[at:]
+    if kind == "swap" and at < len(word) - 1 and word[at] != word[at + 1]:
+        return word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    return word[:at] + rng.choice([c for c in LETTERS if c != word[at]]) + word[at + 1 :]
+
+
+def precision_recall(count: int, seed: int = 7) -> tuple[float, float, int]:
+    """Mean precision and recall over `count` misspelt accent-free titles of the catalogue.
+
+    The products relevant to a query are those its correctly spelt form (the accent-free title)
+    finds; a misspelt query should find the same ones: precision is the share of what it finds
+    that is relevant, recall the share of the relevant it finds (up to 2,000 products each)."""
+    from search import backends
+    from search.models import ProductIndex
+    from search.query import SearchQuery
+    from search.text import TYPO_MIN_LENGTH
+
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data
+    titles = sorted(set(ProductIndex.objects.values_list("title", flat=True)))
+    precisions, recalls = [], []
+    for title in rng.sample(titles, min(count, len(titles))):
+        original = title.split()
+        relevant = set(backends.search(SearchQuery(text=" ".join(original), facets=False, limit=2000)).ids)
+        typed = " ".join(misspelt(w, rng) if len(w) >= TYPO_MIN_LENGTH else w for w in original)
+        found = set(backends.search(SearchQuery(text=typed, facets=False, limit=2000)).ids)
+        hits = len(found & relevant)
+        precisions.append(hits / len(found) if found else 0.0)
+        recalls.append(hits / len(relevant) if relevant else 1.0)
+    return statistics.mean(precisions), statistics.mean(recalls), len(precisions)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -188,6 +232,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--no-rebuild", action="store_true", help="Measure with the index already built.")
+    parser.add_argument("--typo-queries", type=int, default=200, help="Misspelt titles to measure (0: none).")
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres") or not url.rstrip("/").endswith("_bench"):
@@ -218,9 +263,14 @@ def main() -> None:
             print(f"  index rebuilt: {indexed:,} products in {time.perf_counter() - started:.1f} s")
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh statistics after bulk loading, as autovacuum would
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"  load average while measuring: {load} ({os.cpu_count()} cores)")
         print(f"  {'query':<28} {'p50 ms':>8} {'p95 ms':>8}")
         for label, p50, p95 in measure(args.runs):
             print(f"  {label:<28} {p50:>8.1f} {p95:>8.1f}")
+        if args.typo_queries:
+            precision, recall, n = precision_recall(args.typo_queries)
+            print(f"  typo tolerance on {n} misspelt titles: precision {precision:.3f}, recall {recall:.3f}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ class CmsConfig(AppConfig):
     def ready(self) -> None:
         from search.sources import stories_register
 
+        from . import receivers  # noqa: F401 - cached CMS content goes stale when pages change
         from .models import StoryPage
 
         stories_register(StoryPage)  # stories are found by the site's search

@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from wagtail.models import Site
 
 from cms.models.site_settings import OperatorSettings
+from marketplace.core import fragments
 
 EDITABLE = [
     "legal_name",
@@ -24,7 +25,15 @@ EDITABLE = [
 
 
 def operator_details(request: HttpRequest | None = None) -> dict[str, Any]:
-    """The environment's defaults, overridden by every field the editors filled in for this site."""
+    """The environment's defaults, overridden by every field the editors filled in for this site.
+    From the cache (marketplace/core/fragments.py, kind "cms"): a page costs no query for them; a
+    saved setting or site makes them stale (cms/receivers.py)."""
+    if request is None:
+        return _operator_details(None)
+    return fragments.cached("cms", ("operator", request.get_host()), lambda: _operator_details(request))
+
+
+def _operator_details(request: HttpRequest | None) -> dict[str, Any]:
     operator: dict[str, Any] = {
         **settings.OPERATOR,
         "registration_date": None,

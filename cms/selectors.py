@@ -127,3 +127,17 @@ def footer_pages() -> list[Page]:
         .specific()
     )
     return sorted(pages, key=lambda page: order.get(getattr(page, "kind", ""), len(order)))
+
+
+def footer_links(request=None) -> list[dict]:
+    """The footer's policy links (title and address), from the cache: the same on every page, so a
+    page costs no query for them; publishing, unpublishing, moving or deleting a page, or changing
+    a site, bumps the "cms" version (cms/receivers.py)."""
+    from marketplace.core import fragments
+
+    host = request.get_host() if request is not None else ""
+
+    def compute():
+        return [{"title": page.title, "url": page.get_url(request)} for page in footer_pages()]
+
+    return fragments.cached("cms", ("footer", host), compute)

@@ -18,9 +18,15 @@ SCHEMA = "https://schema.org"
 
 
 def site_root_url(request=None) -> str:
-    site = Site.find_for_request(request) if request is not None else None
-    site = site or Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else ""
+    """The site's root address for this request's host (from the cache: a saved site makes it stale)."""
+    from marketplace.core import fragments
+
+    def compute():
+        site = Site.find_for_request(request) if request is not None else None
+        site = site or Site.objects.filter(is_default_site=True).first()
+        return site.root_url if site else ""
+
+    return fragments.cached("cms", ("root-url", request.get_host() if request is not None else ""), compute)
 
 
 def absolute(url: str, request=None) -> str:

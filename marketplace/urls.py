@@ -17,10 +17,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import urls as cms_urls
 from cms import views as cms_views
 from marketplace.core import post_only
+from marketplace.core import views as core_views
+from marketplace.delivery import views as delivery_views
 from marketplace.users import landing as user_landing
 from marketplace.users import views as users_views
 
 urlpatterns = [
+    path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
@@ -75,6 +78,8 @@ urlpatterns = [
         post_only.wishlist_move_view(),
     ),
     path("dashboard/partners/<int:partner_pk>/users/<int:user_pk>/link/", post_only.partner_user_link_view()),
+    # The basket page without Oscar's unused offer hints (a second read of every offer).
+    path("basket/", delivery_views.BasketView.as_view()),
     # Oscar's templates and emails link to "home": it is Wagtail's root page (in the visitor's language).
     path("", cms_views.serve_page, {"path": ""}, name="home"),
     path("", include(apps.get_app_config("oscar").urls[0])),

@@ -18,6 +18,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from marketplace.catalogue.bulk import collected, products_changed_in_bulk
 from marketplace.catalogue.models import Product
+from marketplace.core import fragments
 from marketplace.ocop.models import Certificate
 from marketplace.partner.models import Partner, StockRecord
 
@@ -25,6 +26,8 @@ from . import tasks
 from .sources import story_model
 
 ProductCategory = get_model("catalogue", "ProductCategory")
+Category = get_model("catalogue", "Category")
+ProductImage = get_model("catalogue", "ProductImage")
 
 
 def enqueue(task, **kwargs) -> None:
@@ -37,12 +40,18 @@ def enqueue(task, **kwargs) -> None:
 
 
 def rows_now(product_ids) -> None:
-    """The database index rows of these products, rewritten in the current transaction."""
+    """The database index rows of these products, rewritten in the current transaction (which
+    also makes what pages cache about them stale)."""
     from . import services
 
     product_ids = [pk for pk in product_ids if pk]
     if product_ids:
         services.database_rows_update(product_ids=product_ids)
+
+
+def fragments_stale(product_ids) -> None:
+    """Now; the after-commit task rewriting the rows (services.database_rows_update) bumps again."""
+    fragments.bump(*(fragments.product_kind(pk) for pk in product_ids if pk))
 
 
 @receiver(post_save, sender=Product)
@@ -52,6 +61,8 @@ def product_changed(sender, instance, raw=False, signal=None, **kwargs):
         return
     if signal is post_save:  # a deleted product's row goes with it (on delete cascade)
         rows_now([instance.pk])
+    else:
+        fragments_stale([instance.pk])
     enqueue(tasks.product_index_update, product_id=instance.pk)
 
 
@@ -64,6 +75,8 @@ def product_part_changed(sender, instance, raw=False, signal=None, **kwargs):
         return
     if signal is post_save:  # after a delete (maybe the product's own), the task tidies up
         rows_now([instance.product_id])
+    else:
+        fragments_stale([instance.product_id])
     enqueue(tasks.product_index_update, product_id=instance.product_id)
 
 
@@ -92,7 +105,24 @@ def certificate_saved(sender, instance, raw=False, **kwargs):
         return
     product_ids = list(instance.products.values_list("pk", flat=True))
     if product_ids:
+        fragments_stale(product_ids)
         enqueue(tasks.products_reindex, product_ids=product_ids)
+
+
+@receiver(post_save, sender=ProductImage)
+@receiver(post_delete, sender=ProductImage)
+def product_picture_changed(sender, instance, raw=False, **kwargs):
+    """Pictures are not indexed, but cards and structured data show them."""
+    if not raw:
+        fragments_stale([instance.product_id])
+
+
+@receiver(post_save, sender=Category)
+@receiver(post_delete, sender=Category)
+def category_changed(sender, instance, raw=False, **kwargs):
+    """The header's menu and every breadcrumb name categories."""
+    if not raw:
+        fragments.bump_on_commit("categories")
 
 
 _CLEARED = "_search_cleared_product_ids"
@@ -112,13 +142,16 @@ def certificate_products_changed(sender, instance, action, pk_set=None, reverse=
         if hasattr(instance, _CLEARED):
             delattr(instance, _CLEARED)
         if product_ids:
+            fragments_stale(product_ids)
             enqueue(tasks.products_reindex, product_ids=sorted(product_ids))
         return
     if action not in ("post_add", "post_remove"):
         return
     if reverse:  # product.ocop_certificates.add(...)
+        fragments_stale([instance.pk])
         enqueue(tasks.product_index_update, product_id=instance.pk)
     elif pk_set:
+        fragments_stale(pk_set)
         enqueue(tasks.products_reindex, product_ids=sorted(pk_set))
 
 

@@ -16,6 +16,7 @@ from oscar.core.loading import get_model
 
 from marketplace.catalogue.models import Product
 from marketplace.catalogue.selectors import approved_stockrecord, on_sale_in_order
+from marketplace.core import fragments
 from marketplace.core.text import fold
 from marketplace.partner.models import Area, Partner
 
@@ -139,20 +140,26 @@ def stories_matching(text: str, *, limit: int = 5) -> list:
     in_title = Q()
     for word in typed:
         in_title &= Q(search_row_title__contains=f" {word}")
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
+    locale_id = fragments.cached("cms", ("active-locale",), lambda: _active_locale_id(Locale))
+    if locale_id is None:
         return []
     title = StoryIndex.objects.filter(page_id=OuterRef("pk")).values("title")[:1]
     stories = (
         model.objects.live()
         .public()
-        .filter(locale=locale, pk__in=rows.values("page_id"))
+        .filter(locale_id=locale_id, pk__in=rows.values("page_id"))
         .annotate(search_row_title=Subquery(title))
         .annotate(title_match=Case(When(in_title, then=1), default=0, output_field=IntegerField()))
         .order_by("-title_match", "-first_published_at", "-pk")
     )
     return list(stories[:limit])
+
+
+def _active_locale_id(Locale) -> int | None:
+    try:
+        return Locale.get_active().pk
+    except Locale.DoesNotExist:
+        return None
 
 
 def cooperative_url(partner) -> str:
@@ -187,3 +194,50 @@ def _card_price(product: Product) -> str:
 
     record = approved_stockrecord(product)
     return format_vnd(record.price) if record is not None and record.price is not None else ""
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions, swaps of neighbours."""
+    rows = [list(range(len(b) + 1))]
+    for i in range(1, len(a) + 1):
+        row = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            row[j] = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], rows[i - 2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]
+
+
+def did_you_mean(text: str) -> str:
+    """For a query that found nothing: the same words with each one that starts no indexed word
+    replaced by the nearest indexed word (at most two edits away), if that query finds products;
+    otherwise ''. Shown as "Có phải bạn muốn tìm: …"."""
+    from .models import SearchTerm
+
+    typed = words(text)[:8]
+    if not typed:
+        return ""
+    changed = False
+    suggestion = []
+    for word in typed:
+        folded = fold(word)
+        if len(folded) < 2 or SearchTerm.objects.filter(word__startswith=folded).exists():
+            suggestion.append(word)
+            continue
+        band = SearchTerm.objects.filter(length__range=(max(len(folded) - 2, 1), len(folded) + 2))
+        scored = sorted(
+            (distance, candidate)
+            for candidate in band.values_list("word", flat=True)
+            if (distance := _edit_distance(folded, candidate)) <= 2
+        )
+        if not scored:
+            return ""
+        suggestion.append(scored[0][1])
+        changed = True
+    if not changed:
+        return ""
+    corrected = " ".join(suggestion)
+    found = backends.search(SearchQuery(text=corrected, facets=False, limit=1))
+    return corrected if found.total else ""

@@ -7,6 +7,7 @@ from django.db import connection, transaction
 
 from marketplace.catalogue.models import Product
 from marketplace.catalogue.selectors import is_on_sale
+from marketplace.core import fragments
 from marketplace.partner.models import StockRecord
 
 from .backends import elasticsearch_enabled
@@ -66,6 +67,10 @@ def database_rows_update(*, product_ids: Iterable[int]) -> tuple[list[dict], set
     with transaction.atomic():
         ProductIndex.objects.filter(product_id__in=hidden).delete()
         _save_rows(documents)
+        # What pages cache about these products (structured data) is stale from now on, whichever
+        # change brought them here: a save's receiver in its transaction, then its after-commit task
+        # (so a page rendered before the commit cannot stay cached), or a task after a stock UPDATE.
+        fragments.bump(*(fragments.product_kind(pk) for pk in product_ids))
     return documents, hidden
 
 

@@ -5,7 +5,10 @@ import re
 from marketplace.core.text import fold, nfc
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-TYPO_MIN_LENGTH = 5  # words this long (folded) may carry one typo
+# Words this long (folded) may carry one typo. Folded Vietnamese words have two to five letters
+# ("trung", "phuong" six): four is the shortest length where one edit still rarely turns one real
+# word into another the buyer did not mean, with the whole query still required to match.
+TYPO_MIN_LENGTH = 4
 
 
 def words(text: str) -> list[str]:
@@ -44,7 +47,14 @@ def within_one_edit(a: str, b: str) -> bool:
 
 
 def corrections(term: str, vocabulary) -> list[str]:
-    """Known words one edit away from an unknown folded `term` of TYPO_MIN_LENGTH letters or more."""
-    if len(term) < TYPO_MIN_LENGTH:
+    """Known words one edit away from an unknown folded `term`: any edit when it has
+    TYPO_MIN_LENGTH letters or more; only the letter it is missing when it has one fewer (the word
+    meant has four letters: "uan" for "quan"). Shorter words must be typed right."""
+    if len(term) < TYPO_MIN_LENGTH - 1:
         return []
-    return sorted(word for word in vocabulary if word != term and within_one_edit(term, word))
+    shortened = len(term) < TYPO_MIN_LENGTH
+    return sorted(
+        word
+        for word in vocabulary
+        if word != term and (not shortened or len(word) == len(term) + 1) and within_one_edit(term, word)
+    )

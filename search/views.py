@@ -137,6 +137,8 @@ class FacetedSearchView(ProductListView):
         for cooperative in ctx["cooperatives"]:
             cooperative.search_url = selectors.cooperative_url(cooperative)
         ctx["stories"] = selectors.stories_matching(self.query_text) if first_page else []
+        nothing = self.query_text and not self.results.total and not self.search_query.filters
+        ctx["did_you_mean"] = selectors.did_you_mean(self.query_text) if nothing else ""
         return ctx
 
 

@@ -48,12 +48,13 @@ class StoryIndexPage(RoutablePageMixin, SeoPage):
 
     @path("")
     def index(self, request):
-        stories = self.stories()
+        published = self.stories()  # .public() asks for restrictions once: both uses share it
+        stories = published
         tag = text_param(request, "tag")
         if tag:
             stories = stories.filter(tags__name=tag)
         page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
-        tags = StoryTag.objects.filter(content_object__in=self.stories()).values_list("tag__name", flat=True)
+        tags = StoryTag.objects.filter(content_object__in=published).values_list("tag__name", flat=True)
         context = {"stories": page, "tag": tag, "tags": sorted(set(tags))}
         return self.render(request, context_overrides=context)
 

@@ -13,6 +13,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from cms import selectors, seo
+from marketplace.core import fragments
 
 register = template.Library()
 
@@ -27,30 +28,48 @@ def _script(*documents) -> str:
     return mark_safe("\n".join(out))  # noqa: S308 - escaped above
 
 
-@register.inclusion_tag("cms/partials/stories.html")
-def stories_for_product(product):
+def _stories_html(request, heading: str, **about) -> str:
+    """The rendered list of stories about a product or cooperative, from the cache ("cms" kind:
+    any page published or unpublished makes it stale)."""
+    from django.template.loader import render_to_string
+
+    ((name, subject),) = about.items()
+    host = request.get_host() if request is not None else ""
+
+    def compute():
+        stories = selectors.stories_about(**about)
+        context = {"stories": stories, "heading": heading, "request": request}
+        return render_to_string("cms/partials/stories.html", context)
+
+    return mark_safe(fragments.cached("cms", (f"stories-{name}", subject.pk, host), compute))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def stories_for_product(context, product):
     from django.utils.translation import gettext
 
-    return {
-        "stories": selectors.stories_about(product=product),
-        "heading": gettext("Câu chuyện về sản phẩm này"),
-    }
+    return _stories_html(context.get("request"), gettext("Câu chuyện về sản phẩm này"), product=product)
 
 
-@register.inclusion_tag("cms/partials/stories.html")
-def stories_for_cooperative(cooperative):
+@register.simple_tag(takes_context=True)
+def stories_for_cooperative(context, cooperative):
     from django.utils.translation import gettext
 
-    return {
-        "stories": selectors.stories_about(cooperative=cooperative),
-        "heading": gettext("Câu chuyện về hợp tác xã"),
-    }
+    return _stories_html(context.get("request"), gettext("Câu chuyện về hợp tác xã"), cooperative=cooperative)
 
 
 @register.simple_tag(takes_context=True)
 def product_jsonld(context, product):
+    """Product, Offer and breadcrumbs, from the cache: stale when the product, its stock, pictures or
+    reviews change (the saves that re-index search bump the product's version) or a category does."""
     request = context.get("request")
-    return _script(seo.product(product, request), seo.product_breadcrumbs(product, request))
+    host = request.get_host() if request is not None else ""
+
+    def compute():
+        return _script(seo.product(product, request), seo.product_breadcrumbs(product, request))
+
+    parts = ("jsonld", host, fragments.version("categories"))
+    return mark_safe(fragments.cached(fragments.product_kind(product.pk), parts, compute))  # noqa: S308
 
 
 @register.simple_tag(takes_context=True)
@@ -58,29 +77,49 @@ def cooperative_jsonld(context, cooperative):
     return _script(seo.organization(cooperative, context.get("request")))
 
 
+def _page_cached(request, page, name: str, compute) -> str:
+    """A page's head markup from the cache ("cms" kind: stale when any page is published, moved or
+    deleted); a preview of unsaved changes is always computed."""
+    if request is None or getattr(request, "is_preview", False) or not page.pk:
+        return compute()
+    return fragments.cached("cms", (name, page.pk, request.get_host()), compute)
+
+
 @register.simple_tag(takes_context=True)
 def page_jsonld(context, page):
     request = context.get("request")
-    documents = [seo.page_breadcrumbs(page, request)]
-    if page.specific_class.__name__ == "StoryPage":
-        documents.insert(0, seo.article(page.specific, request))
-    return _script(*documents)
+
+    def compute():
+        documents = [seo.page_breadcrumbs(page, request)]
+        if page.specific_class.__name__ == "StoryPage":
+            documents.insert(0, seo.article(page.specific, request))
+        return str(_script(*documents))
+
+    return mark_safe(_page_cached(request, page, "jsonld", compute))  # noqa: S308
 
 
-@register.inclusion_tag("cms/partials/page_meta.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def page_meta(context, page):
+    """Canonical and hreflang links, Open Graph tags (cms/partials/page_meta.html)."""
+    from django.template.loader import render_to_string
+
     request = context.get("request")
-    translations = seo.page_translations(page)
-    image = page.specific.share_image() if hasattr(page.specific, "share_image") else None
-    return {
-        "page": page,
-        "canonical": page.get_full_url(request),
-        "alternates": translations if len(translations) > 1 else [],
-        "default_url": dict(translations).get("vi", ""),
-        "description": page_description(page),
-        "image_url": seo.image_url(image, request),
-        "og_type": "article" if page.specific_class.__name__ == "StoryPage" else "website",
-    }
+
+    def compute():
+        translations = seo.page_translations(page)
+        image = page.specific.share_image() if hasattr(page.specific, "share_image") else None
+        meta = {
+            "page": page,
+            "canonical": page.get_full_url(request),
+            "alternates": translations if len(translations) > 1 else [],
+            "default_url": dict(translations).get("vi", ""),
+            "description": page_description(page),
+            "image_url": seo.image_url(image, request),
+            "og_type": "article" if page.specific_class.__name__ == "StoryPage" else "website",
+        }
+        return render_to_string("cms/partials/page_meta.html", meta)
+
+    return mark_safe(_page_cached(request, page, "meta", compute))  # noqa: S308
 
 
 @register.simple_tag
@@ -94,9 +133,10 @@ def product_canonical(context, product):
     return format_html_join("", '<link rel="canonical" href="{}">', [(url,)])
 
 
-@register.simple_tag
-def footer_pages():
-    return selectors.footer_pages()
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """[{title, url}] of the legal pages and the complaints page, from the cache."""
+    return selectors.footer_links(context.get("request"))
 
 
 @register.filter

@@ -3,3 +3,17 @@ import oscar.apps.catalogue.apps as apps
 
 class CatalogueConfig(apps.CatalogueConfig):
     name = "marketplace.catalogue"
+
+    def ready(self):
+        super().ready()
+        self._no_view_counter()
+
+    @staticmethod
+    def _no_view_counter():
+        """Oscar's analytics counts product views with an UPDATE on every product page GET: a write per
+        visit that serialises busy products and keeps the page from being cached. Views are not
+        counted (purchases and basket additions still are, on their POSTs); docs/performance.md."""
+        from oscar.apps.analytics import receivers as analytics
+        from oscar.apps.catalogue.signals import product_viewed
+
+        product_viewed.disconnect(analytics.receive_product_view)

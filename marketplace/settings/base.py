@@ -119,6 +119,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
+    "marketplace.core.basket_count.BasketCountCookieMiddleware",
     "marketplace.core.middleware.StaffOnlyDashboardMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -158,6 +159,10 @@ TEMPLATES = [
 
 # --- Data ---------------------------------------------------------------------------
 DATABASES = {"default": env.database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
+# A read replica for the catalogue and search reads of GET requests (marketplace/core/replica.py).
+if env.is_set("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = env.database("DATABASE_REPLICA_URL", "")  # set: checked just above
+    DATABASE_ROUTERS = ["marketplace.core.replica.ReplicaRouter"]
 # The embedded default on SQLite, ready for buyers checking out at the same moment: every
 # transaction takes the write lock when it begins (BEGIN IMMEDIATE), so two of them never both read
 # and then deadlock on upgrading to write ("database is locked"); a writer waits for the lock
@@ -179,6 +184,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 REDIS_URL = env.str_("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Sessions read from Redis (written through to the database): any web process answers any
+    # visitor, and a signed-in page costs no session query (docs/scaling.md).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # Room for sorl's thumbnail records (six per product picture: three widths, WebP and JPEG).
     CACHES = {
@@ -187,6 +195,9 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+# How long a cached menu, footer or product card may live even if no save invalidates it
+# (marketplace/core/fragments.py; saves bump a version number, so this is only a safety net).
+FRAGMENT_CACHE_SECONDS = env.int_("FRAGMENT_CACHE_SECONDS", 3600)
 
 # --- Language, time, formats --------------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -472,6 +483,8 @@ _after(
     "marketplace.core.middleware.VietnameseFirstLocaleMiddleware",
     "marketplace.core.limits.RequestBodyLimitMiddleware",
 )
+# GET and HEAD requests may read the catalogue from a replica (when one is configured).
+_after("django.middleware.security.SecurityMiddleware", "marketplace.core.replica.ReplicaReadsMiddleware")
 _after(
     "django.middleware.security.SecurityMiddleware", "marketplace.core.csp.ContentSecurityPolicyMiddleware"
 )

@@ -23,3 +23,7 @@ CACHES = {
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 LOGGING["root"]["level"] = env.str_("LOG_LEVEL", "WARNING")  # noqa: F405
+
+# A second alias on the same test database, for the read-replica router's test (no router is
+# configured here, so nothing else reads through it).
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405

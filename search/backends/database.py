@@ -33,7 +33,7 @@ from marketplace.partner.models import Area, Partner
 
 from ..models import ProductIndex, SearchTerm
 from ..query import FACETS, PRICE_BANDS, FacetCount, SearchQuery, SearchResults
-from ..text import corrections, folded_words, words
+from ..text import TYPO_MIN_LENGTH, corrections, folded_words, words
 
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
@@ -46,15 +46,33 @@ class Term:
 
 
 def terms_for(text: str) -> list[Term]:
-    terms = []
-    for word in words(text)[:8]:
-        folded = fold(word)
-        alternatives = [folded]
-        if len(folded) >= 5 and not SearchTerm.objects.filter(word__startswith=folded).exists():
-            band = SearchTerm.objects.filter(length__range=(len(folded) - 1, len(folded) + 1))
-            alternatives += corrections(folded, band.values_list("word", flat=True))
-        terms.append(Term(exact=word, folded=tuple(alternatives)))
-    return terms
+    """The typed words, each with its one-edit corrections when it starts no indexed word and is long
+    enough to be forgiven: two queries at most, whatever the number of words."""
+    typed = words(text)[:8]
+    folded = [fold(word) for word in typed]
+    checked = sorted({f for f in folded if len(f) >= TYPO_MIN_LENGTH - 1})
+    unknown: set[str] = set()
+    if checked:
+        counts = SearchTerm.objects.filter(_any_prefix(checked)).aggregate(
+            **{f"w{n}": Count("pk", filter=Q(word__startswith=f)) for n, f in enumerate(checked)}
+        )
+        unknown = {f for n, f in enumerate(checked) if not counts[f"w{n}"]}
+    vocabulary: list[str] = []
+    if unknown:
+        lengths = [len(f) for f in unknown]
+        band = SearchTerm.objects.filter(length__range=(min(lengths) - 1, max(lengths) + 1))
+        vocabulary = list(band.values_list("word", flat=True))
+    return [
+        Term(exact=word, folded=(f, *(corrections(f, vocabulary) if f in unknown else ())))
+        for word, f in zip(typed, folded, strict=True)
+    ]
+
+
+def _any_prefix(prefixes) -> Q:
+    condition = Q()
+    for prefix in prefixes:
+        condition |= Q(word__startswith=prefix)
+    return condition
 
 
 def _postgresql() -> bool:
@@ -178,53 +196,84 @@ def search(query: SearchQuery) -> SearchResults:
     return results
 
 
-# --- Facets: one query per facet over the index rows -------------------------------------
+# --- Facets: the closed lists in one query, cooperatives and stars in one each ---------------
+
+# Facets whose possible values are known before counting: their counts are conditional counts,
+# so every one of them whose own filter is not chosen shares one aggregate over the same rows.
+_CLOSED = ("group", "subgroup", "area", "price", "stock")
 
 
 def facet_counts(matched: QuerySet, query: SearchQuery) -> dict[str, list[FacetCount]]:
     levels = _category_levels()
+    conditions = {name: _closed_conditions(name, levels) for name in _CLOSED}
+    shared = [name for name in _CLOSED if not query.filters.get(name)]
+    alone = [name for name in _CLOSED if query.filters.get(name)]
+    totals: dict[str, dict[str, int]] = {}
+    batches = [(shared, _filter(matched, query.filters))] if shared else []
+    batches += [([name], _filter(matched, query.without(name))) for name in alone]
+    for names, rows in batches:
+        expressions = {
+            f"{name}__{n}": Count("pk", filter=condition)
+            for name in names
+            for n, (__, condition) in enumerate(conditions[name])
+        }
+        if not expressions:
+            continue
+        values = rows.order_by().aggregate(**expressions)
+        for name in names:
+            totals[name] = {value: values[f"{name}__{n}"] for n, (value, __) in enumerate(conditions[name])}
     counts = {}
     for name in FACETS:
-        rows = _filter(matched, query.without(name))
-        if name in ("group", "subgroup"):
-            counts[name] = _category_counts(rows, name, levels[name])
+        if name in _CLOSED:
+            counts[name] = _closed_counts(name, totals.get(name, {}), levels)
         else:
-            counts[name] = _COUNTERS[name](rows)
+            counts[name] = _COUNTERS[name](_filter(matched, query.without(name)))
     _label_coops(counts.get("coop", []))
     return counts
 
 
-def _category_levels() -> dict[str, list]:
-    """The OCOP groups (depth 1) and subgroups (depth 2): one query."""
-    levels = {"group": [], "subgroup": []}
-    for category in Category.objects.filter(depth__in=(1, 2)).order_by("path"):
-        levels["group" if category.depth == 1 else "subgroup"].append(category)
-    return levels
+def _closed_conditions(name: str, levels: dict[str, list]) -> list[tuple[str, Q]]:
+    """(value, condition) of every value the facet can take."""
+    if name in ("group", "subgroup"):
+        column = "groups" if name == "group" else "subgroups"
+        return [(str(pk), Q(**{f"{column}__contains": f" {pk} "})) for pk, __ in levels[name]]
+    if name == "area":
+        return [(value, Q(area=value)) for value, __ in Area.choices]
+    if name == "price":
+        return [(key, _price_condition(key)) for key in PRICE_BANDS]
+    return [("1", Q(in_stock=True))]
 
 
-def _category_counts(rows: QuerySet, name: str, categories: list) -> list[FacetCount]:
-    """All of a level's counts in one pass: a conditional count per category."""
-    if not categories:
-        return []
-    column = "groups" if name == "group" else "subgroups"
-    totals = rows.aggregate(
-        **{f"c{c.pk}": Count("pk", filter=Q(**{f"{column}__contains": f" {c.pk} "})) for c in categories}
-    )
-    return [
-        FacetCount(value=str(c.pk), count=totals[f"c{c.pk}"], label=c.name)
-        for c in categories
-        if totals[f"c{c.pk}"]
-    ]
+def _closed_counts(name: str, totals: dict[str, int], levels: dict[str, list]) -> list[FacetCount]:
+    if name in ("group", "subgroup"):
+        return [
+            FacetCount(value=str(pk), count=totals[str(pk)], label=label)
+            for pk, label in levels[name]
+            if totals.get(str(pk))
+        ]
+    if name == "area":
+        return [
+            FacetCount(value=value, count=totals[value], label=str(label))
+            for value, label in sorted(Area.choices)
+            if totals.get(value)
+        ]
+    return [FacetCount(value=value, count=count) for value, count in totals.items() if count]
 
 
-def _area_counts(rows) -> list[FacetCount]:
-    labels = dict(Area.choices)
-    grouped = rows.order_by().values("area").annotate(n=Count("pk")).order_by("area")
-    return [
-        FacetCount(value=row["area"], count=row["n"], label=str(labels[row["area"]]))
-        for row in grouped
-        if row["area"] in labels
-    ]
+def _category_levels() -> dict[str, list[tuple[int, str]]]:
+    """(pk, name) of the OCOP groups (depth 1) and subgroups (depth 2), in tree order: from the
+    cache (one query on a miss; a saved category makes it stale)."""
+    from marketplace.core import fragments
+
+    def compute():
+        levels = {"group": [], "subgroup": []}
+        for pk, depth, name in (
+            Category.objects.filter(depth__in=(1, 2)).order_by("path").values_list("pk", "depth", "name")
+        ):
+            levels["group" if depth == 1 else "subgroup"].append((pk, name))
+        return levels
+
+    return fragments.cached("categories", ("levels",), compute)
 
 
 def _coop_counts(rows) -> list[FacetCount]:
@@ -262,31 +311,9 @@ def _stars_counts(rows) -> list[FacetCount]:
     return [FacetCount(value=str(row["stars"]), count=row["n"], label=f"{row['stars']}★") for row in grouped]
 
 
-def _price_counts(rows) -> list[FacetCount]:
-    """One pass: each row's price falls in one band."""
-    bands = [When(_price_condition(key), then=Value(key)) for key in PRICE_BANDS]
-    grouped = (
-        rows.filter(price__isnull=False)
-        .order_by()
-        .annotate(band=Case(*bands, output_field=TextField()))
-        .values("band")
-        .annotate(n=Count("pk"))
-    )
-    counts = {row["band"]: row["n"] for row in grouped}
-    return [FacetCount(value=key, count=counts[key]) for key in PRICE_BANDS if counts.get(key)]
-
-
-def _stock_counts(rows) -> list[FacetCount]:
-    total = rows.filter(in_stock=True).count()
-    return [FacetCount(value="1", count=total)] if total else []
-
-
 _COUNTERS = {
-    "area": _area_counts,
     "coop": _coop_counts,
     "stars": _stars_counts,
-    "price": _price_counts,
-    "stock": _stock_counts,
 }
 
 

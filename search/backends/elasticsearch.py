@@ -19,6 +19,7 @@ from marketplace.core.text import nfc
 
 from ..mappings import ALIAS, index_body, versioned_index_name
 from ..query import FACETS, PRICE_BANDS, FacetCount, SearchQuery, SearchResults
+from ..text import TYPO_MIN_LENGTH
 
 logger = logging.getLogger("search")
 
@@ -112,14 +113,20 @@ def _aggregation(name: str) -> dict:
 
 
 def _text_query(text: str) -> Q:
-    """Every word must match the folded text (one typo allowed in words of 5+ letters);
+    """Every word must match the folded text (one typo, a swap of neighbours included, allowed in
+    words of 4+ letters: AUTO:4,100 is 0 edits below 4 letters, 1 from 4 to 99);
     exact accents, title words and the title phrase add to the score."""
     return Q(
         "bool",
         must=[
             Q(
                 "match",
-                all_text={"query": text, "operator": "and", "fuzziness": "AUTO:5,100", "prefix_length": 1},
+                all_text={
+                    "query": text,
+                    "operator": "and",
+                    "fuzziness": f"AUTO:{TYPO_MIN_LENGTH},100",
+                    "prefix_length": 1,
+                },
             )
         ],
         should=[

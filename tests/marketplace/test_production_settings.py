@@ -149,3 +149,14 @@ def test_load_demo_refuses_to_run_with_production_settings(tmp_path):
     assert "load_demo refuses to run with production settings" in result.stderr
     assert "Demo data ready" not in result.stdout
     assert not (tmp_path / "x.sqlite3").exists() or (tmp_path / "x.sqlite3").stat().st_size == 0
+
+
+def test_with_redis_the_cache_and_sessions_live_there_so_web_processes_keep_no_state(tmp_path):
+    variables = complete(tmp_path) | {"REDIS_URL": "redis://127.0.0.1:6379/8"}
+    code = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE)"
+    result = manage(production_env(**variables), "shell", "-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+    ]

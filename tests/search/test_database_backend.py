@@ -54,10 +54,15 @@ def test_exact_accents_rank_first(floor):
     assert titles(text="dưỡng")[0] == "Dầu dưỡng tóc bồ kết"
 
 
-def test_one_typo_is_forgiven_in_long_words_only(floor):
-    assert titles(text="nuocc mam") == ["Nước mắm cốt Hải Hậu"]
+def test_one_typo_is_forgiven_in_words_of_four_letters_or_more(floor):
+    assert titles(text="nuocc mam") == ["Nước mắm cốt Hải Hậu"]  # an extra letter
     assert titles(text="trongg dong") == ["Trống đồng mini"]
-    assert titles(text="com chat") == []  # short words must be right
+    assert titles(text="trog dong") == ["Trống đồng mini"]  # a missing letter
+    assert titles(text="trong dog") == ["Trống đồng mini"]  # a four-letter word typed with three
+    assert titles(text="trong dogn") == ["Trống đồng mini"]  # neighbours swapped
+    assert "Nước mắm cốt Hải Hậu" in titles(text="nuox mam")  # a wrong letter
+    assert titles(text="nuoc mma") == []  # three letters must be typed right
+    assert titles(text="nuocc mamm trongg") == []  # the whole query still has to match
 
 
 def test_suspended_cooperatives_products_are_never_found(floor):

@@ -175,7 +175,7 @@ def test_text_query_body():
                             "all_text": {
                                 "query": "Cơm cháy",
                                 "operator": "and",
-                                "fuzziness": "AUTO:5,100",
+                                "fuzziness": "AUTO:4,100",
                                 "prefix_length": 1,
                             }
                         }

@@ -34,7 +34,7 @@ def test_a_rolled_back_change_leaves_the_index_alone(floor):
         product.title = "Cơm cháy ruốc"
         product.save()
         raise RuntimeError("the seller's form failed further on")
-    assert found("ruoc") == []
+    assert product.pk not in found("ruoc")  # ("ruoc" is one letter from "nuoc": nước mắm is found)
     assert found("cha bong") == [product.pk]
 
 

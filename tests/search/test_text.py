@@ -17,8 +17,13 @@ def test_one_edit():
     assert not within_one_edit("truong", "tuorng")
 
 
-def test_corrections_only_for_long_words():
-    vocabulary = ["nuoc", "mam", "truong", "trong"]
+def test_corrections_only_for_words_of_four_letters_or_more():
+    vocabulary = ["nuoc", "mam", "truong", "trong", "trung"]
     assert corrections("truongg", vocabulary) == ["truong"]
     assert corrections("nuocc", vocabulary) == ["nuoc"]
-    assert corrections("mamm", vocabulary) == []  # four letters: must be typed right
+    assert corrections("trng", vocabulary) == ["trong", "trung"]  # "trứng" typed without its vowel
+    assert corrections("mamm", vocabulary) == ["mam"]  # four letters: one edit forgiven
+    assert corrections("mma", vocabulary) == []  # three letters: must be typed right…
+    assert corrections("uan", ["quan", "tuan", "uat", "xuan"]) == ["quan", "tuan", "xuan"]  # …or be a
+    # four-letter word missing one letter
+    assert corrections("an", ["ban", "an"]) == []

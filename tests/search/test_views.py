@@ -126,3 +126,16 @@ def test_new_product_is_searchable_after_commit(client, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True):
         make_product(title="Nem chua Yên Mạc", price=50_000)
     assert card_titles(client.get("/search/?q=nem+chua+yen+mac")) == ["Nem chua Yên Mạc"]
+
+
+def test_a_query_that_finds_nothing_offers_a_spelling_that_does(client, floor):
+    html = client.get("/search/?q=nuocx+mma").content.decode()  # "mma": too short to be forgiven
+    assert card_titles(client.get("/search/?q=nuocx+mma")) == []
+    assert "Có phải bạn muốn tìm:" in html
+    assert re.search(r'<a href="/search/\?q=nuoc%20mam">nuoc mam</a>', html)
+    assert card_titles(client.get("/search/?q=nuoc+mam")) == ["Nước mắm cốt Hải Hậu"]
+
+
+def test_no_suggestion_when_nothing_close_is_sold(client, floor):
+    html = client.get("/search/?q=xyzqw").content.decode()
+    assert "Có phải bạn muốn tìm:" not in html

@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from marketplace.core import fragments
+
 register = template.Library()
 
 # The six OCOP groups (root categories by code): an icon of the sprite and a short name for the home tiles.
@@ -34,11 +36,19 @@ def icon(name: str, size: str = "") -> str:
 
 @register.simple_tag(takes_context=True)
 def category_menu(context: template.Context) -> list[dict]:
-    """The OCOP groups and their subgroups for the header menu: one query, computed once per request."""
+    """The OCOP groups and their subgroups for the header menu: from the cache (one query on a miss;
+    a saved category bumps the "categories" version), computed once per request."""
     request: HttpRequest | None = context.get("request")
     cached = getattr(request, "_chohtx_category_menu", None)
     if cached is not None:
         return cached
+    menu = fragments.cached("categories", ("menu",), _category_menu)
+    if request is not None:
+        request._chohtx_category_menu = menu
+    return menu
+
+
+def _category_menu() -> list[dict]:
     Category = get_model("catalogue", "Category")
     menu: list[dict] = []
     for category in Category.objects.filter(depth__lte=2, is_public=True).order_by("path"):
@@ -48,12 +58,10 @@ def category_menu(context: template.Context) -> list[dict]:
             menu.append(
                 {"pk": category.pk, "name": category.name, "url": url, "slug": category.slug, "children": []}
             )
-            menu[-1].update(icon=icon_name, short_name=short)
+            menu[-1].update(icon=icon_name, short_name=str(short))
         elif menu:  # the parent's slug is known: no query per subgroup
             url = category._get_absolute_url(parent_slug=menu[-1]["slug"])
             menu[-1]["children"].append({"pk": category.pk, "name": category.name, "url": url})
-    if request is not None:
-        request._chohtx_category_menu = menu
     return menu
 
 

@@ -6,6 +6,20 @@
   root.classList.remove("no-js");
   root.classList.add("js");
 
+  // The cart icon's number, from the basket_items cookie the server writes when the basket changes.
+  var cartCount = document.getElementById("cart_count");
+  var cartLabel = document.querySelector("[data-cart-label]");
+  var counted = /(?:^|;\s*)basket_items=(\d+)/.exec(document.cookie);
+  var items = counted ? parseInt(counted[1], 10) : 0;
+  if (cartCount && items > 0) {
+    cartCount.textContent = String(items);
+    cartCount.hidden = false;
+  }
+  if (cartLabel) {
+    var words = cartLabel.getAttribute(items === 1 ? "data-one" : "data-many") || "";
+    cartLabel.textContent = words.replace(/\d+/, String(items));
+  }
+
   var menus = document.querySelectorAll("details.menu");
   function closeMenus(except) {
     menus.forEach(function (menu) { if (menu !== except) { menu.removeAttribute("open"); } });

@@ -1,0 +1,29 @@
+"""What cached CMS content depends on: any published, unpublished, moved or deleted page, a changed
+site or operator's details makes the cached footer, operator details and story lists stale
+(marketplace/core/fragments.py, kind "cms")."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from marketplace.core import fragments
+
+from .models import OperatorSettings
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def page_changed(sender, instance, **kwargs):
+    fragments.bump("cms")
+
+
+@receiver(post_delete, sender=Page)
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(post_save, sender=OperatorSettings)
+def settings_changed(sender, instance, raw=False, created=False, **kwargs):
+    if sender is OperatorSettings and created:  # made empty on first read: nothing shown changes
+        return
+    fragments.bump("cms")

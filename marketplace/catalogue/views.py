@@ -1,0 +1,26 @@
+"""The product page: Oscar's view, with what the page shows fetched once."""
+
+from django.db.models import Prefetch
+from oscar.apps.catalogue.views import ProductDetailView as OscarProductDetailView
+from oscar.core.loading import get_model
+
+StockRecord = get_model("partner", "StockRecord")
+ProductImage = get_model("catalogue", "ProductImage")
+
+
+class ProductDetailView(OscarProductDetailView):
+    def get_queryset(self):
+        """The product with its class, its cooperative's stock records, categories and pictures: the
+        price, the buy bar, the seller box, breadcrumbs and the gallery read them without more queries."""
+        return (
+            super()
+            .get_queryset()
+            .select_related("product_class", "parent")
+            .prefetch_related(
+                Prefetch(
+                    "stockrecords", queryset=StockRecord.objects.select_related("partner").order_by("pk")
+                ),
+                "categories",
+                Prefetch("images", queryset=ProductImage.objects.order_by("display_order", "pk")),
+            )
+        )
