@@ -13,7 +13,7 @@ from marketplace.partner.models import Partner
 
 from . import selectors
 from .models import AccountKind, EntryKind, Payout, PayoutBatch
-from .services import account, transaction_post
+from .posting import account, transaction_post
 
 
 class PayoutRefused(ValueError):

@@ -9,78 +9,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import commission, withholding
-from .models import Account, AccountKind, Entry, EntryKind, SubOrderCommission, Transaction
+from .models import AccountKind, EntryKind, SubOrderCommission, Transaction
+from .posting import account, to_cooperative
 
 CARD = "stripe"
 DIRECT_METHODS = ("cod", "vietqr")  # paid straight to the cooperative
 K = AccountKind
-
-
-def account(kind: str, partner_id: int | None = None) -> Account:
-    found = Account.objects.filter(kind=kind, partner_id=partner_id).first()
-    if found:
-        return found
-    try:
-        with transaction.atomic():
-            return Account.objects.create(kind=kind, partner_id=partner_id)
-    except IntegrityError:
-        return Account.objects.get(kind=kind, partner_id=partner_id)
-
-
-def transaction_post(
-    *,
-    key: str,
-    kind: str,
-    lines: list[tuple[Account, int]],
-    partner_id: int | None = None,
-    suborder_id: int | None = None,
-    payout_id: int | None = None,
-    memo: str = "",
-    occurred_at: datetime | None = None,
-) -> Transaction | None:
-    """Write one balanced transaction, once per `key` (None if it was written before). Lines of
-    zero are left out; a transaction may have no lines (a 0% commission is still recorded)."""
-    lines = [(acc, int(amount)) for acc, amount in lines if int(amount)]
-    if sum(amount for __, amount in lines) != 0:
-        raise ValueError(f"Unbalanced ledger transaction {key}: {lines}")
-    if Transaction.objects.filter(key=key).exists():
-        return None
-    occurred_at = occurred_at or timezone.now()
-    try:
-        with transaction.atomic():
-            posted = Transaction.objects.create(
-                key=key,
-                kind=kind,
-                partner_id=partner_id,
-                suborder_id=suborder_id,
-                payout_id=payout_id,
-                memo=memo[:255],
-                occurred_at=occurred_at,
-            )
-            Entry.objects.bulk_create(
-                Entry(transaction=posted, account=acc, amount=amount, kind=kind, occurred_at=occurred_at)
-                for acc, amount in lines
-            )
-    except IntegrityError:
-        return None
-    return posted
-
-
-def _to_cooperative(suborder, kind: str, key: str, source: Account, amount: int, **extra):
-    """`amount` moves from `source` (debited) to what the alliance owes the cooperative (credited)."""
-    coop = account(K.COOPERATIVE, suborder.partner_id)
-    return transaction_post(
-        key=key,
-        kind=kind,
-        lines=[(source, amount), (coop, -amount)],
-        partner_id=suborder.partner_id,
-        suborder_id=suborder.pk,
-        **extra,
-    )
 
 
 # --- The order life cycle -----------------------------------------------------------------------
@@ -104,12 +41,12 @@ def suborder_paid(suborder, *, occurred_at: datetime | None = None) -> None:
     card = suborder.payment_method == CARD
     source = account(K.CARD_CASH if card else K.DIRECT)
     number = suborder.number
-    _to_cooperative(suborder, EntryKind.SALE, f"sale:{suborder.pk}", source, goods, occurred_at=when)
-    _to_cooperative(
+    to_cooperative(suborder, EntryKind.SALE, f"sale:{suborder.pk}", source, goods, occurred_at=when)
+    to_cooperative(
         suborder, EntryKind.SHIPPING, f"shipping:{suborder.pk}", source, shipping, occurred_at=when
     )
     if not card:  # the buyer paid the cooperative itself: it already holds the money
-        _to_cooperative(
+        to_cooperative(
             suborder,
             EntryKind.COLLECTED,
             f"collected:{suborder.pk}",
@@ -120,7 +57,7 @@ def suborder_paid(suborder, *, occurred_at: datetime | None = None) -> None:
         )
     rate = suborder_placed(suborder).rate_bp
     fee = commission.amount(goods, rate)
-    _to_cooperative(
+    to_cooperative(
         suborder,
         EntryKind.COMMISSION,
         f"commission:{suborder.pk}",
@@ -160,7 +97,7 @@ def refund_accepted(refund) -> None:
     if amount <= 0:
         return
     when = timezone.now()
-    posted = _to_cooperative(
+    posted = to_cooperative(
         suborder,
         EntryKind.REFUND,
         f"refund:{refund.key}",
@@ -190,7 +127,7 @@ def _reverse(suborder, *, prefix: str, occurred_at: datetime, share: tuple[int, 
         for kind in (EntryKind.SALE, EntryKind.SHIPPING, EntryKind.COLLECTED):
             owed = suborder_kind_total(suborder, kind)
             if owed:
-                _to_cooperative(
+                to_cooperative(
                     suborder,
                     EntryKind.CORRECTION,
                     f"{prefix}:{kind}:{suborder.pk}",
@@ -212,7 +149,7 @@ def _reverse(suborder, *, prefix: str, occurred_at: datetime, share: tuple[int, 
                     suborder, amount=due - given_back, key=f"{prefix}:{reversal}", when=occurred_at
                 )
             else:
-                _to_cooperative(
+                to_cooperative(
                     suborder,
                     reversal,
                     f"{prefix}:{reversal}:{suborder.pk}",

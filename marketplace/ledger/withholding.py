@@ -10,6 +10,7 @@ from marketplace.partner.models import Kind
 
 from .models import AccountKind, EntryKind, SupplyKind, Withholding, WithholdingRate
 from .months import VIETNAM
+from .posting import account, to_cooperative
 
 #: Sellers the platform withholds for; cooperatives, cooperative groups and companies declare
 #: their own taxes.
@@ -42,7 +43,6 @@ def supply_of(suborder) -> str:
 
 def withhold(suborder, *, occurred_at: datetime) -> Withholding | None:
     """Withhold on a paid card sub-order of a household seller (once)."""
-    from .services import _to_cooperative, account
 
     if suborder.partner.kind not in SUBJECT_KINDS:
         return None
@@ -51,7 +51,7 @@ def withhold(suborder, *, occurred_at: datetime) -> Withholding | None:
         return None
     revenue = int(suborder.lines_total)
     vat, pit = part(revenue, rate.vat_bp), part(revenue, rate.pit_bp)
-    posted = _to_cooperative(
+    posted = to_cooperative(
         suborder,
         EntryKind.WITHHOLDING,
         f"withholding:{suborder.pk}",
@@ -77,12 +77,11 @@ def withhold(suborder, *, occurred_at: datetime) -> Withholding | None:
 def offset(suborder, *, amount: int, key: str, when: datetime) -> Withholding | None:
     """Give back `amount` of the tax withheld on this sub-order (cancelled or refunded), split
     between VAT and PIT as it was withheld."""
-    from .services import _to_cooperative, account
 
     original = Withholding.objects.filter(suborder=suborder, vat__gt=0).order_by("pk").first()
     if original is None:
         return None
-    posted = _to_cooperative(
+    posted = to_cooperative(
         suborder,
         EntryKind.WITHHOLDING_REVERSAL,
         f"{key}:{suborder.pk}",

@@ -170,7 +170,7 @@ def test_ledger_rows_are_never_changed_or_deleted(coop, default_rate):
 
 def test_an_unbalanced_transaction_is_refused(coop):
     from marketplace.ledger.models import AccountKind
-    from marketplace.ledger.services import account, transaction_post
+    from marketplace.ledger.posting import account, transaction_post
 
     with pytest.raises(ValueError, match="Unbalanced"):
         transaction_post(key="x", kind="correction", lines=[(account(AccountKind.COOPERATIVE, coop.pk), 5)])
