@@ -3,8 +3,8 @@
 Source: the package ``vietnam-provinces`` (pinned in requirements.txt), which carries the General
 Statistics Office's list of administrative units with their official codes after the 2025 reform
 (Resolution 202/2025/QH15 for the provinces; the Standing Committee's resolutions for the
-communes). The data is read once from the package's JSON and kept in memory. See README
-("Địa chỉ hai cấp") for how to update it.
+communes). The data is read once from the package's JSON and kept in memory. How to update
+it: docs/checkout-and-payments.md ("Geography").
 """
 
 from __future__ import annotations

@@ -301,7 +301,7 @@ PHONENUMBER_DEFAULT_REGION = "VN"
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chợ HTX"
 WAGTAILADMIN_BASE_URL = env.str_("SITE_URL", "http://127.0.0.1:8000")
-# Pages in Vietnamese (no URL prefix) and English (/en/...); see README "Content for editors".
+# Pages in Vietnamese (no URL prefix) and English (/en/...); see docs/cms.md ("Languages").
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # page addresses in ASCII: /stories/banh-da-nem-kien-khe/
