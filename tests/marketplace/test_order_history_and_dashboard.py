@@ -6,7 +6,7 @@ from django.core import mail
 from oscar.core.loading import get_model
 
 from marketplace.order import services
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
+from tests.helpers.checkout import checkout_until_preview, place_order
 
 Order = get_model("order", "Order")
 
