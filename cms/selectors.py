@@ -117,7 +117,7 @@ def poll_results(poll) -> list[PollResult]:
     choices = [c.strip() for c in field.choices.splitlines() if c.strip()] or [
         c.strip() for c in field.choices.split(",") if c.strip()
     ]
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for data in PollVote.objects.filter(page=poll).values_list("form_data", flat=True):
         answer = data.get(field.clean_name)
         for value in answer if isinstance(answer, list) else [answer]:

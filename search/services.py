@@ -37,7 +37,8 @@ def _save_rows(documents: list[dict]) -> None:
     """Upsert the database rows for these documents, their tsvectors and their words."""
     rows = {document["id"]: index_row(document) for document in documents}
     existing = {row.product_id: row for row in ProductIndex.objects.filter(product_id__in=rows)}
-    new, changed = [], []
+    new: list[ProductIndex] = []
+    changed: list[ProductIndex] = []
     for product_id, values in rows.items():
         row = existing.get(product_id) or ProductIndex(product_id=product_id)
         for field, value in values.items():

@@ -2,11 +2,23 @@
 on what it sent (empty when run eagerly). Retries are the outbox's: it runs each task, and a task
 that raises (any error) is tried again with backoff for a day (`marketplace/outbox/services.py`)."""
 
-RETRYING = {
+from typing import Any, Literal, NotRequired, TypedDict
+
+
+class TaskOptions(TypedDict):
+    """Options for `shared_task`, typed so that the task's signature (bound: `self` first) is checked."""
+
+    bind: Literal[True]
+    acks_late: bool
+    autoretry_for: NotRequired[tuple[type[BaseException], ...]]
+    max_retries: NotRequired[int]
+
+
+RETRYING: TaskOptions = {
     "bind": True,
     "acks_late": True,
 }
 
 
-def worker_name(task) -> str:
+def worker_name(task: Any) -> str:
     return "" if task.request.is_eager else (task.request.hostname or "")

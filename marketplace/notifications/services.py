@@ -17,7 +17,9 @@ class NotificationInProgress(Exception):
     """Another run claimed this notification moments ago and has not finished: try again later."""
 
 
-def notification_send_once(*, key: str, recipient: str, send: Callable[[], None], sent_by: str = "") -> bool:
+def notification_send_once(
+    *, key: str, recipient: str, send: Callable[[], object], sent_by: str = ""
+) -> bool:
     """Claim `key`, send, then mark it sent. Returns False (and sends nothing) if it was sent
     before. If sending raises, the claim is released so that a retry can send it; if the run dies
     while sending (nothing marks it sent), a run after `SEND_LEASE` takes the claim over and sends.

@@ -1,5 +1,7 @@
 """Emails to a cooperative about its status and its payout account (sent once each, from Celery tasks)."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -75,7 +77,7 @@ def bank_account_change_email(*, change_id: int, sent_by: str = "") -> int:
         sent += notification_send_once(
             key=f"bank-account-change:{change.pk}:{email.lower()}"[:200],
             recipient=email,
-            send=lambda email=email: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email]),
+            send=partial(send_mail, subject, body, settings.DEFAULT_FROM_EMAIL, [email]),
             sent_by=sent_by,
         )
     return sent

@@ -5,6 +5,7 @@ objects: nothing of another cooperative can come out of it (`get_*` raise Http40
 tests/seller/test_isolation.py walks every seller-centre URL to hold this."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, QuerySet, Value
@@ -14,17 +15,19 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from marketplace.ocop.models import Certificate
+from marketplace.catalogue.models import Product
+from marketplace.ocop.models import Certificate, CertificateQuerySet
 from marketplace.order.models import SubOrder, SubOrderEvent, SubOrderStatus
-from marketplace.partner.models import BankAccountChange, Partner, PartnerStaff, Role, Status
+from marketplace.partner.models import BankAccountChange, Partner, PartnerStaff, Role, Status, StockRecord
 from marketplace.partner.selectors import cooperative_role
 
 from .models import ProductChange, StaffInvitation
 
-Product = get_model("catalogue", "Product")
-StockRecord = get_model("partner", "StockRecord")
 Line = get_model("order", "Line")
-User = get_user_model()
+if TYPE_CHECKING:
+    from marketplace.users.models import User
+else:
+    User = get_user_model()
 
 LOW_STOCK = 5
 
@@ -78,7 +81,7 @@ class SellerScope:
         return ProductChange.objects.filter(partner=self.partner).select_related("product", "changed_by")
 
     # --- certificates -----------------------------------------------------------------
-    def certificates(self) -> QuerySet:
+    def certificates(self) -> CertificateQuerySet:
         return Certificate.objects.filter(partner=self.partner).prefetch_related("products")
 
     def get_certificate(self, pk) -> Certificate:

@@ -3,6 +3,7 @@ that cooperative's objects."""
 
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,19 +13,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.models import Product
 from marketplace.catalogue.services import default_product_class
 from marketplace.core.phones import normalise_phone
 from marketplace.outbox.services import outbox_add
+from marketplace.partner.models import StockRecord
 from marketplace.partner.selectors import is_cooperative_owner
 from marketplace.partner.services import partner_bank_account_change
 
 from .models import ProductChange, StaffInvitation
 from .scope import SellerScope
 
-Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
 ProductImage = get_model("catalogue", "ProductImage")
-StockRecord = get_model("partner", "StockRecord")
 
 PRODUCT_FIELDS = ("title", "description", "weight_grams")
 PROFILE_FIELDS = (
@@ -129,7 +130,8 @@ def stockrecord_edit(
     person added or removed (`stock - stock_shown`), never below what orders hold; the price is set
     only if the person changed it. Returns the names of the fields changed."""
     locked = StockRecord.objects.select_for_update().get(pk=record.pk)
-    changed, updates = [], {}
+    changed: list[str] = []
+    updates: dict[str, Any] = {}
     if (price_shown is None or int(price) != int(price_shown)) and locked.price != Decimal(price):
         updates["price"] = Decimal(price)
         changed.append("price")

@@ -1,5 +1,6 @@
 """The seller centre (/seller/): thin views over SellerScope, the forms and the services."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -62,7 +63,7 @@ class SellerMixin(LoginRequiredMixin):
 class SellerFormView(SellerMixin, TemplateView):
     """GET shows the form, POST validates it and calls `save(form)`; errors re-show the form."""
 
-    form_class = None
+    form_class: type[forms.BaseForm] | None = None
 
     def get_form_kwargs(self):
         return {"scope": self.scope}

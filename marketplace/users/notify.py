@@ -1,5 +1,7 @@
 """The emails of an email change (sent once each, from a Celery task)."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -31,7 +33,7 @@ def email_change_emails(*, user_id: int, new_email: str, key_suffix: str, sent_b
         sent += notification_send_once(
             key=f"email-change:{user.pk}:{key_suffix}:{template}",
             recipient=recipient,
-            send=lambda s=subject, b=body, to=recipient: send_mail(s, b, settings.DEFAULT_FROM_EMAIL, [to]),
+            send=partial(send_mail, subject, body, settings.DEFAULT_FROM_EMAIL, [recipient]),
             sent_by=sent_by,
         )
     return sent

@@ -13,6 +13,7 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    Expression,
     F,
     FloatField,
     Func,
@@ -155,7 +156,7 @@ def _score(terms: list[Term]):
     if len(terms) > 1:
         phrase = " ".join(term.folded[0] for term in terms)
         parts.append(Case(When(title__contains=f" {phrase}", then=6), default=0))
-    score = parts[0]
+    score: Expression = parts[0]
     for part in parts[1:]:
         score = score + part
     if _postgresql():
@@ -206,7 +207,7 @@ def facet_counts(matched: QuerySet, query: SearchQuery) -> dict[str, list[FacetC
 
 def _category_levels() -> dict[str, list]:
     """The OCOP groups (depth 1) and subgroups (depth 2): one query."""
-    levels = {"group": [], "subgroup": []}
+    levels: dict[str, list] = {"group": [], "subgroup": []}
     for category in Category.objects.filter(depth__in=(1, 2)).order_by("path"):
         levels["group" if category.depth == 1 else "subgroup"].append(category)
     return levels

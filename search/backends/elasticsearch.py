@@ -8,11 +8,13 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.dsl import Q, Search
+from elasticsearch.dsl.query import Query
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from marketplace.core.text import nfc
@@ -68,7 +70,7 @@ def _call(operation: Callable, *, cool_down: bool = True):
 # --- Requests ---------------------------------------------------------------------------
 
 
-def _facet_filter(name: str, values: tuple[str, ...]) -> Q:
+def _facet_filter(name: str, values: tuple[str, ...]) -> Query:
     if name == "price":
         ranges = []
         for key in values:
@@ -88,7 +90,7 @@ def _facet_filter(name: str, values: tuple[str, ...]) -> Q:
     return Q("terms", **{field: list(values)})
 
 
-def _filters(filters: dict) -> list[Q]:
+def _filters(filters: dict) -> list[Query]:
     return [_facet_filter(name, values) for name, values in sorted(filters.items()) if values]
 
 
@@ -111,7 +113,7 @@ def _aggregation(name: str) -> dict:
     return {"terms": {"field": field, "size": size}}
 
 
-def _text_query(text: str) -> Q:
+def _text_query(text: str) -> Query:
     """Every word must match the folded text (one typo allowed in words of 5+ letters);
     exact accents, title words and the title phrase add to the score."""
     return Q(
@@ -130,7 +132,7 @@ def _text_query(text: str) -> Q:
     )
 
 
-SORTS = {
+SORTS: dict[str, list[Any]] = {
     "relevance": ["_score", {"date_created": {"order": "desc"}}],
     "price-asc": [{"price": {"order": "asc", "missing": "_last"}}, {"date_created": {"order": "desc"}}],
     "price-desc": [{"price": {"order": "desc", "missing": "_last"}}, {"date_created": {"order": "desc"}}],

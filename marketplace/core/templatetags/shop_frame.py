@@ -53,7 +53,7 @@ def category_menu(context: template.Context) -> list[dict]:
             url = category._get_absolute_url(parent_slug=menu[-1]["slug"])
             menu[-1]["children"].append({"pk": category.pk, "name": category.name, "url": url})
     if request is not None:
-        request._chohtx_category_menu = menu
+        request._chohtx_category_menu = menu  # type: ignore[attr-defined]  # one menu per request
     return menu
 
 
@@ -65,7 +65,7 @@ def query_with(context: template.Context, **changes: str | None) -> str:
     params.pop("page", None)
     for name, value in changes.items():
         params.pop(name, None)
-        if value not in (None, ""):
+        if value:  # neither None nor empty
             params[name] = value
     return "?" + params.urlencode() if params else "?"
 
