@@ -12,7 +12,7 @@ from marketplace.order.models import PaymentStatus
 from payments import stripe_gateway
 from payments.models import Refund, StripeEvent, StripePayment
 from tests.helpers.checkout import checkout_until_preview, place_order
-from tests.helpers.payments import intent_of, send_event, signed
+from tests.helpers.payments import intent_of, pay_in_stripe, send_event, signed
 
 Order = get_model("order", "Order")
 
@@ -46,14 +46,7 @@ def test_card_payment_is_offered_only_when_stripe_keys_are_set(settings):
 @pytest.mark.django_db
 def test_webhook_marks_the_order_paid_even_if_the_buyer_never_returns(client, card_order):
     order, payment = card_order
-    pm = stripe_gateway._client().v1.payment_methods.create(
-        params={
-            "type": "card",
-            "card": {"number": "4242424242424242", "exp_month": 12, "exp_year": 2030, "cvc": "123"},
-        }
-    )
-    intent = stripe_gateway.intent_confirm_with_card(intent_id=payment.intent_id, payment_method=pm.id)
-    assert intent.status == "succeeded"
+    pay_in_stripe(payment)  # the card goes through: the intent has succeeded
     from django.test import Client
 
     stripe = Client()  # Stripe calls from its own servers: no session, no CSRF token
