@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from marketplace.order.models import PaymentStatus, SubOrder, SubOrderStatus
+from marketplace.order.models import Order, PaymentStatus, SubOrder, SubOrderStatus
 
 from .models import PaymentFlag, Refund, StripePayment
 
@@ -25,7 +26,7 @@ class CardDue:
         return sum(int(suborder.total) for suborder in self.suborders)
 
 
-def card_suborders_payable(*, order_id: int):
+def card_suborders_payable(*, order_id: int) -> QuerySet[SubOrder]:
     """Open card sub-orders not paid yet: exactly what a card payment of this order covers."""
     return (
         SubOrder.objects.filter(order_id=order_id, payment_method=CARD, payment_status=PaymentStatus.PENDING)
@@ -35,7 +36,7 @@ def card_suborders_payable(*, order_id: int):
     )
 
 
-def card_due(order) -> CardDue:
+def card_due(order: Order) -> CardDue:
     suborders = list(card_suborders_payable(order_id=order.pk))
     if suborders:
         return CardDue(suborders)
@@ -52,7 +53,7 @@ def card_due(order) -> CardDue:
     return CardDue(reason=reason % {"number": order.number})
 
 
-def stripe_payment_current(order) -> StripePayment | None:
+def stripe_payment_current(order: Order) -> StripePayment | None:
     return StripePayment.objects.filter(order=order).order_by("-pk").first()
 
 
@@ -79,7 +80,7 @@ class RefundState:
     updated_at: object
 
 
-def refunds_of_order(order) -> list[RefundState]:
+def refunds_of_order(order: Order) -> list[RefundState]:
     """The order's refunds, oldest first, each in its latest state."""
     rows = Refund.objects.filter(order=order).select_related("suborder").order_by("created_at", "pk")
     first: dict[str, Refund] = {}
@@ -109,5 +110,5 @@ def refund_latest(key: str) -> Refund | None:
     return Refund.objects.filter(key=key).order_by("-created_at", "-pk").first()
 
 
-def payment_flags(order) -> list[PaymentFlag]:
+def payment_flags(order: Order) -> list[PaymentFlag]:
     return list(PaymentFlag.objects.filter(order=order))

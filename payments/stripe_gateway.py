@@ -5,6 +5,7 @@ The rest of the code sees plain dataclasses and `StripeError`."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import stripe
 from django.conf import settings
@@ -37,7 +38,7 @@ def _client() -> stripe.StripeClient:
     )
 
 
-def _intent(obj) -> Intent:
+def _intent(obj: Any) -> Intent:
     return Intent(obj.id, obj.client_secret or "", obj.status, int(obj.amount), obj.currency)
 
 
@@ -48,7 +49,7 @@ def intent_create(*, order_number: str, amount: int, currency: str, key: str) ->
             params={
                 "amount": amount,
                 "currency": currency.lower(),
-                "payment_method_types": ["card"],
+                "payment_method_types": ["card"],  # type: ignore[typeddict-unknown-key]  # in the API, not the stubs
                 "metadata": {"order_number": order_number},
             },
             options={"idempotency_key": key},
@@ -99,7 +100,7 @@ def refund_create(*, intent_id: str, amount: int, key: str, metadata: dict[str, 
     return RefundResult(refund.id, refund.status or "pending", int(refund.amount))
 
 
-def refunds_of_intent(*, intent_id: str) -> list[dict]:
+def refunds_of_intent(*, intent_id: str) -> list[dict[str, Any]]:
     """Every refund of an intent, as dicts (a `charge.refunded` event may not list them)."""
     try:
         page = _client().v1.refunds.list(params={"payment_intent": intent_id, "limit": 100})
@@ -108,10 +109,11 @@ def refunds_of_intent(*, intent_id: str) -> list[dict]:
     return [refund.to_dict() for refund in page.data]
 
 
-def event_verify(*, payload: bytes, signature: str) -> dict:
+def event_verify(*, payload: bytes, signature: str) -> dict[str, Any]:
     """The event as a dict, or StripeError if the signature (or its timestamp) is wrong."""
     try:
         event = stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
     except (ValueError, stripe.SignatureVerificationError) as exc:
         raise StripeError(str(exc)) from exc
-    return event.to_dict()
+    verified: dict[str, Any] = event.to_dict()
+    return verified

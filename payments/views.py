@@ -1,7 +1,7 @@
 """The card payment page and Stripe's webhook (thin: services do the work)."""
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -12,7 +12,7 @@ from . import selectors, services, stripe_gateway
 Order = get_model("order", "Order")
 
 
-def card_payment(request, number):
+def card_payment(request: HttpRequest, number: str) -> HttpResponse:
     """Only the buyer who just placed the order (this session) or its signed-in owner."""
     order = Order.objects.filter(number=number).first()
     if order is None:
@@ -34,7 +34,7 @@ def card_payment(request, number):
 
 @csrf_exempt
 @require_POST
-def stripe_webhook(request):
+def stripe_webhook(request: HttpRequest) -> HttpResponse:
     try:
         event = stripe_gateway.event_verify(
             payload=request.body, signature=request.headers.get("Stripe-Signature", "")

@@ -1,24 +1,32 @@
 """Writes for OCOP certificates: a cooperative submits one, the alliance verifies it, and the
 daily reminders before and on expiry."""
 
+from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from marketplace.catalogue.models import Product
 from marketplace.notifications.services import notification_send_once
+from marketplace.partner.models import Partner
+from marketplace.users.models import User
 
 from .models import REMINDER_DAYS, Certificate, Verification
 
 
 @transaction.atomic
-def certificate_submit(*, partner, by, products, scan=None, **fields) -> Certificate:
+def certificate_submit(
+    *, partner: Partner, by: User, products: Iterable[Product], scan: File | None = None, **fields: Any
+) -> Certificate:
     """A cooperative uploads a certificate; it waits for the alliance to verify it."""
     certificate = Certificate(partner=partner, submitted_by=by, status=Verification.PENDING, **fields)
     if scan is not None:
@@ -29,7 +37,7 @@ def certificate_submit(*, partner, by, products, scan=None, **fields) -> Certifi
 
 
 @transaction.atomic
-def certificate_review(*, certificate: Certificate, by, status: str, reason: str = "") -> Certificate:
+def certificate_review(*, certificate: Certificate, by: User, status: str, reason: str = "") -> Certificate:
     """Alliance staff verify or reject a certificate (a rejection needs a reason)."""
     reason = (reason or "").strip()
     if status not in {Verification.VERIFIED, Verification.REJECTED}:
@@ -51,7 +59,7 @@ def _send(certificate: Certificate, *, kind: str, sent_by: str) -> bool:
     if not recipients:
         return False
 
-    def send():
+    def send() -> None:
         with translation.override("vi"):
             context = {"certificate": certificate, "partner": certificate.partner, "kind": kind}
             subject = render_to_string(f"seller/emails/ocop_{kind}_subject.txt", context).strip()

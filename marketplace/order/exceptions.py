@@ -1,3 +1,5 @@
+from typing import Any
+
 from oscar.apps.order.exceptions import *  # noqa: F403
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 
@@ -13,6 +15,6 @@ class SubOrderActionRefused(Exception):
 class AlreadyPlaced(Exception):
     """This basket was already turned into an order (the buyer pressed twice)."""
 
-    def __init__(self, order):
+    def __init__(self, order: Any) -> None:
         super().__init__(order.number)
         self.order = order

@@ -17,15 +17,6 @@ from tests.helpers.checkout import checkout_until_preview, place_order
 Order = get_model("order", "Order")
 
 
-@pytest.fixture
-def order(client, customer, country_vn, two_cooperatives):
-    client.force_login(customer)
-    checkout_until_preview(client, [(two_cooperatives[0], 2), (two_cooperatives[1], 1)])
-    place_order(client)
-    mail.outbox.clear()
-    return Order.objects.get()
-
-
 def _act_in_english(order) -> tuple[SubOrder, SubOrder]:
     rice, paste = order.suborders.order_by("number")
     with translation.override("en"):

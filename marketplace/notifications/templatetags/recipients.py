@@ -6,6 +6,8 @@ last language); when nothing is known, the language of the moment (the recipient
 a password reset; Vietnamese in background tasks).
 """
 
+from typing import Any
+
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language
@@ -18,7 +20,7 @@ def _known(code: str | None) -> str:
 
 
 @register.filter
-def recipient_language(obj) -> str:
+def recipient_language(obj: Any) -> str:
     """The language for an email about `obj`: a user, an order, a sub-order or a product alert."""
     fallback = _known(get_language()) or settings.LANGUAGE_CODE
     if obj is None:
