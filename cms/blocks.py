@@ -1,7 +1,7 @@
-"""StreamField blocks for the home page, stories and campaigns.
+"""StreamField blocks of a story: text, pictures, quotes, videos, product and cooperative cards.
 
 Product and cooperative blocks store ids only; what they show (price, stock, OCOP badge) is read at
-request time, and items no longer on sale are skipped.
+request time, and items no longer on sale are skipped. The home page's blocks are in `home_blocks.py`.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -9,111 +9,10 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from marketplace.catalogue.selectors import on_sale_in_order
+from marketplace.partner.selectors import approved_in_order
+
 from .choosers import CooperativeChooserBlock, ProductChooserBlock
-from .validators import validate_link_url
-
-
-class HeroBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Tiêu đề"), max_length=120)
-    text = blocks.TextBlock(label=_("Lời giới thiệu"), required=False)
-    image = ImageChooserBlock(label=_("Ảnh nền"), required=False)
-    cta_label = blocks.CharBlock(label=_("Nút bấm"), max_length=40, required=False)
-    cta_url = blocks.CharBlock(
-        label=_("Đường dẫn của nút"),
-        required=False,
-        help_text=_("Ví dụ /catalogue/"),
-        validators=[validate_link_url],
-    )
-
-    class Meta:
-        icon = "pick"
-        label = _("Ảnh lớn và lời mời")
-        template = "cms/blocks/hero.html"
-
-
-class FeaturedProductsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Tiêu đề"), max_length=120)
-    products = blocks.ListBlock(ProductChooserBlock(label=_("Sản phẩm")), label=_("Sản phẩm"))
-
-    class Meta:
-        icon = "tag"
-        label = _("Sản phẩm nổi bật")
-        template = "cms/blocks/featured_products.html"
-
-    def get_context(self, value, parent_context=None):
-        from . import selectors
-
-        context = super().get_context(value, parent_context)
-        context["products"] = selectors.products_on_sale([p.pk for p in value["products"] if p])
-        return context
-
-
-class FeaturedCooperativesBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Tiêu đề"), max_length=120)
-    cooperatives = blocks.ListBlock(CooperativeChooserBlock(label=_("Hợp tác xã")), label=_("Hợp tác xã"))
-
-    class Meta:
-        icon = "group"
-        label = _("Hợp tác xã tiêu biểu")
-        template = "cms/blocks/featured_cooperatives.html"
-
-    def get_context(self, value, parent_context=None):
-        from . import selectors
-
-        context = super().get_context(value, parent_context)
-        context["cooperatives"] = selectors.cooperatives_approved([c.pk for c in value["cooperatives"] if c])
-        return context
-
-
-class LatestStoriesBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Tiêu đề"), max_length=120)
-    count = blocks.IntegerBlock(label=_("Số câu chuyện"), default=3, min_value=1, max_value=12)
-
-    class Meta:
-        icon = "doc-full"
-        label = _("Câu chuyện mới nhất")
-        template = "cms/blocks/latest_stories.html"
-
-    def get_context(self, value, parent_context=None):
-        from . import selectors
-
-        context = super().get_context(value, parent_context)
-        context["stories"] = selectors.latest_stories(limit=value["count"])
-        return context
-
-
-class OcopExplainerBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Tiêu đề"), max_length=120)
-    intro = blocks.TextBlock(label=_("Giới thiệu"), required=False)
-    three_stars = blocks.TextBlock(label=_("3 sao"))
-    four_stars = blocks.TextBlock(label=_("4 sao"))
-    five_stars = blocks.TextBlock(label=_("5 sao"))
-
-    class Meta:
-        icon = "help"
-        label = _("Giải thích OCOP")
-        template = "cms/blocks/ocop_explainer.html"
-
-
-class CampaignBannerBlock(blocks.StructBlock):
-    campaign = blocks.PageChooserBlock(label=_("Chiến dịch"), page_type="cms.CampaignPage")
-    text = blocks.TextBlock(label=_("Lời mời"), required=False)
-    image = ImageChooserBlock(label=_("Ảnh"), required=False)
-
-    class Meta:
-        icon = "pick"
-        label = _("Băng rôn chiến dịch")
-        template = "cms/blocks/campaign_banner.html"
-
-
-class HomePageBlocks(blocks.StreamBlock):
-    hero = HeroBlock()
-    featured_products = FeaturedProductsBlock()
-    featured_cooperatives = FeaturedCooperativesBlock()
-    latest_stories = LatestStoriesBlock()
-    ocop_explainer = OcopExplainerBlock()
-    campaign_banner = CampaignBannerBlock()
-    text = blocks.RichTextBlock(label=_("Đoạn văn"), icon="pilcrow")
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -143,10 +42,8 @@ class ProductCardBlock(ProductChooserBlock):
         template = "cms/blocks/product_card.html"
 
     def get_context(self, value, parent_context=None):
-        from . import selectors
-
         context = super().get_context(value, parent_context)
-        found = selectors.products_on_sale([value.pk]) if value else []
+        found = on_sale_in_order([value.pk]) if value else []
         context["product"] = found[0] if found else None
         return context
 
@@ -158,10 +55,8 @@ class CooperativeCardBlock(CooperativeChooserBlock):
         template = "cms/blocks/cooperative_card.html"
 
     def get_context(self, value, parent_context=None):
-        from . import selectors
-
         context = super().get_context(value, parent_context)
-        found = selectors.cooperatives_approved([value.pk]) if value else []
+        found = approved_in_order([value.pk]) if value else []
         context["cooperative"] = found[0] if found else None
         return context
 

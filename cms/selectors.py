@@ -8,14 +8,18 @@ from dataclasses import dataclass
 from django.db.models import Q
 from wagtail.models import Locale, Page
 
+from marketplace.catalogue.selectors import on_sale_in_order, on_sale_products
+from marketplace.ocop.models import Certificate
+
+from .models.legal import ComplaintsPage, LegalKind, LegalPage
+from .models.stories import StoryPage
+
 
 def _in_active_language(stories) -> list:
     """Each story in the visitor's language when that translation is live, else as written."""
     stories = list(stories)
     if not stories:
         return []
-    from .models import StoryPage
-
     active = Locale.get_active()
     translated = {
         story.translation_key: story
@@ -28,8 +32,6 @@ def _in_active_language(stories) -> list:
 
 
 def _stories_in_default_language():
-    from .models import StoryPage
-
     return (
         StoryPage.objects.live()
         .public()
@@ -60,31 +62,10 @@ def latest_stories(*, limit: int = 3) -> list:
     return _in_active_language(_stories_in_default_language()[:limit])
 
 
-def products_on_sale(ids: list[int]) -> list:
-    """These products, in this order, leaving out any no longer on sale (search's own rule)."""
-    from search.selectors import products_in_order
-
-    return products_in_order(ids)
-
-
-def cooperatives_approved(ids: list[int]) -> list:
-    from marketplace.partner.models import Partner, Status
-
-    if not ids:
-        return []
-    found = {p.pk: p for p in Partner.objects.filter(pk__in=ids, status=Status.APPROVED)}
-    return [found[pk] for pk in ids if pk in found]
-
-
 def campaign_products(campaign) -> list:
     """The campaign's grid: its hand-picked products, or every product on sale matching its rule."""
-    from marketplace.ocop.models import Certificate
-    from search.selectors import on_sale_products
-
-    from .models import Selection
-
-    if campaign.selection == Selection.HAND:
-        return products_on_sale([p.pk for p in campaign.products.all()])[: campaign.limit]
+    if campaign.is_hand_picked:
+        return on_sale_in_order([p.pk for p in campaign.products.all()])[: campaign.limit]
     products = on_sale_products()
     if campaign.rule_category_id:
         products = products.filter(categories__in=campaign.rule_category.get_descendants_and_self())
@@ -109,8 +90,6 @@ class PollResult:
 
 def poll_results(poll) -> list[PollResult]:
     """Votes per choice of the poll's first choice field, in the order the editor wrote the choices."""
-    from .models import PollVote
-
     field = poll.get_form_fields().first()
     if field is None:
         return []
@@ -118,7 +97,7 @@ def poll_results(poll) -> list[PollResult]:
         c.strip() for c in field.choices.split(",") if c.strip()
     ]
     counts: Counter[str] = Counter()
-    for data in PollVote.objects.filter(page=poll).values_list("form_data", flat=True):
+    for data in poll.get_submission_class().objects.filter(page=poll).values_list("form_data", flat=True):
         answer = data.get(field.clean_name)
         for value in answer if isinstance(answer, list) else [answer]:
             counts[value] += 1
@@ -128,8 +107,6 @@ def poll_results(poll) -> list[PollResult]:
 
 def footer_pages() -> list:
     """The legal pages and the complaints page, in the visitor's language when translated."""
-    from .models import ComplaintsPage, LegalKind, LegalPage
-
     order = {kind: index for index, kind in enumerate(LegalKind.values)}
     active = Locale.get_active()
     pages = list(

@@ -9,6 +9,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.models import Site
 
+from .operator import operator_details
+
 SCHEMA = "https://schema.org"
 
 
@@ -162,11 +164,7 @@ def product_breadcrumbs(product, request=None) -> dict:
 
 
 def article(story, request=None) -> dict:
-    from cms.models import OperatorSettings
-
-    site = Site.find_for_request(request) if request is not None else None
-    operator = OperatorSettings.for_site(site) if site is not None else None
-    publisher = (operator.legal_name if operator else "") or settings.OPERATOR["legal_name"]
+    publisher = operator_details(request)["legal_name"]
     modified = story.last_published_at or story.latest_revision_created_at
     data = {
         "@context": SCHEMA,

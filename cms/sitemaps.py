@@ -7,6 +7,9 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from wagtail.models import Page
 
+from marketplace.catalogue.selectors import on_sale_products
+from marketplace.partner.models import Partner
+
 from . import seo
 
 
@@ -31,8 +34,6 @@ class ProductSitemap(_WagtailSiteDomain):
     changefreq = "weekly"
 
     def items(self):
-        from search.selectors import on_sale_products
-
         return on_sale_products().order_by("pk")
 
     def lastmod(self, product):
@@ -43,13 +44,11 @@ class CooperativeSitemap(_WagtailSiteDomain):
     changefreq = "weekly"
 
     def items(self):
-        from marketplace.partner.models import Partner, Status
-
         try:
             reverse("cooperatives:detail", kwargs={"slug": "x"})
         except NoReverseMatch:
             return []
-        return Partner.objects.filter(status=Status.APPROVED).order_by("pk")
+        return Partner.objects.approved().order_by("pk")
 
     def location(self, cooperative):
         return reverse("cooperatives:detail", kwargs={"slug": cooperative.code})

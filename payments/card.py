@@ -4,13 +4,19 @@ Nothing is taken at checkout: the order is placed, the buyer pays on the payment
 Payment Element) exactly what is still owed by card, and the webhook (the source of truth) marks
 those sub-orders paid. See docs/checkout-and-payments.md."""
 
+from __future__ import annotations
+
+from collections.abc import Sequence
 from decimal import Decimal
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from . import stripe_gateway
+from marketplace.order.models import Order, SubOrder
+
+from . import services, stripe_gateway
 from .base import PaymentMethod, PaymentOutcome
+from .models import RefundReason
 
 
 class StripeCard(PaymentMethod):
@@ -25,5 +31,11 @@ class StripeCard(PaymentMethod):
     def take_payment(self, *, order_number: str, amount: Decimal, currency: str) -> PaymentOutcome:
         return PaymentOutcome(source_type="Stripe", amount_allocated=Decimal("0"), reference="")
 
-    def next_url(self, order) -> str:
+    def next_url(self, order: Order) -> str:
         return reverse("payments:card", kwargs={"number": order.number})
+
+    def order_placed(self, *, order: Order, suborders: Sequence[SubOrder]) -> None:
+        services.card_timers_add(order)
+
+    def cancelled_after_payment(self, suborder: SubOrder) -> None:
+        services.refund_request(suborder=suborder, reason=RefundReason.CANCELLED)

@@ -384,6 +384,29 @@ def _suborder_for_amount(payment: StripePayment, amount: int) -> SubOrder | None
 
 
 # --- Card payment timers -------------------------------------------------------------------------
+# One pair per order (one card payment covers all its card sub-orders): a reminder an hour after
+# placing, and cancellation a day after (stock released; a payment that lands later is refunded).
+CARD_REMIND_AFTER = timezone.timedelta(hours=1)
+CARD_CANCEL_AFTER = timezone.timedelta(hours=24)
+
+
+def card_timers_add(order: Order) -> None:
+    """Inside the placing transaction of an order paid by card."""
+    placed = order.date_placed or timezone.now()
+    outbox_add(
+        key=f"card-remind-timer:{order.number}",
+        task=f"{TASKS}.card_payment_remind",
+        due_at=placed + CARD_REMIND_AFTER,
+        order_id=order.pk,
+    )
+    outbox_add(
+        key=f"card-cancel-timer:{order.number}",
+        task=f"{TASKS}.card_payment_expire",
+        due_at=placed + CARD_CANCEL_AFTER,
+        order_id=order.pk,
+    )
+
+
 def card_payment_remind(*, order_id: int) -> bool:
     """An hour on: remind the buyer once to pay what is still owed by card. True if reminded."""
     with transaction.atomic():

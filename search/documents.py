@@ -3,8 +3,8 @@
 from django.db.models import Prefetch, QuerySet
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.selectors import approved_stockrecord
 from marketplace.core.text import fold, nfc
-from marketplace.partner.models import Status
 
 from .text import padded
 
@@ -21,17 +21,6 @@ def indexable_products() -> QuerySet:
         "categories",
         Prefetch("ocop_certificates", queryset=Certificate.objects.valid(), to_attr="valid_certificates"),
     )
-
-
-def _approved_record(product):
-    records = [r for r in product.stockrecords.all() if r.partner.status == Status.APPROVED]
-    return records[0] if records else None
-
-
-def is_on_sale(product) -> bool:
-    """The same rule as `selectors.on_sale_products`: public, browsable, sold by an approved cooperative."""
-    browsable = product.is_public and product.structure != Product.CHILD
-    return browsable and _approved_record(product) is not None
 
 
 def category_tree() -> dict:
@@ -52,7 +41,7 @@ def _category_paths(product, tree: dict) -> list:
 def product_document(product, tree: dict | None = None) -> dict:
     """Every field search uses: text to match, and the values facets and sorting need.
     Pass `category_tree()` when building many documents."""
-    record = _approved_record(product) or next(iter(product.stockrecords.all()), None)
+    record = approved_stockrecord(product) or next(iter(product.stockrecords.all()), None)
     partner = record.partner if record else None
     paths = _category_paths(product, tree if tree is not None else category_tree())
     certificates = getattr(product, "valid_certificates", [])

@@ -1,4 +1,4 @@
-"""Reads: which products a shopper may see, search results with facets, suggestions."""
+"""Reads: search results with facets, suggestions."""
 
 import logging
 from dataclasses import dataclass, field
@@ -6,57 +6,24 @@ from dataclasses import dataclass, field
 from django.db.models import (
     Case,
     IntegerField,
-    Min,
     OuterRef,
-    Prefetch,
     Q,
-    QuerySet,
     Subquery,
     When,
 )
 from django.urls import NoReverseMatch, reverse
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.selectors import approved_stockrecord, on_sale_in_order
 from marketplace.core.text import fold
-from marketplace.partner.models import Area, Partner, Status
+from marketplace.partner.models import Area, Partner
 
 from . import backends
 from .query import PRICE_BANDS, FacetCount, SearchQuery
 from .text import folded_words, words
 
-Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
-StockRecord = get_model("partner", "StockRecord")
-ProductImage = get_model("catalogue", "ProductImage")
 logger = logging.getLogger("search")
-
-
-def on_sale_products() -> QuerySet:
-    """Public, standalone or parent products sold by an approved cooperative,
-    with everything a product card needs fetched in a fixed number of queries."""
-    from marketplace.ocop.models import Certificate
-
-    approved = StockRecord.objects.filter(partner__status=Status.APPROVED)
-    return (
-        Product.objects.browsable()
-        .filter(stockrecords__in=approved)
-        .distinct()
-        .select_related("product_class")
-        .prefetch_related(
-            Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")),
-            Prefetch("images", queryset=ProductImage.objects.order_by("display_order", "pk")),
-            Prefetch("ocop_certificates", queryset=Certificate.objects.valid(), to_attr="valid_certificates"),
-        )
-        .annotate(min_price=Min("stockrecords__price"))
-    )
-
-
-def products_in_order(ids: list[int]) -> list:
-    """These products with their card data, in this order, leaving out any no longer on sale."""
-    if not ids:
-        return []
-    found = {product.pk: product for product in on_sale_products().filter(pk__in=ids)}
-    return [found[pk] for pk in ids if pk in found]
 
 
 @dataclass
@@ -71,7 +38,7 @@ def product_results(query: SearchQuery) -> ProductPage:
     """One page of products for a query, with labelled facet counts."""
     results = backends.search(query)
     facets = label_facets(results.facets, query)
-    return ProductPage(products_in_order(results.ids), results.total, facets, results.backend)
+    return ProductPage(on_sale_in_order(results.ids), results.total, facets, results.backend)
 
 
 def _price_label(key: str) -> str:
@@ -137,7 +104,7 @@ def _matches(text: str, candidate: str) -> bool:
 def cooperatives_matching(text: str, *, limit: int = 6) -> list:
     if not words(text):
         return []
-    cooperatives = Partner.objects.filter(status=Status.APPROVED).order_by("name")
+    cooperatives = Partner.objects.approved().order_by("name")
     found = [p for p in cooperatives if _matches(text, f"{p.name} {p.short_name} {p.commune}")]
     return found[:limit]
 
@@ -199,7 +166,7 @@ def suggestions(text: str, *, limit: int = 5) -> dict:
     if not words(text):
         return {"products": [], "cooperatives": [], "categories": []}
     ids = backends.suggest_product_ids(text, limit=limit)
-    products = products_in_order(ids)
+    products = on_sale_in_order(ids)
     return {
         "products": [
             {"title": p.get_title(), "url": p.get_absolute_url(), "price": _card_price(p)} for p in products
@@ -217,5 +184,5 @@ def suggestions(text: str, *, limit: int = 5) -> dict:
 def _card_price(product) -> str:
     from marketplace.core.money import format_vnd
 
-    records = [r for r in product.stockrecords.all() if r.partner.status == Status.APPROVED]
-    return format_vnd(records[0].price) if records and records[0].price is not None else ""
+    record = approved_stockrecord(product)
+    return format_vnd(record.price) if record is not None and record.price is not None else ""

@@ -6,13 +6,14 @@ from collections.abc import Callable, Iterable
 from django.db import connection, transaction
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.selectors import is_on_sale
+
 from .backends import elasticsearch_enabled
 from .documents import (
     INDEX_ROW_FIELDS,
     category_tree,
     index_row,
     indexable_products,
-    is_on_sale,
     product_document,
     story_row,
 )

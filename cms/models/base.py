@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from cms.seo import sitemap_entries
 from marketplace.core.text import slugify
 
 
@@ -46,6 +47,4 @@ class SeoPage(Page):
         return self.og_image or getattr(self, "cover_image", None)
 
     def get_sitemap_urls(self, request=None):
-        from cms import seo
-
-        return seo.sitemap_entries(self, request)
+        return sitemap_entries(self, request)

@@ -7,6 +7,8 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
+from cms.selectors import campaign_products
+
 from .base import SeoPage
 
 
@@ -77,14 +79,16 @@ class CampaignPage(SeoPage):
     class Meta:
         verbose_name = _("Trang chiến dịch")
 
+    @property
+    def is_hand_picked(self) -> bool:
+        return self.selection == Selection.HAND
+
     def clean(self):
         super().clean()
         if self.rule_min_price and self.rule_max_price and self.rule_min_price > self.rule_max_price:
             raise ValidationError({"rule_max_price": _("Giá đến phải lớn hơn hoặc bằng giá từ.")})
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context["products"] = selectors.campaign_products(self)
+        context["products"] = campaign_products(self)
         return context

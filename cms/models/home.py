@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
-from cms.blocks import HomePageBlocks
+from cms.home_blocks import HomePageBlocks
+from marketplace.catalogue.selectors import on_sale_products
 
 from .base import SeoPage
 
@@ -34,8 +35,6 @@ class HomePage(SeoPage):
         verbose_name = _("Trang chủ")
 
     def get_context(self, request, *args, **kwargs):
-        from search.selectors import on_sale_products
-
         ctx = super().get_context(request, *args, **kwargs)
         if not self.body:
             ctx["latest_products"] = on_sale_products().order_by("-date_created", "-pk")[:8]

@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
 from wagtail.fields import RichTextField
 
+from cms.selectors import poll_results
+
 from .base import SeoPage
 
 
@@ -78,9 +80,7 @@ class PollPage(AbstractForm, SeoPage):
         return TemplateResponse(request, self.get_landing_page_template(request), context)
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
-
         context = super().get_context(request, *args, **kwargs)
         if self.show_results_publicly:
-            context["results"] = selectors.poll_results(self)
+            context["results"] = poll_results(self)
         return context

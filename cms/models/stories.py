@@ -13,7 +13,9 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import StoryBlocks
+from marketplace.catalogue.selectors import on_sale_in_order
 from marketplace.core.params import text_param
+from marketplace.partner.selectors import approved_in_order
 
 from .base import SeoPage
 
@@ -115,11 +117,7 @@ class StoryPage(SeoPage):
         verbose_name_plural = _("Câu chuyện OCOP")
 
     def get_context(self, request, *args, **kwargs):
-        from cms import selectors
-
         context = super().get_context(request, *args, **kwargs)
-        context["story_products"] = selectors.products_on_sale([p.pk for p in self.products.all()])
-        context["story_cooperatives"] = selectors.cooperatives_approved(
-            [c.pk for c in self.cooperatives.all()]
-        )
+        context["story_products"] = on_sale_in_order([p.pk for p in self.products.all()])
+        context["story_cooperatives"] = approved_in_order([c.pk for c in self.cooperatives.all()])
         return context

@@ -21,8 +21,7 @@ from marketplace.delivery.selectors import (
 )
 from marketplace.order import selectors as order_selectors
 from marketplace.order import services as order_services
-from marketplace.order.exceptions import AlreadyPlaced, UnableToPlaceOrder
-from marketplace.order.models import InvoiceRequest
+from marketplace.order.exceptions import AlreadyPlaced
 from marketplace.partner.strategy import is_not_on_sale
 from payments import registry
 from payments.base import PaymentDeclined
@@ -276,10 +275,13 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
     ):
         """The order, its sub-orders, stock, invoice request and outbox: all or nothing."""
         method = self.selected_payment_method()
-        groups = self.shipping_groups(basket)
         try:
-            with transaction.atomic():
-                order = self._place_once(
+            order = order_services.order_place(
+                basket=basket,
+                groups=self.shipping_groups(basket),
+                payment_method=method.code,
+                invoice=self._invoice,
+                create=lambda: self.place_order(
                     order_number=order_number,
                     user=user,
                     basket=basket,
@@ -289,32 +291,14 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
                     order_total=order_total,
                     billing_address=billing_address,
                     surcharges=surcharges,
-                    method=method,
-                    groups=groups,
                     **kwargs,
-                )
+                ),
+            )
         except AlreadyPlaced as placed:
             return self.already_placed(placed.order)
         self._next_url = method.next_url(order)
         self.request.session.pop(SESSION_KEY, None)
         return self.handle_successful_order(order)
-
-    def _place_once(self, *, basket, method, groups, **kwargs):
-        # The basket row is locked first: a second, concurrent submission of the same basket waits
-        # here, then finds the order the first one placed.
-        existing = order_services.basket_lock_for_placement(basket_id=basket.pk)
-        if existing is not None:
-            raise AlreadyPlaced(existing)
-        for line in basket.all_lines():  # hidden or suspended since the preview was shown
-            availability = basket.strategy.fetch_for_line(line).availability
-            if is_not_on_sale(availability):
-                raise UnableToPlaceOrder(availability.message)
-        order = self.place_order(basket=basket, **kwargs)
-        order_services.order_split(order=order, groups=groups, payment_method=method.code)
-        if self._invoice:
-            InvoiceRequest.objects.create(order=order, **self._invoice)
-        basket.submit()
-        return order
 
     def send_order_placed_email(self, order):
         """Nothing to do here: the confirmation is in the outbox, written with the order."""

@@ -203,9 +203,9 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
         customer=User.objects.get(email=ACCOUNTS["customer"]),
     )
     say(f"{orders} orders from the demo customer, in every step of the life cycle")
-    from cms import demo as cms_demo  # the pages link to the products and accounts made above
+    from .pages import load_pages  # the pages link to the products and accounts made above
 
-    pages = cms_demo.load_pages(password=PASSWORD)
+    pages = load_pages(password=PASSWORD)
     say(f"{pages['stories']} stories, {pages['legal']} legal pages, a campaign, a poll, the home page")
     indexed = search_services.index_rebuild()
     return {

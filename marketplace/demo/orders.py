@@ -1,26 +1,30 @@
 """Demo orders for the cooperatives whose staff accounts the demo hands out, one in each step of
 the sub-order life cycle, so the seller centre's order screens and the buyer's timeline have
-something to show. Placed with the checkout's own pieces (Oscar's order creator with the
-conditional stock allocation, per-cooperative shipping, `order_split`) and moved along with the
-same services the seller centre calls."""
+something to show. Placed through the checkout's own service (`order_place`, with Oscar's order
+creator and its conditional stock allocation, and per-cooperative shipping) and moved along with
+the same services the seller centre calls."""
+
+from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
 
+from marketplace.catalogue.models import Product
 from marketplace.delivery.selectors import basket_groups
 from marketplace.order import services as order_services
 from marketplace.order.models import SubOrder
+from marketplace.order.utils import OrderCreator
 from marketplace.outbox.models import OutboxMessage, OutboxStatus
+from marketplace.partner.models import Partner, StockRecord
+from marketplace.partner.strategy import Selector
 from marketplace.shipping.methods import PerCooperative
+from marketplace.users.models import User
 
 Basket = get_model("basket", "Basket")
 Country = get_model("address", "Country")
 ShippingAddress = get_model("order", "ShippingAddress")
-StockRecord = get_model("partner", "StockRecord")
-OrderCreator = get_class("order.utils", "OrderCreator")
 OrderTotalCalculator = get_class("checkout.calculators", "OrderTotalCalculator")
-Selector = get_class("partner.strategy", "Selector")
 
 ADDRESS = {
     "first_name": "Nguyễn Thị Lan",
@@ -56,7 +60,7 @@ STEPS = {
 }
 
 
-def _step(name: str, suborder: SubOrder, actor) -> None:
+def _step(name: str, suborder: SubOrder, actor: User | None) -> None:
     extra = {
         "ship": {"carrier": "Viettel Post", "tracking_code": f"VTP{suborder.pk:08d}"},
         "cancel": {"reason": "Hết hàng tươi trong ngày, hẹn khách đơn sau."},
@@ -64,7 +68,7 @@ def _step(name: str, suborder: SubOrder, actor) -> None:
     STEPS[name](suborder_id=suborder.pk, actor=actor, **extra)
 
 
-def _products_of(partner, count: int) -> list:
+def _products_of(partner: Partner, count: int) -> list[Product]:
     records = (
         StockRecord.objects.filter(partner=partner, product__is_public=True, num_in_stock__gte=10)
         .select_related("product")
@@ -73,7 +77,7 @@ def _products_of(partner, count: int) -> list:
     return [record.product for record in records]
 
 
-def _place(customer, products_by_partner: list[list], payment_method: str):
+def _place(customer: User, products_by_partner: list[list[Product]], payment_method: str) -> list[SubOrder]:
     basket = Basket.objects.create(owner=customer)
     basket.strategy = Selector().strategy(user=customer)
     for products in products_by_partner:
@@ -84,22 +88,25 @@ def _place(customer, products_by_partner: list[list], payment_method: str):
     shipping_charge = method.calculate(basket)
     total = OrderTotalCalculator().calculate(basket, shipping_charge)
     address = ShippingAddress.objects.create(country=Country.objects.get(iso_3166_1_a2="VN"), **ADDRESS)
-    order = OrderCreator().place_order(
+    order = order_services.order_place(
         basket=basket,
-        total=total,
-        shipping_method=method,
-        shipping_charge=shipping_charge,
-        user=customer,
-        shipping_address=address,
-        order_number=order_services.order_number_next(),
+        groups=groups,
+        payment_method=payment_method,
+        create=lambda: OrderCreator().place_order(
+            basket=basket,
+            total=total,
+            shipping_method=method,
+            shipping_charge=shipping_charge,
+            user=customer,
+            shipping_address=address,
+            order_number=order_services.order_number_next(),
+        ),
     )
-    suborders = order_services.order_split(order=order, groups=groups, payment_method=payment_method)
-    basket.submit()
-    return suborders
+    return list(SubOrder.objects.filter(order=order).order_by("pk"))
 
 
 @transaction.atomic
-def load_orders(*, cooperatives: list, customer) -> int:
+def load_orders(*, cooperatives: list[Partner], customer: User) -> int:
     """Seven orders from the demo customer to `cooperatives` (two, each with a staff account). Runs
     once: a second load leaves existing orders alone. Returns how many orders it placed."""
     if SubOrder.objects.filter(partner__in=cooperatives).exists():

@@ -4,21 +4,18 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
-from payments import vietqr
+from payments.base import Attachment, SubOrderPayment
 
+from .models import Order, SubOrder
 from .selectors import suborder_payments
 
 
-def suborders_with_payment(order, *, only=None):
+def suborders_with_payment(order: Order, *, only: SubOrder | None = None) -> list[SubOrderPayment]:
     return suborder_payments(order, only=only)
 
 
-def qr_attachments(payments) -> list:
-    return [
-        (f"vietqr-{payment.suborder.number}.png", vietqr.png_bytes(payment.payload), "image/png")
-        for payment in payments
-        if payment.payload
-    ]
+def qr_attachments(payments: list[SubOrderPayment]) -> list[Attachment]:
+    return [attachment for payment in payments for attachment in payment.email_attachments()]
 
 
 def send(name: str, to: str, context: dict) -> None:

@@ -2,106 +2,36 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from django.db.models import F, Prefetch
-from oscar.core.loading import get_model
 
 from marketplace.core.phones import normalise_phone
-from marketplace.partner.banks import bank_name
-from payments import vietqr
+from payments.base import SubOrderPayment
+from payments.registry import method_for
 
-from .models import PaymentStatus, SubOrder, SubOrderEvent, SubOrderStatus
-
-Order = get_model("order", "Order")
+from .models import Order, SubOrder, SubOrderEvent, SubOrderStatus
 
 
-@dataclass(frozen=True)
-class BankDetails:
-    bank_name: str
-    account_number: str
-    account_name: str
+def suborder_payment(suborder: SubOrder) -> SubOrderPayment:
+    """What the buyer must do to pay this sub-order, as its payment method says."""
+    return method_for(suborder.payment_method).instructions([suborder])[0]
 
 
-@dataclass
-class SubOrderPayment:
-    suborder: SubOrder
-    account: BankDetails | None = None
-    payload: str = ""
-    note: str = ""
-    #: When an unpaid transfer cancels the sub-order (the VietQR cancel timer's due time).
-    deadline: datetime | None = None
-
-    @property
-    def qr_data_uri(self) -> str:
-        return vietqr.svg_data_uri(self.payload) if self.payload else ""
-
-    @property
-    def is_paid(self) -> bool:
-        return self.suborder.payment_status == PaymentStatus.PAID
-
-    @property
-    def awaits_transfer(self) -> bool:
-        """The buyer still has to transfer: show the QR, the details and the deadline."""
-        return bool(self.payload) and (
-            self.suborder.payment_status == PaymentStatus.PENDING
-            and self.suborder.status != SubOrderStatus.CANCELLED
-        )
-
-
-def vietqr_deadlines(suborders) -> dict[str, datetime]:
-    """Each VietQR sub-order's cancel time, read from its timer in the outbox (one query)."""
-    from marketplace.order.services import CANCEL_AFTER
-    from marketplace.outbox.models import OutboxMessage
-
-    numbers = [s.number for s in suborders if s.payment_method == "vietqr"]
-    if not numbers:
-        return {}
-    keys = {f"vietqr-cancel-timer:{number}": number for number in numbers}
-    found = dict(OutboxMessage.objects.filter(key__in=keys).values_list("key", "due_at"))
-    deadlines = {}
-    for suborder in suborders:
-        key = f"vietqr-cancel-timer:{suborder.number}"
-        if key in keys:
-            deadlines[suborder.number] = found.get(key) or (suborder.created_at + CANCEL_AFTER)
-    return deadlines
-
-
-def suborder_payment(suborder: SubOrder, *, deadline: datetime | None = None) -> SubOrderPayment:
-    """One sub-order with, for VietQR, the account it was placed with (never the cooperative's
-    current one), the QR payload and the deadline."""
-    payment = SubOrderPayment(suborder=suborder, deadline=deadline)
-    if suborder.payment_method == "vietqr" and suborder.payee_bank_bin and suborder.payee_account_number:
-        payment.account = BankDetails(
-            bank_name(suborder.payee_bank_bin),
-            suborder.payee_account_number,
-            suborder.payee_account_holder,
-        )
-        payment.note = vietqr.transfer_note(f"CHOHTX {suborder.number}")
-        payment.payload = vietqr.payload(
-            bank_bin=suborder.payee_bank_bin,
-            account=suborder.payee_account_number,
-            amount=suborder.total,
-            note=payment.note,
-        )
-        if payment.deadline is None:
-            payment.deadline = vietqr_deadlines([suborder]).get(suborder.number)
-    return payment
-
-
-def suborder_payments(order, *, only: SubOrder | None = None) -> list[SubOrderPayment]:
-    """Each sub-order with, for VietQR, the account it was placed with and the QR payload."""
+def suborder_payments(order: Order, *, only: SubOrder | None = None) -> list[SubOrderPayment]:
+    """Each sub-order with what the buyer must do to pay it (for VietQR: the account it was placed
+    with, the QR payload and the deadline), in a fixed number of queries."""
     suborders = SubOrder.objects.filter(order=order).select_related("partner")
     if only is not None:
         suborders = suborders.filter(pk=only.pk)
-    suborders = list(suborders)
-    deadlines = vietqr_deadlines(suborders)
-    return [suborder_payment(s, deadline=deadlines.get(s.number)) for s in suborders]
+    listed = list(suborders)
+    found: dict[int, SubOrderPayment] = {}
+    for code in dict.fromkeys(suborder.payment_method for suborder in listed):
+        same = [suborder for suborder in listed if suborder.payment_method == code]
+        found.update((payment.suborder.pk, payment) for payment in method_for(code).instructions(same))
+    return [found[suborder.pk] for suborder in listed]
 
 
 def suborder_payment_for_viewer(*, order, suborder_number: str) -> SubOrderPayment | None:
-    """The VietQR payment of one sub-order of this order (None if it has no QR)."""
+    """The payment of one sub-order of this order, if it has a code to scan (else None)."""
     suborder = SubOrder.objects.select_related("partner").filter(order=order, number=suborder_number).first()
     if suborder is None:
         return None

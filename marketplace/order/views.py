@@ -12,7 +12,6 @@ from django.views.decorators.http import require_GET, require_POST
 from oscar.core.loading import get_model
 
 from marketplace.core.rate_limits import limit_posts
-from payments import vietqr
 
 from . import selectors, services
 from .exceptions import SubOrderActionRefused
@@ -50,10 +49,10 @@ def vietqr_image(request, number, suborder_number, fmt):
     payment = selectors.suborder_payment_for_viewer(order=order, suborder_number=suborder_number)
     if payment is None:
         raise Http404
-    if fmt == "svg":
-        body, content_type = vietqr.svg_bytes(payment.payload), "image/svg+xml"
-    else:
-        body, content_type = vietqr.png_bytes(payment.payload, scale=10), "image/png"
+    image = payment.image(fmt)
+    if image is None:
+        raise Http404
+    body, content_type = image
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="vietqr-{payment.suborder.number}.{fmt}"'
     response["Cache-Control"] = "private, no-store"

@@ -42,7 +42,15 @@ class Role(models.TextChoices):
     STAFF = "staff", _("Nhân viên")
 
 
+class PartnerQuerySet(models.QuerySet["Partner"]):
+    def approved(self) -> "PartnerQuerySet":
+        """The cooperatives a buyer may see and buy from (not applied, rejected or suspended)."""
+        return self.filter(status=Status.APPROVED)
+
+
 class Partner(AbstractPartner):
+    objects = PartnerQuerySet.as_manager()
+
     # Oscar's `users`, through PartnerStaff so that each member has a role in the cooperative.
     users = models.ManyToManyField(
         settings.AUTH_USER_MODEL,

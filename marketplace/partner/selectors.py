@@ -1,4 +1,4 @@
-"""Reads about cooperatives: who works for which, and in what role."""
+"""Reads about cooperatives: which a buyer may see, who works for which, and in what role."""
 
 from .models import Partner, PartnerStaff, Role
 
@@ -18,3 +18,11 @@ def cooperative_role(user, partner: Partner) -> str | None:
     if not getattr(user, "is_authenticated", False):
         return None
     return PartnerStaff.objects.filter(user=user, partner=partner).values_list("role", flat=True).first()
+
+
+def approved_in_order(ids: list[int]) -> list[Partner]:
+    """These cooperatives, in this order, leaving out any no longer approved."""
+    if not ids:
+        return []
+    found = {partner.pk: partner for partner in Partner.objects.approved().filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]

@@ -2,8 +2,7 @@
 (hidden by its cooperative, or sold by a cooperative that is not approved: applied, rejected,
 suspended) cannot be bought: not added by `POST /basket/add/<id>/`, flagged in a basket filled
 before, refused at checkout and at placement. "On sale" is the catalogue's one rule
-(`search.documents.is_on_sale`, the same as `search.selectors.on_sale_products`). Orders already
-placed are not touched."""
+(`marketplace.catalogue.selectors.is_on_sale`). Orders already placed are not touched."""
 
 from functools import cached_property
 
@@ -11,7 +10,9 @@ from django.utils.translation import gettext as _
 from oscar.apps.partner import availability
 from oscar.apps.partner import strategy as oscar_strategy
 
-from .models import Partner, Status
+from marketplace.catalogue.selectors import is_on_sale
+
+from .models import Partner
 
 
 class NotOnSale(availability.Unavailable):
@@ -38,17 +39,15 @@ class ApprovedSellersOnly(oscar_strategy.Default):
     @cached_property
     def approved_partner_ids(self) -> frozenset[int]:
         """One query per strategy (per request), whatever the number of lines or cooperatives."""
-        return frozenset(Partner.objects.filter(status=Status.APPROVED).values_list("pk", flat=True))
+        return frozenset(Partner.objects.approved().values_list("pk", flat=True))
 
     def is_sold_by_approved(self, stockrecord) -> bool:
         partner = stockrecord._state.fields_cache.get("partner")  # already loaded (product lists)?
         if partner is not None:
-            return partner.status == Status.APPROVED
+            return partner.is_approved
         return stockrecord.partner_id in self.approved_partner_ids
 
     def availability_policy(self, product, stockrecord):
-        from search.documents import is_on_sale
-
         if stockrecord is not None and not self.is_sold_by_approved(stockrecord):
             return NotOnSale(product)
         if not is_on_sale(product.parent if product.is_child else product):

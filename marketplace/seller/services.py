@@ -2,10 +2,12 @@
 that cooperative's objects."""
 
 import uuid
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
@@ -17,9 +19,10 @@ from marketplace.catalogue.models import Product
 from marketplace.catalogue.services import default_product_class
 from marketplace.core.phones import normalise_phone
 from marketplace.outbox.services import outbox_add
-from marketplace.partner.models import StockRecord
+from marketplace.partner.models import Partner, StockRecord
 from marketplace.partner.selectors import is_cooperative_owner
-from marketplace.partner.services import partner_bank_account_change
+from marketplace.partner.services import cooperative_apply, partner_bank_account_change
+from marketplace.users.models import User
 
 from .models import ProductChange, StaffInvitation
 from .scope import SellerScope
@@ -237,3 +240,30 @@ def seller_invitation_accept(*, invitation: StaffInvitation, user) -> None:
     invitation.partner.users.add(user)
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+
+
+# --- Applying to join ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class NewAccount:
+    """The account of an applicant who had none: created with the application."""
+
+    email: str
+    name: str
+    password: str
+
+
+@transaction.atomic
+def seller_apply(
+    *, applicant: User | None, account: NewAccount | None, document: File, **fields: Any
+) -> tuple[Partner, User]:
+    """A person applies for their cooperative to join, signed in (`applicant`) or with a new
+    account (`account`), which is created in the same transaction. Returns the cooperative and
+    the applicant, who becomes its owner."""
+    if account is not None:
+        applicant = User.objects.create_user(
+            email=account.email, password=account.password, first_name=account.name
+        )
+    if applicant is None:
+        raise ValueError("an application needs an applicant or a new account")
+    partner = cooperative_apply(applicant=applicant, document=document, **fields)
+    return partner, applicant

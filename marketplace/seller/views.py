@@ -2,10 +2,9 @@
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login
+from django.contrib.auth import login
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +15,6 @@ from django.views.generic import ListView, TemplateView
 
 from marketplace.core.rate_limits import limit_posts
 from marketplace.ocop import services as ocop_services
-from marketplace.partner import services as partner_services
 
 from . import services
 from .forms import (
@@ -31,8 +29,6 @@ from .forms import (
 )
 from .scope import SellerScope, invitation_for
 from .uploads import DOCUMENT_CONTENT_TYPES
-
-User = get_user_model()
 
 
 class SellerMixin(LoginRequiredMixin):
@@ -134,16 +130,17 @@ class ApplyView(View):
         data = dict(form.cleaned_data)
         document = data.pop("document")
         data.pop("consent")
-        with transaction.atomic():
-            user = request.user
-            if account_form is not None:
-                user = User.objects.create_user(
-                    email=account_form.cleaned_data["account_email"],
-                    password=account_form.cleaned_data["password1"],
-                    first_name=account_form.cleaned_data["account_name"],
-                )
-            partner_services.cooperative_apply(applicant=user, document=document, **data)
+        account = None
         if account_form is not None:
+            account = services.NewAccount(
+                email=account_form.cleaned_data["account_email"],
+                name=account_form.cleaned_data["account_name"],
+                password=account_form.cleaned_data["password1"],
+            )
+        __, user = services.seller_apply(
+            applicant=None if account else request.user, account=account, document=document, **data
+        )
+        if account is not None:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Đã nhận hồ sơ. Liên minh HTX sẽ xét duyệt và báo cho bạn qua email."))
         return redirect("seller:overview")

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "marketplace.outbox.apps.OutboxConfig",
     "payments.apps.PaymentsConfig",
     "cms.apps.CmsConfig",
+    "marketplace.demo.apps.DemoConfig",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -149,6 +150,7 @@ TEMPLATES = [
                 "oscar.core.context_processors.metadata",
                 "search.context_processors.search_form",
                 "marketplace.core.context_processors.site_chrome",
+                "cms.context_processors.operator",
             ],
         },
     }

@@ -4,17 +4,13 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.selectors import on_sale_products
 from marketplace.geo import commune_by_code, commune_sort_key
 from marketplace.ocop.models import Certificate
-from marketplace.partner.models import Partner, Status
-from search.selectors import on_sale_products
+from marketplace.partner.models import Partner
 
 Category = get_model("catalogue", "Category")
 Product = get_model("catalogue", "Product")
-
-
-def approved_cooperatives() -> QuerySet:
-    return Partner.objects.filter(status=Status.APPROVED)
 
 
 def cooperative_list(
@@ -23,7 +19,7 @@ def cooperative_list(
     """Approved cooperatives, filtered by former area, commune (its official code, or its name for
     links made before codes), minimum OCOP stars of their (on-sale, validly certified) products,
     and OCOP product group (a root category code)."""
-    cooperatives = approved_cooperatives()
+    cooperatives = Partner.objects.approved()
     if area:
         cooperatives = cooperatives.filter(area=area)
     if commune:
@@ -51,7 +47,7 @@ def cooperative_list(
 def communes() -> list[tuple[str, str]]:
     """(code, name) of the communes that have an approved cooperative, in Vietnamese order (accents
     folded, without "Xã"/"Phường"). A cooperative whose commune has no code yet is listed by name."""
-    rows = approved_cooperatives().exclude(commune="").values_list("commune_code", "commune").distinct()
+    rows = Partner.objects.approved().exclude(commune="").values_list("commune_code", "commune").distinct()
     choices = {}
     for code, name in rows:
         commune = commune_by_code(code) if code else None
@@ -64,7 +60,7 @@ def product_groups() -> QuerySet:
 
 
 def cooperative_detail(*, slug: str) -> Partner:
-    partner = approved_cooperatives().filter(code=slug).first()
+    partner = Partner.objects.approved().filter(code=slug).first()
     if partner is None:
         raise Http404
     return partner

@@ -2,6 +2,8 @@
 
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.selectors import on_sale_in_order
+
 Line = get_model("wishlists", "Line")
 
 
@@ -17,7 +19,5 @@ def saved_product_ids(*, user) -> frozenset[int]:
 
 def saved_products(*, user) -> list:
     """The shopper's saved products still on sale, last saved first, with everything a card needs."""
-    from search.selectors import products_in_order
-
     ids = list(dict.fromkeys(_lines(user).order_by("-pk").values_list("product_id", flat=True)))
-    return products_in_order(ids)
+    return on_sale_in_order(ids)

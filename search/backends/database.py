@@ -28,17 +28,16 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.selectors import on_sale
 from marketplace.core.text import fold
-from marketplace.partner.models import Area, Partner, Status
+from marketplace.partner.models import Area, Partner
 
 from ..models import ProductIndex, SearchTerm
 from ..query import FACETS, PRICE_BANDS, FacetCount, SearchQuery, SearchResults
 from ..text import corrections, folded_words, words
 
-Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
-StockRecord = get_model("partner", "StockRecord")
 
 
 @dataclass(frozen=True)
@@ -68,15 +67,6 @@ def _tsquery(terms: list[Term]) -> PgQuery:
     groups = ["(" + " | ".join(f"{alt}:*" for alt in (t.exact, *t.folded[1:])) + ")" for t in terms]
     raw = Func(Value(" & ".join(groups)), function="unaccent", output_field=TextField())
     return PgQuery(raw, search_type="raw", config="simple")
-
-
-def _approved_records():
-    return StockRecord.objects.filter(product=OuterRef("pk"), partner__status=Status.APPROVED)
-
-
-def visible_products() -> QuerySet:
-    """Public, browsable products with a stock record of an approved cooperative (no duplicates)."""
-    return Product.objects.browsable().filter(Exists(_approved_records()))
 
 
 def indexed_rows() -> QuerySet:
@@ -309,7 +299,7 @@ def suggest_product_ids(text: str, *, limit: int) -> list[int]:
     folded = folded_words(text)[:6]
     if not folded:
         return []
-    products = visible_products()
+    products = on_sale()
     for word in folded:
         products = products.filter(search_index__title__contains=f" {word}")
     exact = words(text)

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page
 
-from cms import demo
 from cms.models import CampaignPage, ComplaintsPage, HomePage, LegalPage, PollPage, StoryPage
+from marketplace.demo import pages as demo
 
 
 @pytest.mark.django_db

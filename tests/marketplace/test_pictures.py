@@ -147,7 +147,7 @@ def test_cards_and_product_pages_use_the_picture_tag(client):
 def test_a_grid_below_the_first_screen_loads_every_picture_lazily(rf):
     from django.contrib.auth.models import AnonymousUser
 
-    from search.selectors import on_sale_products
+    from marketplace.catalogue.selectors import on_sale_products
     from tests.factories import make_product
 
     for n in range(3):

@@ -39,7 +39,7 @@ def localstripe_url():
     if not PYTHON.exists():
         pytest.skip("localstripe is not installed (python3 -m venv .venv-localstripe; see README)")
     process = subprocess.Popen(  # noqa: S603
-        [str(PYTHON), str(ROOT / "payments" / "localstripe_server.py"), str(PORT)],
+        [str(PYTHON), str(ROOT / "tools" / "localstripe_server.py"), str(PORT)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

@@ -3,11 +3,13 @@ deadline) for the order page and the guest lookup."""
 
 from django import template
 
-from marketplace.order.selectors import SubOrderPayment, suborder_payment
+from marketplace.order.models import SubOrder
+from marketplace.order.selectors import suborder_payment
+from payments.base import SubOrderPayment
 
 register = template.Library()
 
 
 @register.simple_tag
-def suborder_payment_of(suborder) -> SubOrderPayment:
+def suborder_payment_of(suborder: SubOrder) -> SubOrderPayment:
     return suborder_payment(suborder)

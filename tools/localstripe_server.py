@@ -3,16 +3,10 @@
 Runs under its own virtualenv (`.venv-localstripe`, see README): localstripe's command line
 listens on every interface and has no host option, so it is started from Python instead:
 
-    .venv-localstripe/bin/python payments/localstripe_server.py 8420
+    .venv-localstripe/bin/python tools/localstripe_server.py 8420
 """
 
-import os
 import sys
-
-# Python puts this script's folder first on the path; its `selectors.py` (payments' reads) would
-# then hide the standard library's `selectors`, which asyncio needs.
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [entry for entry in sys.path if os.path.abspath(entry or ".") != HERE]
 
 if __name__ == "__main__":
     from aiohttp import web

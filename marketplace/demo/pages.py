@@ -16,12 +16,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from marketplace.demo import pictures
-from marketplace.partner.models import Partner
-
-from . import demo_content as content
-from . import services
-from .models import (
+from cms import services
+from cms.models import (
     CampaignPage,
     ComplaintField,
     ComplaintsPage,
@@ -34,6 +30,10 @@ from .models import (
     StoryIndexPage,
     StoryPage,
 )
+from marketplace.partner.models import Partner
+
+from . import data, pictures
+from . import page_content as content
 
 Image = get_image_model()
 User = get_user_model()
@@ -72,8 +72,6 @@ def _products(skus: list[str]) -> list:
 
 
 def _cooperatives(keys: list[str]) -> list:
-    from marketplace.demo import data
-
     names = {c["key"]: c["name"] for c in data.COOPERATIVES}
     found = {p.name: p for p in Partner.objects.filter(name__in=[names[k] for k in keys if k in names])}
     return [found[names[k]] for k in keys if names.get(k) in found]

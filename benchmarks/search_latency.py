@@ -1,7 +1,7 @@
 """Search latency on PostgreSQL with 10,000 and 100,000 products (a script, not a timed test).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/chohtx_bench \\
-        .venv/bin/python -m search.benchmarks.latency --sizes 10000 100000
+        .venv/bin/python benchmarks/search_latency.py --sizes 10000 100000
 
 Any database whose name ends in `_bench` is accepted (each person their own).
 
@@ -18,6 +18,7 @@ import sys
 import time
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from urllib.parse import urlparse
 
 KINDS = [
@@ -195,6 +196,7 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings.dev")
     os.environ.setdefault("ELASTICSEARCH_URL", "")
     ensure_database(url)
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, when run as a script
     import django
 
     django.setup()

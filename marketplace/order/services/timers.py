@@ -1,0 +1,69 @@
+"""VietQR payment timers (the card's belong to the card method, in `payments`). Written into the
+outbox with the order; the beat dispatcher hands them to Celery when due. Each does nothing if the
+transfer has arrived or the sub-order moved on."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from marketplace.outbox.services import outbox_add
+
+from ..exceptions import SubOrderActionRefused
+from ..models import CancelReason, PaymentStatus, SubOrder
+from .lifecycle import CANCELLABLE, TASKS, S, suborder_cancel
+
+# --- VietQR timers --------------------------------------------------------------------------------
+# Due 24 and 72 hours after the order.
+REMIND_AFTER = timezone.timedelta(hours=24)
+CANCEL_AFTER = timezone.timedelta(hours=72)
+UNPAID = {"payment_method": "vietqr", "payment_status": PaymentStatus.PENDING}
+
+
+def vietqr_timers_add(suborder: SubOrder) -> None:
+    placed = suborder.created_at
+    outbox_add(
+        key=f"vietqr-remind-timer:{suborder.number}",
+        task=f"{TASKS}.vietqr_remind",
+        due_at=placed + REMIND_AFTER,
+        suborder_id=suborder.pk,
+    )
+    outbox_add(
+        key=f"vietqr-cancel-timer:{suborder.number}",
+        task=f"{TASKS}.vietqr_cancel",
+        due_at=placed + CANCEL_AFTER,
+        suborder_id=suborder.pk,
+    )
+
+
+def vietqr_remind(*, suborder_id: int) -> bool:
+    """24 hours on: remind the buyer of a transfer that has not arrived (once). True if reminded."""
+    with transaction.atomic():
+        reminded = (
+            SubOrder.objects.filter(pk=suborder_id, reminded_at__isnull=True, **UNPAID)
+            .exclude(status=S.CANCELLED)
+            .update(reminded_at=timezone.now())
+        )
+        if reminded:
+            suborder = SubOrder.objects.get(pk=suborder_id)
+            outbox_add(
+                key=f"vietqr-reminder:{suborder.number}",
+                task=f"{TASKS}.vietqr_reminder_send",
+                suborder_id=suborder.pk,
+            )
+    return bool(reminded)
+
+
+def vietqr_cancel(*, suborder_id: int) -> bool:
+    """72 hours on: cancel a sub-order whose transfer never arrived (stock released). True if
+    cancelled."""
+    with transaction.atomic():
+        # Locked first, so a "payment received" at this very moment waits and then finds it cancelled.
+        unpaid = SubOrder.objects.select_for_update().filter(pk=suborder_id, **UNPAID)
+        if unpaid.filter(status__in=CANCELLABLE).first() is None:
+            return False
+        try:
+            suborder_cancel(suborder_id=suborder_id, reason_code=CancelReason.TRANSFER_EXPIRED)
+        except SubOrderActionRefused:
+            return False
+    return True
