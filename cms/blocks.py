@@ -4,6 +4,8 @@ Product and cooperative blocks store ids only; what they show (price, stock, OCO
 request time, and items no longer on sale are skipped. The home page's blocks are in `home_blocks.py`.
 """
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
@@ -41,7 +43,7 @@ class ProductCardBlock(ProductChooserBlock):
         label = _("Thẻ sản phẩm")
         template = "cms/blocks/product_card.html"
 
-    def get_context(self, value, parent_context=None):
+    def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
         context = super().get_context(value, parent_context)
         found = on_sale_in_order([value.pk]) if value else []
         context["product"] = found[0] if found else None
@@ -54,7 +56,7 @@ class CooperativeCardBlock(CooperativeChooserBlock):
         label = _("Thẻ hợp tác xã")
         template = "cms/blocks/cooperative_card.html"
 
-    def get_context(self, value, parent_context=None):
+    def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
         context = super().get_context(value, parent_context)
         found = approved_in_order([value.pk]) if value else []
         context["cooperative"] = found[0] if found else None

@@ -4,6 +4,8 @@ the OCOP explainer, a campaign banner, text.
 Product and cooperative blocks store ids only; what they show is read at request time, and items no
 longer on sale are skipped."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -43,7 +45,7 @@ class FeaturedProductsBlock(blocks.StructBlock):
         label = _("Sản phẩm nổi bật")
         template = "cms/blocks/featured_products.html"
 
-    def get_context(self, value, parent_context=None):
+    def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
         context = super().get_context(value, parent_context)
         context["products"] = on_sale_in_order([p.pk for p in value["products"] if p])
         return context
@@ -58,7 +60,7 @@ class FeaturedCooperativesBlock(blocks.StructBlock):
         label = _("Hợp tác xã tiêu biểu")
         template = "cms/blocks/featured_cooperatives.html"
 
-    def get_context(self, value, parent_context=None):
+    def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
         context = super().get_context(value, parent_context)
         context["cooperatives"] = approved_in_order([c.pk for c in value["cooperatives"] if c])
         return context
@@ -73,7 +75,7 @@ class LatestStoriesBlock(blocks.StructBlock):
         label = _("Câu chuyện mới nhất")
         template = "cms/blocks/latest_stories.html"
 
-    def get_context(self, value, parent_context=None):
+    def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
         context = super().get_context(value, parent_context)
         context["stories"] = latest_stories(limit=value["count"])
         return context

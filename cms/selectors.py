@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q
 from wagtail.models import Locale, Page
 
+from marketplace.catalogue.models import Product
 from marketplace.catalogue.selectors import on_sale_in_order, on_sale_products
 from marketplace.ocop.models import Certificate
+from marketplace.partner.models import Partner
 
 from .models.legal import ComplaintsPage, LegalKind, LegalPage
 from .models.stories import StoryPage
 
 
-def _in_active_language(stories) -> list:
+def _in_active_language(stories: Any) -> list[Any]:
     """Each story in the visitor's language when that translation is live, else as written."""
     stories = list(stories)
     if not stories:
@@ -31,7 +34,7 @@ def _in_active_language(stories) -> list:
     return [translated.get(story.translation_key, story) for story in stories]
 
 
-def _stories_in_default_language():
+def _stories_in_default_language() -> Any:
     return (
         StoryPage.objects.live()
         .public()
@@ -41,7 +44,9 @@ def _stories_in_default_language():
     )
 
 
-def stories_about(*, product=None, cooperative=None, limit: int = 6) -> list:
+def stories_about(
+    *, product: Product | None = None, cooperative: Partner | None = None, limit: int = 6
+) -> list[Any]:
     """Published stories about this product or cooperative, newest first.
 
     Editors link a story to products and cooperatives once, on the story; a cooperative also gets the
@@ -62,7 +67,7 @@ def latest_stories(*, limit: int = 3) -> list:
     return _in_active_language(_stories_in_default_language()[:limit])
 
 
-def campaign_products(campaign) -> list:
+def campaign_products(campaign: Any) -> list[Product]:
     """The campaign's grid: its hand-picked products, or every product on sale matching its rule."""
     if campaign.is_hand_picked:
         return on_sale_in_order([p.pk for p in campaign.products.all()])[: campaign.limit]
@@ -88,7 +93,7 @@ class PollResult:
     percent: int
 
 
-def poll_results(poll) -> list[PollResult]:
+def poll_results(poll: Any) -> list[PollResult]:
     """Votes per choice of the poll's first choice field, in the order the editor wrote the choices."""
     field = poll.get_form_fields().first()
     if field is None:

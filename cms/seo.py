@@ -4,41 +4,47 @@ Everything here returns plain data; templates (cms_tags) and the sitemap turn it
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.models import Site
+
+from marketplace.catalogue.models import Product
+from marketplace.partner.models import Partner
 
 from .operator import operator_details
 
 SCHEMA = "https://schema.org"
 
 
-def site_root_url(request=None) -> str:
+def site_root_url(request: HttpRequest | None = None) -> str:
     site = Site.find_for_request(request) if request is not None else None
     site = site or Site.objects.filter(is_default_site=True).first()
     return site.root_url if site else ""
 
 
-def absolute(url: str, request=None) -> str:
+def absolute(url: str, request: HttpRequest | None = None) -> str:
     if not url or url.startswith(("http://", "https://")):
         return url
     return site_root_url(request) + url
 
 
-def image_url(image, request=None, spec: str = "fill-1200x630") -> str:
+def image_url(image: Any, request: HttpRequest | None = None, spec: str = "fill-1200x630") -> str:
     if image is None:
         return ""
     return absolute(image.get_rendition(spec).url, request)
 
 
-def page_translations(page) -> list:
+def page_translations(page: Any) -> list[Any]:
     """The page and its live translations, as (language code, absolute URL) pairs."""
     pages = [page, *page.get_translations().live().public().select_related("locale")]
     return [(p.locale.language_code, p.get_full_url()) for p in pages]
 
 
-def sitemap_entries(page, request=None) -> list[dict]:
+def sitemap_entries(page: Any, request: HttpRequest | None = None) -> list[dict[str, Any]]:
     translations = page_translations(page)
     alternates = [{"lang_code": code, "location": url} for code, url in translations]
     if len(alternates) > 1:
@@ -67,19 +73,19 @@ def breadcrumbs(items: list[tuple[str, str]]) -> dict:
     }
 
 
-def page_breadcrumbs(page, request=None) -> dict:
+def page_breadcrumbs(page: Any, request: HttpRequest | None = None) -> dict[str, Any]:
     ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1).specific()
     return breadcrumbs([(p.title, p.get_full_url(request)) for p in ancestors])
 
 
-def cooperative_url(cooperative, request=None) -> str:
+def cooperative_url(cooperative: Partner, request: HttpRequest | None = None) -> str:
     try:
         return absolute(reverse("cooperatives:detail", kwargs={"slug": cooperative.code}), request)
     except NoReverseMatch:
         return ""
 
 
-def organization(cooperative, request=None) -> dict:
+def organization(cooperative: Partner, request: HttpRequest | None = None) -> dict[str, Any]:
     data = {"@context": SCHEMA, "@type": "Organization", "name": cooperative.name}
     url = cooperative_url(cooperative, request)
     if url:
@@ -107,7 +113,7 @@ def organization(cooperative, request=None) -> dict:
     return data
 
 
-def product(product, request=None) -> dict:
+def product(product: Product, request: HttpRequest | None = None) -> dict[str, Any]:
     """Product with its Offer (price in VND, stock, seller) and, when reviewed, AggregateRating."""
     data = {
         "@context": SCHEMA,
@@ -149,7 +155,7 @@ def product(product, request=None) -> dict:
     return data
 
 
-def product_breadcrumbs(product, request=None) -> dict:
+def product_breadcrumbs(product: Product, request: HttpRequest | None = None) -> dict[str, Any]:
     site = (Site.find_for_request(request) if request is not None else None) or Site.objects.filter(
         is_default_site=True
     ).first()
@@ -163,7 +169,7 @@ def product_breadcrumbs(product, request=None) -> dict:
     return breadcrumbs(items)
 
 
-def article(story, request=None) -> dict:
+def article(story: Any, request: HttpRequest | None = None) -> dict[str, Any]:
     publisher = operator_details(request)["legal_name"]
     modified = story.last_published_at or story.latest_revision_created_at
     data = {

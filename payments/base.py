@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from django.utils.functional import Promise
+
 from marketplace.order.models import Order, PaymentStatus, SubOrder, SubOrderStatus
 
 #: A file attached to an email: (file name, content, MIME type).
@@ -80,8 +82,8 @@ class SubOrderPayment:
 
 class PaymentMethod:
     code: str = ""
-    label: str = ""
-    description: str = ""
+    label: str | Promise = ""
+    description: str | Promise = ""
     #: True when the money goes to each cooperative (COD, VietQR); False for one payment of the
     #: whole order to the platform (Stripe).
     per_cooperative: bool = True

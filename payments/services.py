@@ -5,19 +5,18 @@ through the outbox, recorded row by row), flags for the alliance, and the card p
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from oscar.core.loading import get_model
 
 from marketplace.core.money import format_vnd
-from marketplace.order.models import CancelReason, PaymentStatus, SubOrder, SubOrderStatus
+from marketplace.order.models import CancelReason, Order, PaymentStatus, SubOrder, SubOrderStatus
 from marketplace.outbox.services import outbox_add
 
 from . import selectors, stripe_gateway
 from .models import FlagKind, PaymentFlag, Refund, RefundReason, RefundStatus, StripeEvent, StripePayment
 
-Order = get_model("order", "Order")
 logger = logging.getLogger(__name__)
 
 TASKS = "payments.tasks"
@@ -26,7 +25,7 @@ REFUND_ACCEPTED = (RefundStatus.PENDING, RefundStatus.SUCCEEDED)
 
 
 # --- The payment page ----------------------------------------------------------------------------
-def stripe_payment_ensure(*, order) -> StripePayment | None:
+def stripe_payment_ensure(*, order: Order) -> StripePayment | None:
     """The intent for what the order owes by card now (None: nothing to pay). Created once per set
     of sub-orders (idempotency key); an older open intent for another set is cancelled."""
     due = selectors.card_due(order)
@@ -289,6 +288,7 @@ def stripe_refund_send(*, refund_id: int) -> str:
     latest = selectors.refund_latest(requested.key)
     if latest and latest.stripe_refund_id:
         return latest.stripe_refund_id
+    assert requested.payment is not None  # a card refund names the payment it refunds
     result = stripe_gateway.refund_create(
         intent_id=requested.payment.intent_id,
         amount=requested.amount,
@@ -386,8 +386,8 @@ def _suborder_for_amount(payment: StripePayment, amount: int) -> SubOrder | None
 # --- Card payment timers -------------------------------------------------------------------------
 # One pair per order (one card payment covers all its card sub-orders): a reminder an hour after
 # placing, and cancellation a day after (stock released; a payment that lands later is refunded).
-CARD_REMIND_AFTER = timezone.timedelta(hours=1)
-CARD_CANCEL_AFTER = timezone.timedelta(hours=24)
+CARD_REMIND_AFTER = timedelta(hours=1)
+CARD_CANCEL_AFTER = timedelta(hours=24)
 
 
 def card_timers_add(order: Order) -> None:

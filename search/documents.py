@@ -1,26 +1,29 @@
 """What is searchable about a product: one document, shared by every backend."""
 
+from collections.abc import Iterable, Iterator
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.models import Product
 from marketplace.catalogue.selectors import approved_stockrecord
 from marketplace.core.text import fold, nfc
+from marketplace.partner.models import StockRecord
 
 from .text import padded
-
-Product = get_model("catalogue", "Product")
-StockRecord = get_model("partner", "StockRecord")
 
 
 def indexable_products() -> QuerySet:
     """Products with what a document needs, in a fixed number of queries."""
     from marketplace.ocop.models import Certificate
 
-    return Product.objects.select_related("parent").prefetch_related(
+    products: QuerySet[Product] = Product.objects.select_related("parent").prefetch_related(
         Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner").order_by("pk")),
         "categories",
         Prefetch("ocop_certificates", queryset=Certificate.objects.valid(), to_attr="valid_certificates"),
     )
+    return products
 
 
 def category_tree() -> dict:
@@ -29,7 +32,7 @@ def category_tree() -> dict:
     return {category.path: category for category in Category.objects.all()}
 
 
-def _category_paths(product, tree: dict) -> list:
+def _category_paths(product: Product, tree: dict[str, Any]) -> list[list[Any]]:
     steplen = product.categories.model.steplen
     paths = []
     for category in product.categories.all():
@@ -38,7 +41,7 @@ def _category_paths(product, tree: dict) -> list:
     return paths
 
 
-def product_document(product, tree: dict | None = None) -> dict:
+def product_document(product: Product, tree: dict[str, Any] | None = None) -> dict[str, Any]:
     """Every field search uses: text to match, and the values facets and sorting need.
     Pass `category_tree()` when building many documents."""
     record = approved_stockrecord(product) or next(iter(product.stockrecords.all()), None)
@@ -84,7 +87,7 @@ def document_text(document: dict) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _padded_ids(ids) -> str:
+def _padded_ids(ids: Iterable[object]) -> str:
     return f" {' '.join(str(i) for i in ids)} "
 
 
@@ -130,7 +133,7 @@ INDEX_ROW_FIELDS = [
 # --- CMS stories ------------------------------------------------------------------------
 
 
-def _stream_strings(value):
+def _stream_strings(value: object) -> Iterator[str]:
     """Every piece of text in a StreamField's raw data (rich text as HTML), skipping ids, links
     and block metadata."""
     if isinstance(value, str):
@@ -145,7 +148,7 @@ def _stream_strings(value):
             yield from _stream_strings(item)
 
 
-def story_text(story) -> str:
+def story_text(story: Any) -> str:
     """A story's searchable text: title, lead (sa pô) and the words of its body."""
     from html import unescape
 
@@ -157,6 +160,6 @@ def story_text(story) -> str:
     return " ".join(part for part in (story.title, getattr(story, "lead", ""), body_text) if part)
 
 
-def story_row(story) -> dict:
+def story_row(story: Any) -> dict[str, str]:
     """The database row for a story (folded, space padded, like the products' rows)."""
     return {"title": fold(padded(story.title)), "text": fold(padded(story_text(story)))}

@@ -8,7 +8,10 @@ commits (through the outbox when it is installed, so a broker outage loses nothi
 brings Elasticsearch up to date (and rewrites the database rows again: safe to run twice)."""
 
 import uuid
+from collections.abc import Iterable
+from typing import Any
 
+from celery import Task
 from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -26,7 +29,7 @@ StockRecord = get_model("partner", "StockRecord")
 Partner = get_model("partner", "Partner")
 
 
-def enqueue(task, **kwargs) -> None:
+def enqueue(task: Task, **kwargs: Any) -> None:
     if apps.is_installed("marketplace.outbox"):
         from marketplace.outbox.services import outbox_add
 
@@ -35,18 +38,20 @@ def enqueue(task, **kwargs) -> None:
     transaction.on_commit(lambda: task.delay(**kwargs))
 
 
-def rows_now(product_ids) -> None:
+def rows_now(product_ids: Iterable[int | None]) -> None:
     """The database index rows of these products, rewritten in the current transaction."""
     from . import services
 
-    product_ids = [pk for pk in product_ids if pk]
-    if product_ids:
-        services.database_rows_update(product_ids=product_ids)
+    wanted = [pk for pk in product_ids if pk]
+    if wanted:
+        services.database_rows_update(product_ids=wanted)
 
 
 @receiver(post_save, sender=Product)
 @receiver(post_delete, sender=Product)
-def product_changed(sender, instance, raw=False, signal=None, **kwargs):
+def product_changed(
+    sender: type, instance: Any, raw: bool = False, signal: Any = None, **kwargs: Any
+) -> None:
     if raw:
         return
     if signal is post_save:  # a deleted product's row goes with it (on delete cascade)
@@ -58,7 +63,9 @@ def product_changed(sender, instance, raw=False, signal=None, **kwargs):
 @receiver(post_delete, sender=StockRecord)
 @receiver(post_save, sender=ProductCategory)
 @receiver(post_delete, sender=ProductCategory)
-def product_part_changed(sender, instance, raw=False, signal=None, **kwargs):
+def product_part_changed(
+    sender: type, instance: Any, raw: bool = False, signal: Any = None, **kwargs: Any
+) -> None:
     if raw:
         return
     if signal is post_save:  # after a delete (maybe the product's own), the task tidies up
@@ -67,14 +74,14 @@ def product_part_changed(sender, instance, raw=False, signal=None, **kwargs):
 
 
 @receiver(post_save, sender=Partner)
-def partner_saved(sender, instance, raw=False, **kwargs):
+def partner_saved(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
         rows_now(StockRecord.objects.filter(partner_id=instance.pk).values_list("product_id", flat=True))
         enqueue(tasks.partner_index_update, partner_id=instance.pk)
 
 
 @receiver(post_save, sender=Certificate)
-def certificate_saved(sender, instance, raw=False, **kwargs):
+def certificate_saved(sender: type, instance: Certificate, raw: bool = False, **kwargs: Any) -> None:
     if raw:
         return
     product_ids = list(instance.products.values_list("pk", flat=True))
@@ -86,7 +93,14 @@ _CLEARED = "_search_cleared_product_ids"
 
 
 @receiver(m2m_changed, sender=Certificate.products.through)
-def certificate_products_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs):
+def certificate_products_changed(
+    sender: type,
+    instance: Any,
+    action: str,
+    pk_set: set[int] | None = None,
+    reverse: bool = False,
+    **kwargs: Any,
+) -> None:
     if action == "pre_clear":
         # post_clear has no pk_set: remember whose certificates are about to go.
         if reverse:  # product.ocop_certificates.clear(): only this product changes
@@ -109,7 +123,7 @@ def certificate_products_changed(sender, instance, action, pk_set=None, reverse=
         enqueue(tasks.products_reindex, product_ids=sorted(pk_set))
 
 
-def _is_story(page) -> bool:
+def _is_story(page: Any) -> bool:
     from . import services
 
     model = services.story_model()
@@ -118,7 +132,7 @@ def _is_story(page) -> bool:
 
 @receiver(page_published)
 @receiver(page_unpublished)
-def story_changed(sender, instance, **kwargs):
+def story_changed(sender: type, instance: Any, **kwargs: Any) -> None:
     """A story published, re-published or unpublished: rewrite (or drop) its search row."""
     if _is_story(instance):
         enqueue(tasks.story_index_update, page_id=instance.pk)

@@ -2,6 +2,7 @@
 
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import (
     Case,
@@ -154,7 +155,7 @@ def stories_matching(text: str, *, limit: int = 5) -> list:
     return list(stories[:limit])
 
 
-def cooperative_url(partner) -> str:
+def cooperative_url(partner: Partner) -> str:
     try:
         return reverse("cooperatives:detail", kwargs={"slug": partner.code})
     except NoReverseMatch:
@@ -181,7 +182,7 @@ def suggestions(text: str, *, limit: int = 5) -> dict:
     }
 
 
-def _card_price(product) -> str:
+def _card_price(product: Any) -> str:
     from marketplace.core.money import format_vnd
 
     record = approved_stockrecord(product)

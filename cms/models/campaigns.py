@@ -1,7 +1,10 @@
 """Campaign landing pages (e.g. Tết gift baskets): a product grid chosen by hand or by a rule."""
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -81,14 +84,14 @@ class CampaignPage(SeoPage):
 
     @property
     def is_hand_picked(self) -> bool:
-        return self.selection == Selection.HAND
+        return bool(self.selection == Selection.HAND)
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if self.rule_min_price and self.rule_max_price and self.rule_min_price > self.rule_max_price:
             raise ValidationError({"rule_max_price": _("Giá đến phải lớn hơn hoặc bằng giá từ.")})
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["products"] = campaign_products(self)
         return context

@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -34,7 +37,7 @@ class HomePage(SeoPage):
     class Meta:
         verbose_name = _("Trang chủ")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context(request, *args, **kwargs)
         if not self.body:
             ctx["latest_products"] = on_sale_products().order_by("-date_created", "-pk")[:8]

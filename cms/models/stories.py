@@ -1,7 +1,10 @@
 """OCOP stories under /stories/: what a story says and which products and cooperatives it is about."""
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -34,7 +37,7 @@ class StoryIndexPage(RoutablePageMixin, SeoPage):
     class Meta:
         verbose_name = _("Danh sách câu chuyện")
 
-    def stories(self):
+    def stories(self) -> Any:
         return (
             StoryPage.objects.child_of(self)
             .live()
@@ -44,7 +47,7 @@ class StoryIndexPage(RoutablePageMixin, SeoPage):
         )
 
     @path("")
-    def index(self, request):
+    def index(self, request: HttpRequest) -> HttpResponse:
         stories = self.stories()
         tag = text_param(request, "tag")
         if tag:
@@ -55,7 +58,7 @@ class StoryIndexPage(RoutablePageMixin, SeoPage):
         return self.render(request, context_overrides=context)
 
     @path("rss/", name="rss")
-    def rss(self, request):
+    def rss(self, request: HttpRequest) -> HttpResponse:
         from cms.feeds import StoryFeed
 
         return StoryFeed(self)(request)
@@ -116,7 +119,7 @@ class StoryPage(SeoPage):
         verbose_name = _("Câu chuyện OCOP")
         verbose_name_plural = _("Câu chuyện OCOP")
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         context["story_products"] = on_sale_in_order([p.pk for p in self.products.all()])
         context["story_cooperatives"] = approved_in_order([c.pk for c in self.cooperatives.all()])

@@ -7,17 +7,20 @@ Shop pages: {% stories_for_product product %}, {% stories_for_cooperative cooper
 """
 
 import json
+from typing import Any
 
 from django import template
 from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from cms import selectors, seo
+from marketplace.catalogue.models import Product
+from marketplace.partner.models import Partner
 
 register = template.Library()
 
 
-def _script(*documents) -> str:
+def _script(*documents: dict[str, Any]) -> SafeString:
     """JSON-LD in <script> tags; '<', '>' and '&' are escaped so no text can close the tag."""
     out = []
     for document in documents:
@@ -28,7 +31,7 @@ def _script(*documents) -> str:
 
 
 @register.inclusion_tag("cms/partials/stories.html")
-def stories_for_product(product):
+def stories_for_product(product: Product) -> dict[str, Any]:
     from django.utils.translation import gettext
 
     return {
@@ -38,7 +41,7 @@ def stories_for_product(product):
 
 
 @register.inclusion_tag("cms/partials/stories.html")
-def stories_for_cooperative(cooperative):
+def stories_for_cooperative(cooperative: Partner) -> dict[str, Any]:
     from django.utils.translation import gettext
 
     return {
@@ -48,18 +51,18 @@ def stories_for_cooperative(cooperative):
 
 
 @register.simple_tag(takes_context=True)
-def product_jsonld(context, product):
+def product_jsonld(context: template.Context, product: Product) -> SafeString:
     request = context.get("request")
     return _script(seo.product(product, request), seo.product_breadcrumbs(product, request))
 
 
 @register.simple_tag(takes_context=True)
-def cooperative_jsonld(context, cooperative):
+def cooperative_jsonld(context: template.Context, cooperative: Partner) -> SafeString:
     return _script(seo.organization(cooperative, context.get("request")))
 
 
 @register.simple_tag(takes_context=True)
-def page_jsonld(context, page):
+def page_jsonld(context: template.Context, page: Any) -> SafeString:
     request = context.get("request")
     documents = [seo.page_breadcrumbs(page, request)]
     if page.specific_class.__name__ == "StoryPage":
@@ -68,7 +71,7 @@ def page_jsonld(context, page):
 
 
 @register.inclusion_tag("cms/partials/page_meta.html", takes_context=True)
-def page_meta(context, page):
+def page_meta(context: template.Context, page: Any) -> dict[str, Any]:
     request = context.get("request")
     translations = seo.page_translations(page)
     image = page.specific.share_image() if hasattr(page.specific, "share_image") else None
@@ -84,22 +87,22 @@ def page_meta(context, page):
 
 
 @register.simple_tag
-def page_description(page):
+def page_description(page: Any) -> str:
     return page.search_description or getattr(page.specific, "lead", "") or ""
 
 
 @register.simple_tag(takes_context=True)
-def product_canonical(context, product):
+def product_canonical(context: template.Context, product: Product) -> str:
     url = seo.absolute(product.get_absolute_url(), context.get("request"))
     return format_html_join("", '<link rel="canonical" href="{}">', [(url,)])
 
 
 @register.simple_tag
-def footer_pages():
+def footer_pages() -> list[Any]:
     return selectors.footer_pages()
 
 
 @register.filter
-def cooperative_url(cooperative):
+def cooperative_url(cooperative: Partner) -> str:
     """The storefront's address, or '' while storefronts are not routed."""
     return seo.cooperative_url(cooperative)

@@ -19,14 +19,15 @@ def on_sale() -> QuerySet[Product]:
     approved_stock = StockRecord.objects.filter(
         product=OuterRef("pk"), partner__in=Partner.objects.approved()
     )
-    return Product.objects.browsable().filter(Exists(approved_stock))
+    products: QuerySet[Product] = Product.objects.browsable().filter(Exists(approved_stock))
+    return products
 
 
 def on_sale_products() -> QuerySet[Product]:
     """The products on sale with everything a product card needs, fetched in a fixed number of
     queries; `min_price` is the lowest price among approved cooperatives."""
     sold_by_approved = Q(stockrecords__partner__in=Partner.objects.approved())
-    return (
+    products: QuerySet[Product] = (
         on_sale()
         .distinct()
         .select_related("product_class")
@@ -37,6 +38,7 @@ def on_sale_products() -> QuerySet[Product]:
         )
         .annotate(min_price=Min("stockrecords__price", filter=sold_by_approved))
     )
+    return products
 
 
 def on_sale_in_order(ids: list[int]) -> list[Product]:

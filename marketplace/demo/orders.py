@@ -6,6 +6,8 @@ the same services the seller centre calls."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db import transaction
 from django.utils import timezone
 from oscar.core.loading import get_class, get_model
@@ -49,7 +51,7 @@ EMAIL_TASKS = [
     f"{order_services.TASKS}.{name}"
     for name in ("order_confirmation_send", "suborder_placed_notify", "suborder_event_notify")
 ]
-STEPS = {
+STEPS: dict[str, Callable[..., SubOrder]] = {
     "paid": order_services.suborder_payment_received,
     "confirm": order_services.suborder_confirm,
     "pack": order_services.suborder_pack,

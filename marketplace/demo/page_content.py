@@ -1,7 +1,9 @@
 # ruff: noqa: E501 - prose; long lines read better than split sentences
 """Words for the demo pages (invented for the demo, about real kinds of Ninh Bình products)."""
 
-STORIES = [
+from typing import Any
+
+STORIES: list[dict[str, Any]] = [
     {
         "slug": "com-chay-gia-sinh-tu-noi-com-den-san-pham-4-sao",
         "title": "Cơm cháy Gia Sinh: từ nồi cơm nhà nông đến sản phẩm OCOP 4 sao",

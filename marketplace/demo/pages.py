@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import zlib
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
@@ -35,7 +36,10 @@ from marketplace.partner.models import Partner
 from . import data, pictures
 from . import page_content as content
 
-Image = get_image_model()
+if TYPE_CHECKING:  # Wagtail ships no types: the class is Any to the type checker
+    from wagtail.images.models import Image
+else:
+    Image = get_image_model()
 User = get_user_model()
 MODERATOR_EMAIL = "kiemduyet@chohtx.vn"
 

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Prefetch
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import F, Prefetch, QuerySet
 
 from marketplace.core.phones import normalise_phone
 from payments.base import SubOrderPayment
 from payments.registry import method_for
 
 from .models import Order, SubOrder, SubOrderEvent, SubOrderStatus
+
+if TYPE_CHECKING:
+    from marketplace.catalogue.models import Product
 
 
 def suborder_payment(suborder: SubOrder) -> SubOrderPayment:
@@ -30,7 +36,7 @@ def suborder_payments(order: Order, *, only: SubOrder | None = None) -> list[Sub
     return [found[suborder.pk] for suborder in listed]
 
 
-def suborder_payment_for_viewer(*, order, suborder_number: str) -> SubOrderPayment | None:
+def suborder_payment_for_viewer(*, order: Order, suborder_number: str) -> SubOrderPayment | None:
     """The payment of one sub-order of this order, if it has a code to scan (else None)."""
     suborder = SubOrder.objects.select_related("partner").filter(order=order, number=suborder_number).first()
     if suborder is None:
@@ -39,7 +45,7 @@ def suborder_payment_for_viewer(*, order, suborder_number: str) -> SubOrderPayme
     return payment if payment.payload else None
 
 
-def buyer_received_product(*, user, product) -> bool:
+def buyer_received_product(*, user: Any, product: Product) -> bool:
     """Whether this user's order had the product in a sub-order that was delivered or completed."""
     if not user.is_authenticated:
         return False
@@ -51,7 +57,7 @@ def buyer_received_product(*, user, product) -> bool:
     ).exists()
 
 
-def order_with_timeline(queryset):
+def order_with_timeline(queryset: QuerySet[Order]) -> QuerySet[Order]:
     """Orders with their sub-orders, cooperatives and events in a fixed number of queries."""
     events = Prefetch("events", queryset=SubOrderEvent.objects.order_by("created_at", "pk"))
     suborders = Prefetch(
@@ -60,7 +66,7 @@ def order_with_timeline(queryset):
     return queryset.prefetch_related(suborders)
 
 
-def order_for_guest(*, number: str, contact: str):
+def order_for_guest(*, number: str, contact: str) -> Order | None:
     """The order with this number whose email or phone matches `contact`, or None."""
     from marketplace.core.params import clean_text
 
@@ -72,7 +78,7 @@ def order_for_guest(*, number: str, contact: str):
     if order is None:
         return None
     if "@" in contact:
-        return order if order.email.lower() == contact.lower() else None
+        return order if str(order.email).lower() == contact.lower() else None
     try:
         phone = normalise_phone(contact)
     except ValueError:
@@ -82,11 +88,12 @@ def order_for_guest(*, number: str, contact: str):
     return order if stored == phone else None
 
 
-def order_placed_recently(*, order_id: int | None, minutes: int = 30):
+def order_placed_recently(*, order_id: int | None, minutes: int = 30) -> Order | None:
     """The order this session placed in the last `minutes`, or None."""
     if not order_id:
         return None
     from django.utils import timezone
 
-    since = timezone.now() - timezone.timedelta(minutes=minutes)
-    return Order.objects.filter(pk=order_id, date_placed__gte=since).first()
+    since = timezone.now() - timedelta(minutes=minutes)
+    placed: Order | None = Order.objects.filter(pk=order_id, date_placed__gte=since).first()
+    return placed

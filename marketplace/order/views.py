@@ -1,29 +1,29 @@
 """Buyers: their orders, one order's timeline, look an order up as a guest (number + email or
 phone), cancel before confirmation."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from oscar.core.loading import get_model
 
 from marketplace.core.rate_limits import limit_posts
+from marketplace.users.models import User
 
 from . import selectors, services
 from .exceptions import SubOrderActionRefused
-from .models import SubOrder
-
-Order = get_model("order", "Order")
+from .models import Order, SubOrder
 
 SESSION_KEY = "chohtx_looked_up_orders"
 
 
 @login_required
-def history(request):
+def history(request: HttpRequest) -> HttpResponse:
     """The signed-in buyer's orders, newest first, each with its per-cooperative timeline."""
     orders = selectors.order_with_timeline(Order.objects.filter(user=request.user).order_by("-date_placed"))[
         :50
@@ -31,7 +31,7 @@ def history(request):
     return render(request, "order/history.html", {"orders": orders})
 
 
-def detail(request, number):
+def detail(request: HttpRequest, number: str) -> HttpResponse:
     """One order's per-cooperative timeline, for its signed-in buyer or a guest who looked it up
     (or placed it) in this session. Anyone else gets 404: an order number alone reveals nothing."""
     order = selectors.order_with_timeline(Order.objects.filter(number=number)).first()
@@ -41,7 +41,7 @@ def detail(request, number):
 
 
 @require_GET
-def vietqr_image(request, number, suborder_number, fmt):
+def vietqr_image(request: HttpRequest, number: str, suborder_number: str, fmt: str) -> HttpResponse:
     """A sub-order's VietQR code as a file to save ("Lưu mã QR"), for whoever may see the order."""
     order = Order.objects.filter(number=number).first()
     if order is None or not _may_see(request, order):
@@ -60,8 +60,8 @@ def vietqr_image(request, number, suborder_number, fmt):
 
 
 @limit_posts("order-lookup")
-def guest_lookup(request):
-    order = None
+def guest_lookup(request: HttpRequest) -> HttpResponse:
+    order: Any = None
     number = request.POST.get("number", "") if request.method == "POST" else ""
     if request.method == "POST":
         order = selectors.order_for_guest(number=number, contact=request.POST.get("contact", ""))
@@ -73,7 +73,7 @@ def guest_lookup(request):
     return render(request, "order/lookup.html", {"order": order, "number": number})
 
 
-def _may_see(request, order) -> bool:
+def _may_see(request: HttpRequest, order: Order) -> bool:
     if request.user.is_authenticated and order.user_id == request.user.pk:
         return True
     return (
@@ -83,13 +83,13 @@ def _may_see(request, order) -> bool:
 
 
 @require_POST
-def buyer_cancel(request, number, suborder_id):
+def buyer_cancel(request: HttpRequest, number: str, suborder_id: int) -> HttpResponse:
     suborder = SubOrder.objects.select_related("order").filter(pk=suborder_id, order__number=number).first()
     if suborder is None or not _may_see(request, suborder.order):
         raise Http404
     try:
         services.suborder_cancel_by_buyer(
-            suborder_id=suborder.pk, actor=request.user if request.user.is_authenticated else None
+            suborder_id=suborder.pk, actor=request.user if isinstance(request.user, User) else None
         )
     except SubOrderActionRefused as exc:
         messages.error(request, str(exc))

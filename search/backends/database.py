@@ -4,6 +4,7 @@ read one table, `search.models.ProductIndex` (one row per searchable product); o
 and the rating are read live.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery as PgQuery
@@ -88,7 +89,7 @@ def _match(rows: QuerySet, terms: list[Term]) -> QuerySet:
     return rows
 
 
-def _ids_condition(column: str, ids) -> Q:
+def _ids_condition(column: str, ids: Iterable[str]) -> Q:
     condition = Q()
     for value in ids:
         condition |= Q(**{f"{column}__contains": f" {int(value)} "})
@@ -105,7 +106,7 @@ def _price_condition(key: str) -> Q:
     return condition
 
 
-def _stars_condition(values) -> Q:
+def _stars_condition(values: Iterable[str]) -> Q:
     """Read live: a certificate stops counting the day it expires, without any save."""
     from marketplace.ocop.models import Certificate
 
@@ -136,9 +137,9 @@ def _filter(rows: QuerySet, filters: dict) -> QuerySet:
     return rows
 
 
-def _score(terms: list[Term]):
+def _score(terms: list[Term]) -> Expression:
     """Exact accents in the title first, then folded title words, the folded phrase, the rest."""
-    parts = []
+    parts: list[Expression] = []
     for term in terms:
         parts.append(Case(When(title_exact__contains=f" {term.exact}", then=8), default=0))
         parts.append(Case(When(text_exact__contains=f" {term.exact}", then=2), default=0))
@@ -156,7 +157,10 @@ def _score(terms: list[Term]):
 
 def _order(rows: QuerySet, sort: str, terms: list[Term]) -> QuerySet:
     if sort == "relevance" and terms:
-        return rows.annotate(score=_score(terms)).order_by("-score", "-date_created", "-product_id")
+        ranked: QuerySet = rows.annotate(score=_score(terms)).order_by(
+            "-score", "-date_created", "-product_id"
+        )
+        return ranked
     if sort == "price-asc":
         return rows.order_by(F("price").asc(nulls_last=True), "product_id")
     if sort == "price-desc":
@@ -218,7 +222,7 @@ def _category_counts(rows: QuerySet, name: str, categories: list) -> list[FacetC
     ]
 
 
-def _area_counts(rows) -> list[FacetCount]:
+def _area_counts(rows: QuerySet) -> list[FacetCount]:
     labels = dict(Area.choices)
     grouped = rows.order_by().values("area").annotate(n=Count("pk")).order_by("area")
     return [
@@ -228,7 +232,7 @@ def _area_counts(rows) -> list[FacetCount]:
     ]
 
 
-def _coop_counts(rows) -> list[FacetCount]:
+def _coop_counts(rows: QuerySet) -> list[FacetCount]:
     grouped = (
         rows.filter(cooperative_id__isnull=False)
         .order_by()
@@ -249,7 +253,7 @@ def _label_coops(counts: list[FacetCount]) -> None:
     counts.sort(key=lambda f: (-f.count, f.label))
 
 
-def _stars_counts(rows) -> list[FacetCount]:
+def _stars_counts(rows: QuerySet) -> list[FacetCount]:
     from marketplace.ocop.models import Certificate
 
     grouped = (
@@ -263,7 +267,7 @@ def _stars_counts(rows) -> list[FacetCount]:
     return [FacetCount(value=str(row["stars"]), count=row["n"], label=f"{row['stars']}★") for row in grouped]
 
 
-def _price_counts(rows) -> list[FacetCount]:
+def _price_counts(rows: QuerySet) -> list[FacetCount]:
     """One pass: each row's price falls in one band."""
     bands = [When(_price_condition(key), then=Value(key)) for key in PRICE_BANDS]
     grouped = (
@@ -277,7 +281,7 @@ def _price_counts(rows) -> list[FacetCount]:
     return [FacetCount(value=key, count=counts[key]) for key in PRICE_BANDS if counts.get(key)]
 
 
-def _stock_counts(rows) -> list[FacetCount]:
+def _stock_counts(rows: QuerySet) -> list[FacetCount]:
     total = rows.filter(in_stock=True).count()
     return [FacetCount(value="1", count=total)] if total else []
 

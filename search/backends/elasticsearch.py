@@ -5,10 +5,10 @@ every failure becomes `SearchUnavailable`, on which callers fall back to the dat
 
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from functools import lru_cache, partial
+from typing import Any, TypeVar
 
 from django.conf import settings
 from elastic_transport import TransportError
@@ -21,6 +21,8 @@ from marketplace.core.text import nfc
 
 from ..mappings import ALIAS, index_body, versioned_index_name
 from ..query import FACETS, PRICE_BANDS, FacetCount, SearchQuery, SearchResults
+
+T = TypeVar("T")
 
 logger = logging.getLogger("search")
 
@@ -56,7 +58,7 @@ def reset() -> None:
     _state["down_until"] = 0.0
 
 
-def _call(operation: Callable, *, cool_down: bool = True):
+def _call(operation: Callable[[], T], *, cool_down: bool = True) -> T:
     """Run one request; with `cool_down`, skip it while Elasticsearch recently failed."""
     if cool_down and time.monotonic() < _state["down_until"]:
         raise SearchUnavailable("cooling down after a recent failure")
@@ -248,13 +250,13 @@ def index_rebuild(
     name = versioned_index_name(stamp)
     body = index_body()
 
-    def actions():
+    def actions() -> Iterator[dict[str, Any]]:
         for done, document in enumerate(documents, start=1):
             yield {"_op_type": "index", "_index": name, "_id": document["id"], "_source": _source(document)}
             if progress:
                 progress(done)
 
-    def build():
+    def build() -> int:
         es.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
         indexed, __ = bulk(es, actions(), chunk_size=500)
         es.indices.refresh(index=name)
@@ -263,7 +265,7 @@ def index_rebuild(
     indexed = _call(build, cool_down=False)  # an operator's rebuild always tries
     old = _call(lambda: _alias_swap(es, name), cool_down=False)
     for index in old:
-        _call(lambda index=index: es.indices.delete(index=index), cool_down=False)
+        _call(partial(es.indices.delete, index=index), cool_down=False)
     return RebuildSummary(
         index=name, indexed=indexed, removed_indexes=old, seconds=time.monotonic() - started
     )

@@ -154,7 +154,7 @@ def suborder_ship(
 def suborder_deliver(*, suborder_id: int, actor: User | None = None) -> SubOrder:
     """Delivered. Cash on delivery is paid now: the cooperative collected the cash."""
     suborder = SubOrder.objects.get(pk=suborder_id)
-    fields = {}
+    fields: dict[str, Any] = {}
     if suborder.payment_method == "cod" and suborder.payment_status == PaymentStatus.PENDING:
         fields = {"payment_status": PaymentStatus.PAID, "paid_at": timezone.now()}
     return _step(suborder_id=suborder_id, allowed={S.SHIPPED}, to=S.DELIVERED, actor=actor, **fields)

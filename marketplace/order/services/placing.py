@@ -32,7 +32,8 @@ def basket_lock_for_placement(*, basket_id: int) -> Order | None:
     """Lock the basket's row for the placing transaction; the order already placed from it, if any
     (a concurrent submission of the same basket waits for the lock, then finds that order)."""
     list(Basket.objects.select_for_update().filter(pk=basket_id).values_list("pk", flat=True))
-    return Order.objects.filter(basket_id=basket_id).order_by("pk").first()
+    placed: Order | None = Order.objects.filter(basket_id=basket_id).order_by("pk").first()
+    return placed
 
 
 def order_payment_method(order: Order) -> str:

@@ -4,6 +4,8 @@ transfer has arrived or the sub-order moved on."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,8 +17,8 @@ from .lifecycle import CANCELLABLE, TASKS, S, suborder_cancel
 
 # --- VietQR timers --------------------------------------------------------------------------------
 # Due 24 and 72 hours after the order.
-REMIND_AFTER = timezone.timedelta(hours=24)
-CANCEL_AFTER = timezone.timedelta(hours=72)
+REMIND_AFTER = timedelta(hours=24)
+CANCEL_AFTER = timedelta(hours=72)
 UNPAID = {"payment_method": "vietqr", "payment_status": PaymentStatus.PENDING}
 
 
