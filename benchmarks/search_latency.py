@@ -86,14 +86,13 @@ def grow_catalogue(target: int) -> None:
     from django.db import transaction
     from oscar.core.loading import get_model
 
+    from marketplace.catalogue.models import Product
     from marketplace.catalogue.services import default_product_class
     from marketplace.demo import loader
     from marketplace.ocop.models import Certificate, Verification
-    from marketplace.partner.models import Area, Partner, Status
+    from marketplace.partner.models import Area, Partner, Status, StockRecord
 
-    Product = get_model("catalogue", "Product")
     ProductCategory = get_model("catalogue", "ProductCategory")
-    StockRecord = get_model("partner", "StockRecord")
     rng = random.Random(target)  # noqa: S311 - reproducible test data, not secrets
     have = Product.objects.count()
     if have >= target:

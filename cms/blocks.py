@@ -44,7 +44,7 @@ class ProductCardBlock(ProductChooserBlock):
         template = "cms/blocks/product_card.html"
 
     def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
-        context = super().get_context(value, parent_context)
+        context: dict[str, Any] = super().get_context(value, parent_context)
         found = on_sale_in_order([value.pk]) if value else []
         context["product"] = found[0] if found else None
         return context
@@ -57,7 +57,7 @@ class CooperativeCardBlock(CooperativeChooserBlock):
         template = "cms/blocks/cooperative_card.html"
 
     def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
-        context = super().get_context(value, parent_context)
+        context: dict[str, Any] = super().get_context(value, parent_context)
         found = approved_in_order([value.pk]) if value else []
         context["cooperative"] = found[0] if found else None
         return context

@@ -46,7 +46,7 @@ class FeaturedProductsBlock(blocks.StructBlock):
         template = "cms/blocks/featured_products.html"
 
     def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
-        context = super().get_context(value, parent_context)
+        context: dict[str, Any] = super().get_context(value, parent_context)
         context["products"] = on_sale_in_order([p.pk for p in value["products"] if p])
         return context
 
@@ -61,7 +61,7 @@ class FeaturedCooperativesBlock(blocks.StructBlock):
         template = "cms/blocks/featured_cooperatives.html"
 
     def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
-        context = super().get_context(value, parent_context)
+        context: dict[str, Any] = super().get_context(value, parent_context)
         context["cooperatives"] = approved_in_order([c.pk for c in value["cooperatives"] if c])
         return context
 
@@ -76,7 +76,7 @@ class LatestStoriesBlock(blocks.StructBlock):
         template = "cms/blocks/latest_stories.html"
 
     def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
-        context = super().get_context(value, parent_context)
+        context: dict[str, Any] = super().get_context(value, parent_context)
         context["stories"] = latest_stories(limit=value["count"])
         return context
 

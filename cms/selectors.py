@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from wagtail.models import Locale, Page
 
 from marketplace.catalogue.models import Product
@@ -14,11 +14,12 @@ from marketplace.catalogue.selectors import on_sale_in_order, on_sale_products
 from marketplace.ocop.models import Certificate
 from marketplace.partner.models import Partner
 
+from .models.base import SeoPage
 from .models.legal import ComplaintsPage, LegalKind, LegalPage
 from .models.stories import StoryPage
 
 
-def _in_active_language(stories: Any) -> list[Any]:
+def _in_active_language(stories: Iterable[StoryPage]) -> list[StoryPage]:
     """Each story in the visitor's language when that translation is live, else as written."""
     stories = list(stories)
     if not stories:
@@ -34,19 +35,20 @@ def _in_active_language(stories: Any) -> list[Any]:
     return [translated.get(story.translation_key, story) for story in stories]
 
 
-def _stories_in_default_language() -> Any:
-    return (
+def _stories_in_default_language() -> QuerySet[StoryPage]:
+    stories: QuerySet[StoryPage] = (
         StoryPage.objects.live()
         .public()
         .filter(locale=Locale.get_default())
         .select_related("cover_image")
         .order_by("-date", "-first_published_at", "-pk")
     )
+    return stories
 
 
 def stories_about(
     *, product: Product | None = None, cooperative: Partner | None = None, limit: int = 6
-) -> list[Any]:
+) -> list[StoryPage]:
     """Published stories about this product or cooperative, newest first.
 
     Editors link a story to products and cooperatives once, on the story; a cooperative also gets the
@@ -63,11 +65,12 @@ def stories_about(
     return _in_active_language(stories)
 
 
-def latest_stories(*, limit: int = 3) -> list:
+def latest_stories(*, limit: int = 3) -> list[StoryPage]:
     return _in_active_language(_stories_in_default_language()[:limit])
 
 
-def campaign_products(campaign: Any) -> list[Product]:
+def campaign_products(campaign: SeoPage) -> list[Product]:
+    """(`campaign` is a `CampaignPage`, which imports this module.)"""
     """The campaign's grid: its hand-picked products, or every product on sale matching its rule."""
     if campaign.is_hand_picked:
         return on_sale_in_order([p.pk for p in campaign.products.all()])[: campaign.limit]
@@ -93,7 +96,7 @@ class PollResult:
     percent: int
 
 
-def poll_results(poll: Any) -> list[PollResult]:
+def poll_results(poll: SeoPage) -> list[PollResult]:
     """Votes per choice of the poll's first choice field, in the order the editor wrote the choices."""
     field = poll.get_form_fields().first()
     if field is None:
@@ -110,7 +113,7 @@ def poll_results(poll: Any) -> list[PollResult]:
     return [PollResult(c, counts[c], round(100 * counts[c] / total)) for c in choices]
 
 
-def footer_pages() -> list:
+def footer_pages() -> list[Page]:
     """The legal pages and the complaints page, in the visitor's language when translated."""
     order = {kind: index for index, kind in enumerate(LegalKind.values)}
     active = Locale.get_active()

@@ -16,10 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-
-from django.utils.functional import Promise
+from typing import TYPE_CHECKING
 
 from marketplace.order.models import Order, PaymentStatus, SubOrder, SubOrderStatus
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 #: A file attached to an email: (file name, content, MIME type).
 Attachment = tuple[str, bytes, str]
@@ -82,8 +84,8 @@ class SubOrderPayment:
 
 class PaymentMethod:
     code: str = ""
-    label: str | Promise = ""
-    description: str | Promise = ""
+    label: StrOrPromise = ""
+    description: StrOrPromise = ""
     #: True when the money goes to each cooperative (COD, VietQR); False for one payment of the
     #: whole order to the platform (Stripe).
     per_cooperative: bool = True

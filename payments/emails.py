@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib.sites.models import Site
 from django.urls import reverse
-from oscar.core.loading import get_model
 
-from marketplace.notifications.services import notification_send_once
-from marketplace.order import emails
+from marketplace.notifications.services import email_send_once, recipient_language, site_url
+from marketplace.order.models import Order
 
 from . import selectors
-
-Order = get_model("order", "Order")
 
 
 def card_reminder_send(*, order_id: int, sent_by: str = "") -> bool:
@@ -21,15 +17,15 @@ def card_reminder_send(*, order_id: int, sent_by: str = "") -> bool:
     due = selectors.card_due(order)
     if not due.suborders:
         return False
-    domain = Site.objects.get_current().domain
-    context = {
-        "order": order,
-        "amount": due.amount,
-        "pay_url": f"https://{domain}{reverse('payments:card', kwargs={'number': order.number})}",
-    }
-    return notification_send_once(
+    return email_send_once(
         key=f"card-reminder:{order.number}",
-        recipient=order.email,
-        send=lambda: emails.send("buyer_card_reminder", order.email, context),
+        to=order.email,
+        template="order/emails/buyer_card_reminder",
+        context={
+            "order": order,
+            "amount": due.amount,
+            "pay_url": site_url(reverse("payments:card", kwargs={"number": order.number})),
+        },
+        language=recipient_language(order),
         sent_by=sent_by,
     )

@@ -5,13 +5,18 @@ through the outbox, recorded row by row), flags for the alliance, and the card p
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from marketplace.core.money import format_vnd
+from marketplace.order.exceptions import SubOrderActionRefused
 from marketplace.order.models import CancelReason, Order, PaymentStatus, SubOrder, SubOrderStatus
+from marketplace.order.services import suborder_cancel, suborder_card_paid, suborder_refunded
+from marketplace.order.services.timers import payment_timers_add
 from marketplace.outbox.services import outbox_add
 
 from . import selectors, stripe_gateway
@@ -95,7 +100,7 @@ def payment_flag_add(
 
 
 # --- Webhook events ------------------------------------------------------------------------------
-def stripe_event_handle(*, event: dict) -> str:
+def stripe_event_handle(*, event: dict[str, Any]) -> str:
     """Apply one verified webhook event, once. Returns what happened (for logs and tests)."""
     kind = event.get("type", "")
     handler = HANDLERS.get(kind) or (_dispute if kind.startswith("charge.dispute.") else None)
@@ -110,7 +115,7 @@ def stripe_event_handle(*, event: dict) -> str:
         return handler(event)
 
 
-def _intent_event(event: dict) -> str:
+def _intent_event(event: dict[str, Any]) -> str:
     intent = event["data"]["object"]
     payment = StripePayment.objects.select_for_update().filter(intent_id=intent["id"]).first()
     if payment is None:
@@ -146,7 +151,7 @@ def _intent_event(event: dict) -> str:
     return "failed"
 
 
-def _mismatch(payment: StripePayment, intent: dict) -> tuple[str, str] | None:
+def _mismatch(payment: StripePayment, intent: dict[str, Any]) -> tuple[str, str] | None:
     covered = sum(int(total) for total in payment.suborders.values_list("total", flat=True))
     currency = str(intent.get("currency", "")).upper()
     if currency != payment.currency.upper() or payment.currency.upper() != payment.order.currency.upper():
@@ -166,8 +171,6 @@ def _mismatch(payment: StripePayment, intent: dict) -> tuple[str, str] | None:
 def _card_payment_apply(payment: StripePayment) -> None:
     """The intent is paid: its open unpaid sub-orders are paid now; any it covered that was
     cancelled (or paid by another intent) meanwhile is refunded from it at once."""
-    from marketplace.order.services import suborder_card_paid
-
     for suborder in payment.suborders.select_for_update().order_by("pk"):
         if suborder.status != SubOrderStatus.CANCELLED and suborder.payment_status == PaymentStatus.PENDING:
             suborder_card_paid(suborder_id=suborder.pk)
@@ -183,9 +186,6 @@ def _card_payment_apply(payment: StripePayment) -> None:
 def _intent_cancelled(payment: StripePayment) -> str:
     """Cancelled in Stripe (by staff, or by us): if it was the order's current intent, the card
     sub-orders it covered can no longer be paid, so they are cancelled and their stock released."""
-    from marketplace.order.exceptions import SubOrderActionRefused
-    from marketplace.order.services import suborder_cancel
-
     if selectors.stripe_payment_current(payment.order) != payment:
         return "cancelled (replaced)"
     for suborder in selectors.card_suborders_payable(order_id=payment.order_id).filter(
@@ -198,17 +198,27 @@ def _intent_cancelled(payment: StripePayment) -> str:
     return "cancelled"
 
 
-def _payment_of_charge(charge: dict) -> StripePayment | None:
-    intent_id = charge.get("payment_intent") or ""
-    return StripePayment.objects.filter(intent_id=intent_id).first() if intent_id else None
+ObjectHandler = Callable[[dict[str, Any], dict[str, Any], StripePayment], str]
 
 
-def _charge_refunded(event: dict) -> str:
+def _of_our_intent(handler: ObjectHandler) -> Callable[[dict[str, Any]], str]:
+    """An event about a charge, refund or dispute: handled with the intent it belongs to, or
+    answered "unknown intent" when that intent is not one of ours."""
+
+    def handle(event: dict[str, Any]) -> str:
+        obj = event["data"]["object"]
+        intent_id = obj.get("payment_intent") or ""
+        payment = StripePayment.objects.filter(intent_id=intent_id).first() if intent_id else None
+        if payment is None:
+            return "unknown intent"
+        return handler(event, obj, payment)
+
+    return handle
+
+
+@_of_our_intent
+def _charge_refunded(event: dict[str, Any], charge: dict[str, Any], payment: StripePayment) -> str:
     """Refunds of a charge, our own or made in Stripe's dashboard: each becomes a recorded refund."""
-    charge = event["data"]["object"]
-    payment = _payment_of_charge(charge)
-    if payment is None:
-        return "unknown intent"
     listed = (charge.get("refunds") or {}).get("data")
     refunds = listed if listed is not None else stripe_gateway.refunds_of_intent(intent_id=payment.intent_id)
     for refund in refunds:
@@ -216,20 +226,14 @@ def _charge_refunded(event: dict) -> str:
     return "refunds recorded"
 
 
-def _refund_updated(event: dict) -> str:
-    refund = event["data"]["object"]
-    payment = StripePayment.objects.filter(intent_id=refund.get("payment_intent") or "").first()
-    if payment is None:
-        return "unknown intent"
+@_of_our_intent
+def _refund_updated(event: dict[str, Any], refund: dict[str, Any], payment: StripePayment) -> str:
     refund_record(payment=payment, refund=refund, event_id=event["id"])
     return "refund recorded"
 
 
-def _dispute(event: dict) -> str:
-    dispute = event["data"]["object"]
-    payment = StripePayment.objects.filter(intent_id=dispute.get("payment_intent") or "").first()
-    if payment is None:
-        return "unknown intent"
+@_of_our_intent
+def _dispute(event: dict[str, Any], dispute: dict[str, Any], payment: StripePayment) -> str:
     detail = (
         f"{event['type']}: {dispute.get('reason', '')}, {dispute.get('status', '')}, "
         f"{format_vnd(int(dispute.get('amount') or 0))}"
@@ -288,7 +292,8 @@ def stripe_refund_send(*, refund_id: int) -> str:
     latest = selectors.refund_latest(requested.key)
     if latest and latest.stripe_refund_id:
         return latest.stripe_refund_id
-    assert requested.payment is not None  # a card refund names the payment it refunds
+    if requested.payment is None:  # a refund made in Stripe's dashboard: nothing to send
+        return ""
     result = stripe_gateway.refund_create(
         intent_id=requested.payment.intent_id,
         amount=requested.amount,
@@ -327,8 +332,6 @@ def _refund_row_add(
 
 
 def _suborder_after_refund(row: Refund, *, event_id: str = "") -> None:
-    from marketplace.order.services import suborder_refunded
-
     if row.status in REFUND_ACCEPTED and row.suborder_id and row.reason != RefundReason.PAID_TWICE:
         suborder_refunded(suborder_id=row.suborder_id, amount=row.amount)
     if row.status in (RefundStatus.FAILED, RefundStatus.CANCELED):
@@ -341,7 +344,7 @@ def _suborder_after_refund(row: Refund, *, event_id: str = "") -> None:
         )
 
 
-def refund_record(*, payment: StripePayment, refund: dict, event_id: str = "") -> Refund | None:
+def refund_record(*, payment: StripePayment, refund: dict[str, Any], event_id: str = "") -> Refund | None:
     """A refund Stripe told us about: ours (a new status row) or made in Stripe's dashboard (a new
     refund, attributed to the card sub-order whose amount it is, else flagged for staff)."""
     refund_id, status = refund["id"], refund.get("status") or RefundStatus.PENDING
@@ -392,17 +395,12 @@ CARD_CANCEL_AFTER = timedelta(hours=24)
 
 def card_timers_add(order: Order) -> None:
     """Inside the placing transaction of an order paid by card."""
-    placed = order.date_placed or timezone.now()
-    outbox_add(
-        key=f"card-remind-timer:{order.number}",
-        task=f"{TASKS}.card_payment_remind",
-        due_at=placed + CARD_REMIND_AFTER,
-        order_id=order.pk,
-    )
-    outbox_add(
-        key=f"card-cancel-timer:{order.number}",
-        task=f"{TASKS}.card_payment_expire",
-        due_at=placed + CARD_CANCEL_AFTER,
+    payment_timers_add(
+        kind="card",
+        number=order.number,
+        placed=order.date_placed or timezone.now(),
+        remind=(f"{TASKS}.card_payment_remind", CARD_REMIND_AFTER),
+        cancel=(f"{TASKS}.card_payment_expire", CARD_CANCEL_AFTER),
         order_id=order.pk,
     )
 
@@ -421,9 +419,6 @@ def card_payment_remind(*, order_id: int) -> bool:
 def card_payment_expire(*, order_id: int) -> int:
     """A day on: cancel the card sub-orders still unpaid (stock released) and the open intents.
     Returns how many sub-orders were cancelled."""
-    from marketplace.order.exceptions import SubOrderActionRefused
-    from marketplace.order.services import suborder_cancel
-
     cancelled = 0
     with transaction.atomic():
         for suborder in selectors.card_suborders_payable(order_id=order_id).select_for_update():

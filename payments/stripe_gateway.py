@@ -38,7 +38,7 @@ def _client() -> stripe.StripeClient:
     )
 
 
-def _intent(obj: Any) -> Intent:
+def _intent(obj: stripe.PaymentIntent) -> Intent:
     return Intent(obj.id, obj.client_secret or "", obj.status, int(obj.amount), obj.currency)
 
 
@@ -49,7 +49,7 @@ def intent_create(*, order_number: str, amount: int, currency: str, key: str) ->
             params={
                 "amount": amount,
                 "currency": currency.lower(),
-                "payment_method_types": ["card"],  # type: ignore[typeddict-unknown-key]  # in the API, not the stubs
+                "payment_method_types": ["card"],  # type: ignore[typeddict-unknown-key]
                 "metadata": {"order_number": order_number},
             },
             options={"idempotency_key": key},

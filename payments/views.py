@@ -5,11 +5,10 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadReque
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from oscar.core.loading import get_model
+
+from marketplace.order.models import Order
 
 from . import selectors, services, stripe_gateway
-
-Order = get_model("order", "Order")
 
 
 def card_payment(request: HttpRequest, number: str) -> HttpResponse:

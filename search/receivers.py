@@ -19,14 +19,13 @@ from django.dispatch import receiver
 from oscar.core.loading import get_model
 from wagtail.signals import page_published, page_unpublished
 
+from marketplace.catalogue.models import Product
 from marketplace.ocop.models import Certificate
+from marketplace.partner.models import Partner, StockRecord
 
 from . import tasks
 
-Product = get_model("catalogue", "Product")
 ProductCategory = get_model("catalogue", "ProductCategory")
-StockRecord = get_model("partner", "StockRecord")
-Partner = get_model("partner", "Partner")
 
 
 def enqueue(task: Task, **kwargs: Any) -> None:

@@ -6,9 +6,10 @@ from datetime import datetime
 from typing import Any
 
 from django.db import connection, transaction
-from oscar.core.loading import get_model
 
+from marketplace.catalogue.models import Product
 from marketplace.catalogue.selectors import is_on_sale
+from marketplace.partner.models import StockRecord
 
 from .backends import elasticsearch_enabled
 from .documents import (
@@ -21,8 +22,6 @@ from .documents import (
 )
 from .models import ProductIndex, SearchTerm, StoryIndex
 
-Product = get_model("catalogue", "Product")
-StockRecord = get_model("partner", "StockRecord")
 logger = logging.getLogger("search")
 
 _PG_VECTOR = (

@@ -38,7 +38,7 @@ class HomePage(SeoPage):
         verbose_name = _("Trang chủ")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        ctx = super().get_context(request, *args, **kwargs)
+        ctx: dict[str, Any] = super().get_context(request, *args, **kwargs)
         if not self.body:
             ctx["latest_products"] = on_sale_products().order_by("-date_created", "-pk")[:8]
         return ctx

@@ -83,7 +83,7 @@ class PollPage(AbstractForm, SeoPage):
         return TemplateResponse(request, self.get_landing_page_template(request), context)
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context(request, *args, **kwargs)
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         if self.show_results_publicly:
             context["results"] = poll_results(self)
         return context

@@ -120,7 +120,7 @@ class StoryPage(SeoPage):
         verbose_name_plural = _("Câu chuyện OCOP")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context(request, *args, **kwargs)
+        context: dict[str, Any] = super().get_context(request, *args, **kwargs)
         context["story_products"] = on_sale_in_order([p.pk for p in self.products.all()])
         context["story_cooperatives"] = approved_in_order([c.pk for c in self.cooperatives.all()])
         return context

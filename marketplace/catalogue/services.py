@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce, Greatest
 from oscar.core.loading import get_model
 
 from marketplace.core.text import slugify
+from marketplace.partner.models import StockRecord
 
 from .models import Product
 
@@ -16,7 +17,6 @@ Category = get_model("catalogue", "Category")
 ProductCategory = get_model("catalogue", "ProductCategory")
 ProductClass = get_model("catalogue", "ProductClass")
 ProductImage = get_model("catalogue", "ProductImage")
-StockRecord = get_model("partner", "StockRecord")
 
 DEFAULT_PRODUCT_CLASS = "Sản phẩm hợp tác xã"
 

@@ -19,6 +19,7 @@ from marketplace.core.rate_limits import check_post_rate
 from marketplace.core.requests import ShopRequest
 from marketplace.delivery.selectors import (
     SESSION_KEY,
+    CooperativeGroup,
     basket_groups,
     basket_lines_prefetch,
     unserved_problems,
@@ -89,7 +90,7 @@ class IndexView(BasketIsValidMixin, oscar_views.IndexView):
 class CooperativeShippingMixin(BasketIsValidMixin):
     """The basket grouped by cooperative for the chosen address and shipping choices."""
 
-    def shipping_groups(self, basket: Any = None) -> list[Any]:
+    def shipping_groups(self, basket: Any = None) -> list[CooperativeGroup]:
         basket = basket or self.request.basket
         address = self.get_shipping_address(basket)
         province = getattr(address, "state", None) or None

@@ -15,12 +15,11 @@ from django.db.models import OuterRef, Subquery, Sum
 from django.utils import timezone
 from oscar.core.loading import get_model
 
-from marketplace.order.models import SubOrder, SubOrderStatus
+from marketplace.order.models import Order, SubOrder, SubOrderStatus
 from marketplace.outbox import selectors as outbox_selectors
+from marketplace.partner.models import StockRecord
 
 Line = get_model("order", "Line")
-Order = get_model("order", "Order")
-StockRecord = get_model("partner", "StockRecord")
 
 # Sub-orders whose lines hold stock: allocated at placing, consumed at shipping, released on cancel.
 HOLDING_STOCK = (SubOrderStatus.NEW, SubOrderStatus.CONFIRMED, SubOrderStatus.PACKED)

@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from marketplace.notifications.services import notification_send_once
-
-
-def staff_emails() -> list[str]:
-    users = get_user_model().objects.filter(is_staff=True, is_active=True).exclude(email="")
-    return sorted(users.values_list("email", flat=True))
+from marketplace.notifications.services import PLATFORM_LANGUAGE, email_send_once, staff_emails
 
 
 def invariants_report_send(*, lines: list[str], count: int, sent_by: str = "") -> bool:
@@ -21,17 +12,11 @@ def invariants_report_send(*, lines: list[str], count: int, sent_by: str = "") -
     if not recipients:
         return False
     today = timezone.localdate()
-
-    def send() -> None:
-        with translation.override("vi"):
-            context = {"lines": lines, "count": count, "today": today}
-            subject = render_to_string("core/emails/invariants_subject.txt", context).strip()
-            body = render_to_string("core/emails/invariants_body.txt", context)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-
-    return notification_send_once(
+    return email_send_once(
         key=f"invariants-report:{today.isoformat()}",
-        recipient=", ".join(recipients)[:254],
-        send=send,
+        to=recipients,
+        template="core/emails/invariants",
+        context={"lines": lines, "count": count, "today": today},
+        language=PLATFORM_LANGUAGE,
         sent_by=sent_by,
     )

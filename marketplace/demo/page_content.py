@@ -1,9 +1,25 @@
 # ruff: noqa: E501 - prose; long lines read better than split sentences
 """Words for the demo pages (invented for the demo, about real kinds of Ninh Bình products)."""
 
-from typing import Any
+from typing import NotRequired, TypedDict
 
-STORIES: list[dict[str, Any]] = [
+
+class Story(TypedDict):
+    slug: str
+    title: str
+    en_title: NotRequired[str]  # the story translated into English (the first one)
+    en_lead: NotRequired[str]
+    date: tuple[int, int, int]
+    lead: str
+    paragraphs: list[str]
+    quote: tuple[str, str]
+    products: list[str]
+    cooperatives: list[str]
+    tags: list[str]
+    group: str
+
+
+STORIES: list[Story] = [
     {
         "slug": "com-chay-gia-sinh-tu-noi-com-den-san-pham-4-sao",
         "title": "Cơm cháy Gia Sinh: từ nồi cơm nhà nông đến sản phẩm OCOP 4 sao",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import zlib
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
@@ -31,20 +31,19 @@ from cms.models import (
     StoryIndexPage,
     StoryPage,
 )
-from marketplace.partner.models import Partner
+from marketplace.catalogue.models import Product
+from marketplace.partner.models import Partner, StockRecord
 
 from . import data, pictures
 from . import page_content as content
 
-if TYPE_CHECKING:  # Wagtail ships no types: the class is Any to the type checker
-    from wagtail.images.models import Image
-else:
-    Image = get_image_model()
+Image: Any = get_image_model()
+PageType = TypeVar("PageType", bound=Page)
 User = get_user_model()
 MODERATOR_EMAIL = "kiemduyet@chohtx.vn"
 
 
-def _image(title: str, group: str) -> Image:
+def _image(title: str, group: str) -> Any:
     image = Image.objects.filter(title=title).first()
     if image is None:
         data = pictures.draw_product_picture(
@@ -55,27 +54,25 @@ def _image(title: str, group: str) -> Image:
     return image
 
 
-def _child(parent: Page, model, slug: str, **fields):
+def _child(parent: Page, model: type[PageType], slug: str, **fields: Any) -> PageType:
     """The parent's child with this slug, created and published if missing."""
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
-        return existing.specific
-    page = model(slug=slug, **fields)
+        found: PageType = existing.specific
+        return found
+    page: PageType = model(slug=slug, **fields)
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
 
 
-def _products(skus: list[str]) -> list:
-    from oscar.core.loading import get_model
-
-    StockRecord = get_model("partner", "StockRecord")
+def _products(skus: list[str]) -> list[Product]:
     records = StockRecord.objects.filter(partner_sku__in=skus).select_related("product")
     by_sku = {r.partner_sku: r.product for r in records}
     return [by_sku[s] for s in skus if s in by_sku]
 
 
-def _cooperatives(keys: list[str]) -> list:
+def _cooperatives(keys: list[str]) -> list[Partner]:
     names = {c["key"]: c["name"] for c in data.COOPERATIVES}
     found = {p.name: p for p in Partner.objects.filter(name__in=[names[k] for k in keys if k in names])}
     return [found[names[k]] for k in keys if names.get(k) in found]
@@ -139,7 +136,8 @@ def load_campaign(home: HomePage) -> CampaignPage:
 def load_poll(home: HomePage) -> PollPage:
     poll = home.get_children().filter(slug=content.POLL["slug"]).first()
     if poll is not None:
-        return poll.specific
+        found: PollPage = poll.specific
+        return found
     poll = PollPage(
         slug=content.POLL["slug"],
         title=content.POLL["title"],
@@ -160,7 +158,7 @@ def load_poll(home: HomePage) -> PollPage:
     return poll
 
 
-def load_legal(home: HomePage, operator_email: str) -> list:
+def load_legal(home: HomePage, operator_email: str) -> list[Page]:
     pages = [
         _child(
             home,
@@ -199,7 +197,9 @@ def load_legal(home: HomePage, operator_email: str) -> list:
     return [*pages, complaints.specific]
 
 
-def compose_home(home: HomePage, *, stories, campaign, cooperatives) -> None:
+def compose_home(
+    home: HomePage, *, stories: list[StoryPage], campaign: CampaignPage, cooperatives: list[Partner]
+) -> None:
     if home.body:
         return
     featured = [p for story in stories for p in story.products.all()][:8]
@@ -274,7 +274,7 @@ def load_operator() -> None:
     settings_row.save()
 
 
-def load_editorial(password: str) -> dict:
+def load_editorial(password: str) -> dict[str, Any]:
     groups = services.editorial_setup_ensure()
     moderator, created = User.objects.get_or_create(
         email=MODERATOR_EMAIL, defaults={"first_name": "Kiểm duyệt"}
@@ -287,7 +287,7 @@ def load_editorial(password: str) -> dict:
 
 
 @transaction.atomic
-def load_pages(*, password: str) -> dict:
+def load_pages(*, password: str) -> dict[str, int]:
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     load_operator()

@@ -4,6 +4,8 @@ that raises (any error) is tried again with backoff for a day (`marketplace/outb
 
 from typing import Any, Literal, NotRequired, TypedDict
 
+from celery import Task
+
 
 class TaskOptions(TypedDict):
     """Options for `shared_task`, typed so that the task's signature (bound: `self` first) is checked."""
@@ -20,5 +22,5 @@ RETRYING: TaskOptions = {
 }
 
 
-def worker_name(task: Any) -> str:
+def worker_name(task: Task[Any, Any]) -> str:
     return "" if task.request.is_eager else (task.request.hostname or "")

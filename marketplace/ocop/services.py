@@ -1,31 +1,38 @@
 """Writes for OCOP certificates: a cooperative submits one, the alliance verifies it, and the
 daily reminders before and on expiry."""
 
+from __future__ import annotations
+
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dateutil.relativedelta import relativedelta
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files import File
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from marketplace.catalogue.models import Product
-from marketplace.notifications.services import notification_send_once
-from marketplace.partner.models import Partner
-from marketplace.users.models import User
+from marketplace.notifications.services import PLATFORM_LANGUAGE, email_send_once
 
 from .models import REMINDER_DAYS, Certificate, Verification
+
+if TYPE_CHECKING:
+    from django.core.files.uploadedfile import UploadedFile
+
+    from marketplace.catalogue.models import Product
+    from marketplace.partner.models import Partner
+    from marketplace.users.models import User
 
 
 @transaction.atomic
 def certificate_submit(
-    *, partner: Partner, by: User, products: Iterable[Product], scan: File | None = None, **fields: Any
+    *,
+    partner: Partner,
+    by: User,
+    products: Iterable[Product],
+    scan: UploadedFile | None = None,
+    **fields: Any,
 ) -> Certificate:
     """A cooperative uploads a certificate; it waits for the alliance to verify it."""
     certificate = Certificate(partner=partner, submitted_by=by, status=Verification.PENDING, **fields)
@@ -58,18 +65,12 @@ def _send(certificate: Certificate, *, kind: str, sent_by: str) -> bool:
     recipients = cooperative_recipients(certificate.partner)
     if not recipients:
         return False
-
-    def send() -> None:
-        with translation.override("vi"):
-            context = {"certificate": certificate, "partner": certificate.partner, "kind": kind}
-            subject = render_to_string(f"seller/emails/ocop_{kind}_subject.txt", context).strip()
-            body = render_to_string(f"seller/emails/ocop_{kind}_body.txt", context)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-
-    return notification_send_once(
+    return email_send_once(
         key=f"ocop-{kind}:{certificate.pk}:{certificate.expires_on.isoformat()}",
-        recipient=", ".join(recipients)[:254],
-        send=send,
+        to=recipients,
+        template=f"seller/emails/ocop_{kind}",
+        context={"certificate": certificate, "partner": certificate.partner, "kind": kind},
+        language=PLATFORM_LANGUAGE,
         sent_by=sent_by,
     )
 

@@ -1,7 +1,12 @@
-from typing import Any
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from oscar.apps.order.exceptions import *  # noqa: F403
-from oscar.apps.order.exceptions import UnableToPlaceOrder
+from oscar.apps.order.exceptions import UnableToPlaceOrder as UnableToPlaceOrder
+
+if TYPE_CHECKING:
+    from .models import Order
 
 
 class OutOfStock(UnableToPlaceOrder):
@@ -15,6 +20,6 @@ class SubOrderActionRefused(Exception):
 class AlreadyPlaced(Exception):
     """This basket was already turned into an order (the buyer pressed twice)."""
 
-    def __init__(self, order: Any) -> None:
+    def __init__(self, order: Order) -> None:
         super().__init__(order.number)
         self.order = order

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import F, Prefetch, QuerySet
 
 from marketplace.core.phones import normalise_phone
+from marketplace.users.models import User
 from payments.base import SubOrderPayment
 from payments.registry import method_for
 
@@ -45,9 +47,9 @@ def suborder_payment_for_viewer(*, order: Order, suborder_number: str) -> SubOrd
     return payment if payment.payload else None
 
 
-def buyer_received_product(*, user: Any, product: Product) -> bool:
+def buyer_received_product(*, user: User | AnonymousUser, product: Product) -> bool:
     """Whether this user's order had the product in a sub-order that was delivered or completed."""
-    if not user.is_authenticated:
+    if not isinstance(user, User) or not user.is_authenticated:
         return False
     return SubOrder.objects.filter(
         order__user=user,
@@ -78,7 +80,7 @@ def order_for_guest(*, number: str, contact: str) -> Order | None:
     if order is None:
         return None
     if "@" in contact:
-        return order if str(order.email).lower() == contact.lower() else None
+        return order if order.email.lower() == contact.lower() else None
     try:
         phone = normalise_phone(contact)
     except ValueError:

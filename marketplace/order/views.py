@@ -1,8 +1,6 @@
 """Buyers: their orders, one order's timeline, look an order up as a guest (number + email or
 phone), cancel before confirmation."""
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -61,7 +59,7 @@ def vietqr_image(request: HttpRequest, number: str, suborder_number: str, fmt: s
 
 @limit_posts("order-lookup")
 def guest_lookup(request: HttpRequest) -> HttpResponse:
-    order: Any = None
+    order = None
     number = request.POST.get("number", "") if request.method == "POST" else ""
     if request.method == "POST":
         order = selectors.order_for_guest(number=number, contact=request.POST.get("contact", ""))

@@ -241,37 +241,26 @@ def dead_letter_discard(*, message_id: int, by) -> OutboxMessage:
 
 def dead_letter_alert_send(*, message_id: int, sent_by: str = "") -> bool:
     """Email alliance staff that a message became a dead letter (once per time it died)."""
-    from django.contrib.auth import get_user_model
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
     from django.urls import reverse
-    from django.utils import translation
 
-    from marketplace.notifications.services import notification_send_once
+    from marketplace.notifications.services import (
+        PLATFORM_LANGUAGE,
+        email_send_once,
+        site_url,
+        staff_emails,
+    )
 
     message = OutboxMessage.objects.filter(pk=message_id, status=OutboxStatus.DEAD).first()
     if message is None:
         return False
-    recipients = sorted(
-        get_user_model()
-        .objects.filter(is_staff=True, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
+    recipients = staff_emails()
     if not recipients:
         return False
-
-    def send() -> None:
-        with translation.override("vi"):
-            url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("outbox:dead-letters")
-            context = {"message": message, "url": url}
-            subject = render_to_string("outbox/emails/dead_letter_subject.txt", context).strip()
-            body = render_to_string("outbox/emails/dead_letter_body.txt", context)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-
-    return notification_send_once(
+    return email_send_once(
         key=f"outbox-dead-letter:{message.pk}:{message.dead_at.isoformat() if message.dead_at else ''}",
-        recipient=", ".join(recipients)[:254],
-        send=send,
+        to=recipients,
+        template="outbox/emails/dead_letter",
+        context={"message": message, "url": site_url(reverse("outbox:dead-letters"))},
+        language=PLATFORM_LANGUAGE,
         sent_by=sent_by,
     )

@@ -107,7 +107,7 @@ class Partner(AbstractPartner):
 
     @property
     def is_approved(self) -> bool:
-        return self.status == Status.APPROVED
+        return bool(self.status == Status.APPROVED)
 
     @property
     def bank_name(self) -> str:

@@ -5,14 +5,18 @@ before, refused at checkout and at placement. "On sale" is the catalogue's one r
 (`marketplace.catalogue.selectors.is_on_sale`). Orders already placed are not touched."""
 
 from functools import cached_property
+from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from oscar.apps.partner import availability
 from oscar.apps.partner import strategy as oscar_strategy
 
+from marketplace.catalogue.models import Product
 from marketplace.catalogue.selectors import is_on_sale
 
-from .models import Partner
+from .models import Partner, StockRecord
 
 
 class NotOnSale(availability.Unavailable):
@@ -20,7 +24,7 @@ class NotOnSale(availability.Unavailable):
 
     code = "not-on-sale"
 
-    def __init__(self, product) -> None:
+    def __init__(self, product: Product) -> None:
         self.title = product.get_title()
 
     @property
@@ -31,7 +35,7 @@ class NotOnSale(availability.Unavailable):
         return False, self.message
 
 
-def is_not_on_sale(availability_policy) -> bool:
+def is_not_on_sale(availability_policy: object) -> bool:
     return isinstance(availability_policy, NotOnSale)
 
 
@@ -41,13 +45,13 @@ class ApprovedSellersOnly(oscar_strategy.Default):
         """One query per strategy (per request), whatever the number of lines or cooperatives."""
         return frozenset(Partner.objects.approved().values_list("pk", flat=True))
 
-    def is_sold_by_approved(self, stockrecord) -> bool:
+    def is_sold_by_approved(self, stockrecord: StockRecord) -> bool:
         partner = stockrecord._state.fields_cache.get("partner")  # already loaded (product lists)?
         if partner is not None:
-            return partner.is_approved
+            return bool(partner.is_approved)
         return stockrecord.partner_id in self.approved_partner_ids
 
-    def availability_policy(self, product, stockrecord):
+    def availability_policy(self, product: Product, stockrecord: StockRecord | None) -> Any:
         if stockrecord is not None and not self.is_sold_by_approved(stockrecord):
             return NotOnSale(product)
         if not is_on_sale(product.parent if product.is_child else product):
@@ -56,5 +60,7 @@ class ApprovedSellersOnly(oscar_strategy.Default):
 
 
 class Selector:
-    def strategy(self, request=None, user=None, **kwargs):
+    def strategy(
+        self, request: HttpRequest | None = None, user: AbstractBaseUser | None = None, **kwargs: Any
+    ) -> ApprovedSellersOnly:
         return ApprovedSellersOnly(request)

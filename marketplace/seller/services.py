@@ -1,13 +1,15 @@
 """Writes of the seller centre. Each takes the cooperative's SellerScope, so it can only touch
 that cooperative's objects."""
 
+from __future__ import annotations
+
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce
@@ -19,13 +21,18 @@ from marketplace.catalogue.models import Product
 from marketplace.catalogue.services import default_product_class
 from marketplace.core.phones import normalise_phone
 from marketplace.outbox.services import outbox_add
-from marketplace.partner.models import Partner, StockRecord
+from marketplace.partner.models import BankAccountChange, Partner, StockRecord
 from marketplace.partner.selectors import is_cooperative_owner
 from marketplace.partner.services import cooperative_apply, partner_bank_account_change
 from marketplace.users.models import User
 
 from .models import ProductChange, StaffInvitation
 from .scope import SellerScope
+
+if TYPE_CHECKING:
+    from oscar.apps.catalogue.models import Category
+
+    from marketplace.ocop.models import Certificate
 
 ProductCategory = get_model("catalogue", "ProductCategory")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -47,7 +54,7 @@ PROFILE_FIELDS = (
 BANK_FIELDS = ("bank_bin", "bank_account_number", "bank_account_holder")
 
 
-def _set_photo(product, photo) -> None:
+def _set_photo(product: Product, photo: UploadedFile) -> None:
     for old in product.images.all():
         old.delete()
     image = ProductImage(product=product, caption=product.title, display_order=0)
@@ -58,8 +65,8 @@ def _set_photo(product, photo) -> None:
 def seller_product_save(
     *,
     scope: SellerScope,
-    by,
-    product=None,
+    by: User,
+    product: Product | None = None,
     title: str,
     description: str = "",
     price: int,
@@ -67,9 +74,9 @@ def seller_product_save(
     stock_shown: int | None = None,
     price_shown: int | None = None,
     weight_grams: int | None = None,
-    category=None,
-    certificate=None,
-    photo=None,
+    category: Category | None = None,
+    certificate: Certificate | None = None,
+    photo: UploadedFile | None = None,
 ) -> Product:
     """Create (product=None) or edit one of the cooperative's products, and record the change.
 
@@ -78,7 +85,7 @@ def seller_product_save(
     `price_shown`): stock moves by the difference, applied to the live row, and allocations to
     orders are never written (see `stockrecord_edit`)."""
     creating = product is None
-    if creating:
+    if product is None:
         sku = f"HTX{scope.partner.pk}-{uuid.uuid4().hex[:8].upper()}"
         product = Product(upc=sku, product_class=default_product_class(), structure=Product.STANDALONE)
     else:
@@ -127,7 +134,7 @@ def seller_product_save(
 
 
 def stockrecord_edit(
-    *, record, price: int, price_shown: int | None, stock: int, stock_shown: int | None
+    *, record: StockRecord, price: int, price_shown: int | None, stock: int, stock_shown: int | None
 ) -> list[str]:
     """Apply a seller's edit to the live stock record, row-locked: the stock moves by what the
     person added or removed (`stock - stock_shown`), never below what orders hold; the price is set
@@ -158,7 +165,7 @@ def stockrecord_edit(
 
 
 @transaction.atomic
-def seller_product_visibility(*, scope: SellerScope, by, product, visible: bool) -> Product:
+def seller_product_visibility(*, scope: SellerScope, by: User, product: Product, visible: bool) -> Product:
     product = scope.get_product(product.pk)
     if product.is_public != visible:
         product.is_public = visible
@@ -170,7 +177,9 @@ def seller_product_visibility(*, scope: SellerScope, by, product, visible: bool)
 
 
 @transaction.atomic
-def seller_profile_update(*, scope: SellerScope, logo=None, cover=None, **fields):
+def seller_profile_update(
+    *, scope: SellerScope, logo: UploadedFile | None = None, cover: UploadedFile | None = None, **fields: Any
+) -> Partner:
     partner = scope.partner
     if fields.get("phone"):
         fields["phone"] = normalise_phone(fields["phone"])
@@ -186,8 +195,8 @@ def seller_profile_update(*, scope: SellerScope, logo=None, cover=None, **fields
 
 
 def seller_bank_update(
-    *, scope: SellerScope, by, bank_bin: str, bank_account_number: str, bank_account_holder: str
-):
+    *, scope: SellerScope, by: User, bank_bin: str, bank_account_number: str, bank_account_holder: str
+) -> BankAccountChange | None:
     """The owner points buyers' transfers at a new account (recorded and emailed; see
     partner_bank_account_change). Staff get PermissionDenied."""
     return partner_bank_account_change(
@@ -200,7 +209,7 @@ def seller_bank_update(
 
 
 @transaction.atomic
-def seller_staff_invite(*, scope: SellerScope, by, email: str) -> StaffInvitation:
+def seller_staff_invite(*, scope: SellerScope, by: User, email: str) -> StaffInvitation:
     email = email.strip().lower()
     if scope.staff().filter(email__iexact=email).exists():
         raise ValidationError(_("Người này đã là cán bộ của hợp tác xã."))
@@ -216,12 +225,12 @@ def seller_staff_invite(*, scope: SellerScope, by, email: str) -> StaffInvitatio
 
 
 @transaction.atomic
-def seller_invitation_cancel(*, scope: SellerScope, invitation) -> None:
+def seller_invitation_cancel(*, scope: SellerScope, invitation: StaffInvitation) -> None:
     scope.get_invitation(invitation.pk).delete()
 
 
 @transaction.atomic
-def seller_staff_remove(*, scope: SellerScope, by, member) -> None:
+def seller_staff_remove(*, scope: SellerScope, by: User, member: User) -> None:
     member = scope.get_staff_member(member.pk)
     if not is_cooperative_owner(by, scope.partner):
         raise PermissionDenied(_("Chỉ chủ gian hàng mới xoá được người quản lý."))
@@ -233,7 +242,7 @@ def seller_staff_remove(*, scope: SellerScope, by, member) -> None:
 
 
 @transaction.atomic
-def seller_invitation_accept(*, invitation: StaffInvitation, user) -> None:
+def seller_invitation_accept(*, invitation: StaffInvitation, user: User) -> None:
     invitation = StaffInvitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None:
         return
@@ -254,7 +263,7 @@ class NewAccount:
 
 @transaction.atomic
 def seller_apply(
-    *, applicant: User | None, account: NewAccount | None, document: File, **fields: Any
+    *, applicant: User | None, account: NewAccount | None, document: UploadedFile, **fields: Any
 ) -> tuple[Partner, User]:
     """A person applies for their cooperative to join, signed in (`applicant`) or with a new
     account (`account`), which is created in the same transaction. Returns the cooperative and

@@ -335,7 +335,11 @@ DEMO_DATA_ALLOWED = True  # production.py turns it off: load_demo refuses to run
 # --- Cooperatives: applications, storefronts, seller centre, OCOP expiry --
 from celery.schedules import crontab as _crontab  # noqa: E402
 
-INSTALLED_APPS += ["marketplace.seller.apps.SellerConfig", "marketplace.storefronts.apps.StorefrontsConfig"]
+INSTALLED_APPS += [
+    "marketplace.seller.apps.SellerConfig",
+    "marketplace.storefronts.apps.StorefrontsConfig",
+    "marketplace.wishlists.apps.FavouritesConfig",
+]
 # Registration papers and certificate scans: outside MEDIA_ROOT, handed out only by views that check access.
 PRIVATE_MEDIA_ROOT: Path | str = Path(env.str_("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 SELLER_UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # a photo or a scan, as sent by a phone

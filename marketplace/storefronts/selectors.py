@@ -1,21 +1,23 @@
 """Reads for the public storefronts: only approved cooperatives, only what a shopper may see."""
 
+from typing import Any
+
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.models import Product
 from marketplace.catalogue.selectors import on_sale_products
 from marketplace.geo import commune_by_code, commune_sort_key
 from marketplace.ocop.models import Certificate
 from marketplace.partner.models import Partner
 
 Category = get_model("catalogue", "Category")
-Product = get_model("catalogue", "Product")
 
 
 def cooperative_list(
     *, area: str = "", commune: str = "", stars: int | None = None, group: str = ""
-) -> QuerySet:
+) -> QuerySet[Partner]:
     """Approved cooperatives, filtered by former area, commune (its official code, or its name for
     links made before codes), minimum OCOP stars of their (on-sale, validly certified) products,
     and OCOP product group (a root category code)."""
@@ -39,9 +41,10 @@ def cooperative_list(
         )
         cooperatives = cooperatives.filter(Exists(in_group.values("pk")))
     on_sale = Q(stockrecords__product__in=on_sale_products().values("pk"))
-    return cooperatives.annotate(product_count=Count("stockrecords", filter=on_sale, distinct=True)).order_by(
-        "name"
-    )
+    listed: QuerySet[Partner] = cooperatives.annotate(
+        product_count=Count("stockrecords", filter=on_sale, distinct=True)
+    ).order_by("name")
+    return listed
 
 
 def communes() -> list[tuple[str, str]]:
@@ -55,8 +58,9 @@ def communes() -> list[tuple[str, str]]:
     return sorted(choices.items(), key=lambda item: commune_sort_key(item[1]))
 
 
-def product_groups() -> QuerySet:
-    return Category.objects.filter(depth=1).exclude(code="").order_by("path")
+def product_groups() -> QuerySet[Any]:
+    groups: QuerySet[Any] = Category.objects.filter(depth=1).exclude(code="").order_by("path")
+    return groups
 
 
 def cooperative_detail(*, slug: str) -> Partner:
@@ -66,5 +70,5 @@ def cooperative_detail(*, slug: str) -> Partner:
     return partner
 
 
-def cooperative_products(partner: Partner) -> QuerySet:
+def cooperative_products(partner: Partner) -> QuerySet[Product]:
     return on_sale_products().filter(stockrecords__partner=partner).order_by("title", "pk")

@@ -1,19 +1,25 @@
 """A visitor who pressed the heart before signing in gets the product saved as soon as they sign in."""
 
+from typing import Any
+
 from django.contrib import messages
+from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from oscar.core.loading import get_model
+
+from marketplace.catalogue.models import Product
 
 from . import services
 
-Product = get_model("catalogue", "Product")
 PENDING_KEY = "wishlist_pending_product"
 
 
 @receiver(user_logged_in, dispatch_uid="wishlist_save_pending")
-def save_pending_product(sender, request, user, **kwargs) -> None:
+def save_pending_product(
+    sender: Any, request: HttpRequest | None, user: AbstractBaseUser, **kwargs: Any
+) -> None:
     if request is None or not hasattr(request, "session"):
         return
     product_pk = request.session.pop(PENDING_KEY, None)

@@ -9,12 +9,11 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from oscar.core.loading import get_model
+
+from marketplace.catalogue.models import Product
 
 from . import selectors, services
 from .receivers import PENDING_KEY
-
-Product = get_model("catalogue", "Product")
 
 
 def _back(request: HttpRequest, fallback: str) -> str:

@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 from oscar.apps.catalogue.reviews import views as oscar_views
 from oscar.core.loading import get_model
 
-Product = get_model("catalogue", "Product")
+from marketplace.catalogue.models import Product
+
 ProductReview = get_model("reviews", "ProductReview")
 
 

@@ -9,28 +9,13 @@ a password reset; Vietnamese in background tasks).
 from typing import Any
 
 from django import template
-from django.conf import settings
-from django.utils.translation import get_language
+
+from marketplace.notifications import services
 
 register = template.Library()
-
-
-def _known(code: str | None) -> str:
-    return code if code in dict(settings.LANGUAGES) else ""
 
 
 @register.filter
 def recipient_language(obj: Any) -> str:
     """The language for an email about `obj`: a user, an order, a sub-order or a product alert."""
-    fallback = _known(get_language()) or settings.LANGUAGE_CODE
-    if obj is None:
-        return fallback
-    suborder_order = getattr(obj, "order", None)
-    if suborder_order is not None and hasattr(obj, "partner_id"):
-        obj = suborder_order  # a sub-order: its order's buyer
-    language = _known(getattr(obj, "language", None))  # an order, or a user
-    if language:
-        return language
-    user = getattr(obj, "user", None)  # an order or an alert of a signed-in buyer
-    language = _known(getattr(user, "language", None))
-    return language or fallback
+    return services.recipient_language(obj)

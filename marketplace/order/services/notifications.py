@@ -1,18 +1,25 @@
-"""The order's emails, each sent once (called by the order tasks): the buyer's confirmation, the
-cooperative's new order, the buyer's timeline updates and the VietQR reminder."""
+"""The order's emails, each sent once through the notifications service (called by the order
+tasks): the buyer's confirmation, the cooperative's new order, the buyer's timeline updates and the
+transfer reminder. Templates under themes/templates/order/emails/."""
 
 from __future__ import annotations
 
-from django.contrib.sites.models import Site
 from django.urls import reverse
 from oscar.core.loading import get_class
 
-from marketplace.notifications.services import notification_send_once
+from marketplace.notifications.services import (
+    PLATFORM_LANGUAGE,
+    email_send_once,
+    notification_send_once,
+    recipient_language,
+    site_url,
+)
 
-from .. import emails
 from ..models import Order, PaymentStatus, SubOrder, SubOrderEvent
+from ..selectors import suborder_payments
 
 OrderDispatcher = get_class("order.utils", "OrderDispatcher")
+TEMPLATES = "order/emails"
 
 
 def order_status_path(order: Order) -> str:
@@ -25,23 +32,23 @@ def order_status_path(order: Order) -> str:
 
 
 def order_confirmation_send(*, order_id: int, sent_by: str = "") -> bool:
-    """Email the buyer the order confirmation (with VietQR codes), once. True if sent now."""
+    """Email the buyer the order confirmation (with what each payment method attaches: the VietQR
+    codes), once. True if sent now. Oscar's own order-placed message, with its HTML part."""
     order = Order.objects.filter(pk=order_id).select_related("user").first()
     if order is None:
         return False
 
     def send() -> None:
-        suborders = emails.suborders_with_payment(order)
+        payments = suborder_payments(order)
         context = {
             "order": order,
             "lines": order.lines.all(),
             "status_path": order_status_path(order),
             "user": order.user,
-            "suborders": suborders,
+            "suborders": payments,
         }
-        OrderDispatcher().send_order_placed_email_for_user(
-            order, context, attachments=emails.qr_attachments(suborders)
-        )
+        attachments = [attachment for payment in payments for attachment in payment.email_attachments()]
+        OrderDispatcher().send_order_placed_email_for_user(order, context, attachments=attachments)
 
     return notification_send_once(
         key=f"order-placed:{order.number}", recipient=order.email, send=send, sent_by=sent_by
@@ -52,10 +59,12 @@ def suborder_placed_notify(*, suborder_id: int, sent_by: str = "") -> bool:
     suborder = SubOrder.objects.select_related("order", "partner").filter(pk=suborder_id).first()
     if suborder is None or not suborder.partner.email:
         return False
-    return notification_send_once(
+    return email_send_once(
         key=f"suborder-placed:{suborder.number}",
-        recipient=suborder.partner.email,
-        send=lambda: emails.send("cooperative_new_order", suborder.partner.email, {"suborder": suborder}),
+        to=suborder.partner.email,
+        template=f"{TEMPLATES}/cooperative_new_order",
+        context={"suborder": suborder},
+        language=PLATFORM_LANGUAGE,
         sent_by=sent_by,
     )
 
@@ -69,12 +78,13 @@ def suborder_event_notify(*, event_id: int, sent_by: str = "") -> bool:
     if event is None or not event.suborder.order.email:
         return False
     order = event.suborder.order
-    status_url = f"https://{Site.objects.get_current().domain}{order_status_path(order)}"
-    context = {"event": event, "suborder": event.suborder, "order": order, "status_url": status_url}
-    return notification_send_once(
+    status_url = site_url(order_status_path(order))
+    return email_send_once(
         key=f"suborder-event:{event.pk}",
-        recipient=order.email,
-        send=lambda: emails.send("buyer_suborder_update", order.email, context),
+        to=order.email,
+        template=f"{TEMPLATES}/buyer_suborder_update",
+        context={"event": event, "suborder": event.suborder, "order": order, "status_url": status_url},
+        language=recipient_language(order),
         sent_by=sent_by,
     )
 
@@ -84,11 +94,12 @@ def vietqr_reminder_send(*, suborder_id: int, sent_by: str = "") -> bool:
     if suborder is None or suborder.payment_status != PaymentStatus.PENDING:
         return False
     order = suborder.order
-    payment = emails.suborders_with_payment(order, only=suborder)
-    context = {"suborder": suborder, "order": order, "payment": payment[0] if payment else None}
-    return notification_send_once(
+    payment = suborder_payments(order, only=suborder)
+    return email_send_once(
         key=f"vietqr-reminder:{suborder.number}",
-        recipient=order.email,
-        send=lambda: emails.send("buyer_vietqr_reminder", order.email, context),
+        to=order.email,
+        template=f"{TEMPLATES}/buyer_vietqr_reminder",
+        context={"suborder": suborder, "order": order, "payment": payment[0] if payment else None},
+        language=recipient_language(order),
         sent_by=sent_by,
     )

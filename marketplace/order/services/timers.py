@@ -4,7 +4,7 @@ transfer has arrived or the sub-order moved on."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,18 +22,29 @@ CANCEL_AFTER = timedelta(hours=72)
 UNPAID = {"payment_method": "vietqr", "payment_status": PaymentStatus.PENDING}
 
 
+def payment_timers_add(
+    *,
+    kind: str,
+    number: str,
+    placed: datetime,
+    remind: tuple[str, timedelta],
+    cancel: tuple[str, timedelta],
+    **ids: int,
+) -> None:
+    """A payment's two timers in the outbox, in the placing transaction: remind the buyer (task,
+    after how long), then cancel what is still unpaid. Keys `<kind>-remind-timer:<number>` and
+    `<kind>-cancel-timer:<number>`; the tasks get `ids`."""
+    for step, (task, after) in (("remind", remind), ("cancel", cancel)):
+        outbox_add(key=f"{kind}-{step}-timer:{number}", task=task, due_at=placed + after, **ids)
+
+
 def vietqr_timers_add(suborder: SubOrder) -> None:
-    placed = suborder.created_at
-    outbox_add(
-        key=f"vietqr-remind-timer:{suborder.number}",
-        task=f"{TASKS}.vietqr_remind",
-        due_at=placed + REMIND_AFTER,
-        suborder_id=suborder.pk,
-    )
-    outbox_add(
-        key=f"vietqr-cancel-timer:{suborder.number}",
-        task=f"{TASKS}.vietqr_cancel",
-        due_at=placed + CANCEL_AFTER,
+    payment_timers_add(
+        kind="vietqr",
+        number=suborder.number,
+        placed=suborder.created_at,
+        remind=(f"{TASKS}.vietqr_remind", REMIND_AFTER),
+        cancel=(f"{TASKS}.vietqr_cancel", CANCEL_AFTER),
         suborder_id=suborder.pk,
     )
 

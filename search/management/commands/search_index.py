@@ -8,12 +8,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from oscar.core.loading import get_model
 
 from search import services
 from search.backends import elasticsearch_enabled
-
-Product = get_model("catalogue", "Product")
 
 
 class Command(BaseCommand):

@@ -1,7 +1,9 @@
 """The heart on product cards and pages: {% is_saved product as saved %} (one query per request)."""
 
 from django import template
+from django.template import Context
 
+from marketplace.catalogue.models import Product
 from marketplace.wishlists.selectors import saved_product_ids
 
 register = template.Library()
@@ -9,7 +11,7 @@ CACHE_ATTR = "_saved_product_ids"
 
 
 @register.simple_tag(takes_context=True)
-def is_saved(context, product) -> bool:
+def is_saved(context: Context, product: Product) -> bool:
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return False
