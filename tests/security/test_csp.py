@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.blocks import StructBlockValidationError
 
-from cms.blocks import HeroBlock
+from cms.home_blocks import HeroBlock
 from cms.models import OperatorSettings
 
 
