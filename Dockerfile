@@ -12,6 +12,10 @@ RUN groupadd --system --gid 1000 chohtx \
 
 WORKDIR /app
 
+# DejaVu Sans draws Vietnamese in the monthly statements' PDFs (marketplace/ledger/exports.py).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 # Dependencies first, so that code changes do not reinstall them.
 COPY requirements.txt .
 RUN pip install -r requirements.txt

@@ -6,3 +6,10 @@ class CmsConfig(AppConfig):
     name = "cms"
     label = "cms"
     verbose_name = _("Nội dung")
+
+    def ready(self) -> None:
+        from search.sources import stories_register
+
+        from .models import StoryPage
+
+        stories_register(StoryPage)  # stories are found by the site's search

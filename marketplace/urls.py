@@ -27,11 +27,16 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Cooperatives: seller centre, storefronts, and the alliance's review screens,
     # which sit under /dashboard/ (so the staff-only middleware guards them) before Oscar's include.
+    # A cooperative's balance, statements and payouts; the alliance's commission, payouts, tax.
+    path("seller/money/", include("marketplace.ledger.seller_urls")),
+    path("dashboard/ledger/", include("marketplace.ledger.dashboard_urls")),
     path("seller/", include("marketplace.seller.urls")),
     path("cooperatives/", include("marketplace.storefronts.urls")),
     path("dashboard/applications/", include("marketplace.seller.alliance_urls")),
     # Work that kept failing (dead letters of the outbox), for alliance staff to retry or discard.
     path("dashboard/outbox/", include("marketplace.outbox.urls")),
+    # Adoption and sales figures for the alliance (docs/reports.md).
+    path("dashboard/analytics/", include("marketplace.reports.dashboard_urls")),
     # Two-level addresses: a province's communes as JSON for the commune select.
     path("geo/", include("marketplace.geo.urls")),
     # Checkout, orders and payments: card payment page, Stripe webhook, order lookup.

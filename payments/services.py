@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from marketplace.core.money import format_vnd
+from marketplace.ledger import services as ledger
 from marketplace.order.exceptions import SubOrderActionRefused
 from marketplace.order.models import CancelReason, Order, PaymentStatus, SubOrder, SubOrderStatus
 from marketplace.order.services import suborder_cancel, suborder_card_paid, suborder_refunded
@@ -180,6 +181,7 @@ def _card_payment_apply(payment: StripePayment) -> None:
             SubOrder.objects.filter(pk=suborder.pk).update(
                 payment_status=PaymentStatus.PAID, paid_at=timezone.now()
             )
+            ledger.suborder_paid(SubOrder.objects.get(pk=suborder.pk))  # and refunded below
             refund_request(suborder=suborder, payment=payment, reason=RefundReason.CHARGED_AFTER_CANCEL)
 
 
@@ -334,6 +336,8 @@ def _refund_row_add(
 def _suborder_after_refund(row: Refund, *, event_id: str = "") -> None:
     if row.status in REFUND_ACCEPTED and row.suborder_id and row.reason != RefundReason.PAID_TWICE:
         suborder_refunded(suborder_id=row.suborder_id, amount=row.amount)
+    if row.status in REFUND_ACCEPTED:
+        ledger.refund_accepted(row)
     if row.status in (RefundStatus.FAILED, RefundStatus.CANCELED):
         payment_flag_add(
             order_id=row.order_id,

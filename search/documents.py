@@ -14,7 +14,7 @@ from marketplace.partner.models import StockRecord
 from .text import padded
 
 
-def indexable_products() -> QuerySet:
+def indexable_products() -> QuerySet[Product]:
     """Products with what a document needs, in a fixed number of queries."""
     from marketplace.ocop.models import Certificate
 
@@ -23,6 +23,7 @@ def indexable_products() -> QuerySet:
         "categories",
         Prefetch("ocop_certificates", queryset=Certificate.objects.valid(), to_attr="valid_certificates"),
     )
+    return products
     return products
 
 

@@ -24,6 +24,7 @@ from marketplace.ocop.models import Certificate
 from marketplace.partner.models import Partner, StockRecord
 
 from . import tasks
+from .sources import story_model
 
 ProductCategory = get_model("catalogue", "ProductCategory")
 
@@ -122,10 +123,8 @@ def certificate_products_changed(
         enqueue(tasks.products_reindex, product_ids=sorted(pk_set))
 
 
-def _is_story(page: Any) -> bool:
-    from . import services
-
-    model = services.story_model()
+def _is_story(page: object) -> bool:
+    model = story_model()
     return model is not None and isinstance(page, model)
 
 

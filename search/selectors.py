@@ -2,7 +2,6 @@
 
 import logging
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import (
     Case,
@@ -15,6 +14,7 @@ from django.db.models import (
 from django.urls import NoReverseMatch, reverse
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.models import Product
 from marketplace.catalogue.selectors import approved_stockrecord, on_sale_in_order
 from marketplace.core.text import fold
 from marketplace.partner.models import Area, Partner
@@ -128,7 +128,7 @@ def stories_matching(text: str, *, limit: int = 5) -> list:
     from wagtail.models import Locale
 
     from .models import StoryIndex
-    from .services import story_model
+    from .sources import story_model
 
     model = story_model()
     if model is None:
@@ -162,7 +162,7 @@ def cooperative_url(partner: Partner) -> str:
         return ""
 
 
-def suggestions(text: str, *, limit: int = 5) -> dict:
+def suggestions(text: str, *, limit: int = 5) -> dict[str, list[dict[str, str]]]:
     """What the search box's dropdown shows while typing."""
     if not words(text):
         return {"products": [], "cooperatives": [], "categories": []}
@@ -182,7 +182,7 @@ def suggestions(text: str, *, limit: int = 5) -> dict:
     }
 
 
-def _card_price(product: Any) -> str:
+def _card_price(product: Product) -> str:
     from marketplace.core.money import format_vnd
 
     record = approved_stockrecord(product)

@@ -21,6 +21,7 @@ from .documents import (
     story_row,
 )
 from .models import ProductIndex, SearchTerm, StoryIndex
+from .sources import story_model
 
 logger = logging.getLogger("search")
 
@@ -129,16 +130,6 @@ def index_rebuild(*, progress: Callable[[int, int], None] | None = None) -> int:
 
 
 # --- CMS stories (database only: Elasticsearch indexes products; stories are few) -------
-
-
-def story_model() -> type[Any] | None:
-    """`cms.StoryPage` when the CMS is installed, else None."""
-    from django.apps import apps
-
-    try:
-        return apps.get_model("cms", "StoryPage")
-    except LookupError:
-        return None
 
 
 def story_index_update(*, page_id: int) -> None:

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from django.apps import apps
-from django.db.models import OuterRef, Subquery, Sum
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 from oscar.core.loading import get_model
 
@@ -183,11 +183,65 @@ def outbox_violations(*, now: datetime | None = None) -> list[Violation]:
     return found
 
 
+def ledger_violations() -> list[Violation]:
+    """The settlement ledger: every transaction's entries sum to zero (so do all entries); every
+    statement adds up and continues the previous one, and the latest equals the ledger's balance at
+    its month's end; every delivered or paid sub-order has its sale and commission transactions."""
+    from marketplace.ledger import selectors as ledger
+    from marketplace.ledger.months import month_bounds
+    from marketplace.ledger.statements import FIELDS
+
+    Entry = apps.get_model("ledger", "Entry")
+    Statement = apps.get_model("ledger", "Statement")
+    Transaction = apps.get_model("ledger", "Transaction")
+    found = []
+    unbalanced = Entry.objects.values("transaction_id").annotate(total=Sum("amount")).exclude(total=0)
+    for row in unbalanced.order_by("transaction_id")[:100]:
+        found.append(
+            Violation(
+                "ledger.unbalanced", f"transaction {row['transaction_id']}", f"entries sum to {row['total']}"
+            )
+        )
+    total = Entry.objects.aggregate(total=Sum("amount"))["total"] or 0
+    if total:
+        found.append(Violation("ledger.sum", "all entries", f"sum to {total}, not 0"))
+    previous: dict[int, Any] = {}
+    for statement in Statement.objects.order_by("partner_id", "month").iterator():
+        subject = f"statement {statement.partner_id} {statement.month:%m/%Y}"
+        parts = sum(getattr(statement, name) for name in FIELDS)
+        if statement.opening + parts != statement.closing:
+            found.append(Violation("ledger.statement_sum", subject, "opening + lines ≠ closing"))
+        before = previous.get(statement.partner_id)
+        if before is not None and before.closing != statement.opening:
+            found.append(Violation("ledger.statement_chain", subject, "opening ≠ previous closing"))
+        previous[statement.partner_id] = statement
+    for partner_id, statement in previous.items():
+        recorded = ledger.balance(partner_id, until=month_bounds(statement.month)[1])
+        if recorded != statement.closing:
+            found.append(
+                Violation(
+                    "ledger.statement_balance",
+                    f"statement {partner_id} {statement.month:%m/%Y}",
+                    f"closing {statement.closing}, ledger {recorded}",
+                )
+            )
+    due = SubOrder.objects.filter(
+        Q(status__in=(SubOrderStatus.DELIVERED, SubOrderStatus.COMPLETED))
+        | Q(payment_status__in=("paid", "refunded"))
+    )
+    for kind, invariant in (("sale", "ledger.sale_missing"), ("commission", "ledger.commission_missing")):
+        written = Transaction.objects.filter(suborder_id=OuterRef("pk"), kind=kind)
+        for number in due.exclude(Exists(written)).values_list("number", flat=True)[:100]:
+            found.append(Violation(invariant, f"sub-order {number}", f"delivered or paid, no {kind} entry"))
+    return found
+
+
 CHECKS: dict[str, Callable[[], list[Violation]]] = {
     "stock": stock_violations,
     "totals": total_violations,
     "card": card_violations,
     "outbox": outbox_violations,
+    "ledger": ledger_violations,
 }
 
 

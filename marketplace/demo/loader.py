@@ -203,10 +203,26 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
         customer=User.objects.get(email=ACCOUNTS["customer"]),
     )
     say(f"{orders} orders from the demo customer, in every step of the life cycle")
+    from .ledger import load_ledger  # past months of money: statements and a payout
+
+    money = load_ledger(
+        cooperatives=[cooperatives[key] for key in list(cooperatives)[:2]],
+        household=cooperatives.get("nem-yen-mac"),
+        staff=User.objects.get(email=ACCOUNTS["admin"]),
+    )
+    say(f"{money['orders']} past orders, {money['statements']} statements, {money['payouts']} payouts")
+    from .assisted import load_assisted  # the first cooperative's history of help from the alliance
+
+    load_assisted(
+        cooperative=cooperatives[next(iter(cooperatives))], staff=User.objects.get(email=ACCOUNTS["admin"])
+    )
     from .pages import load_pages  # the pages link to the products and accounts made above
 
     pages = load_pages(password=PASSWORD)
     say(f"{pages['stories']} stories, {pages['legal']} legal pages, a campaign, a poll, the home page")
+    from marketplace.reports.services import summaries_rebuild  # the analytics read summaries
+
+    say(f"sales summaries for {len(summaries_rebuild())} months")
     indexed = search_services.index_rebuild()
     return {
         "categories": len(categories),

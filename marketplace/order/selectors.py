@@ -16,7 +16,7 @@ from payments.registry import method_for
 from .models import Order, SubOrder, SubOrderEvent, SubOrderStatus
 
 if TYPE_CHECKING:
-    from marketplace.catalogue.models import Product
+    from oscar.apps.catalogue.abstract_models import AbstractProduct
 
 
 def suborder_payment(suborder: SubOrder) -> SubOrderPayment:
@@ -47,7 +47,7 @@ def suborder_payment_for_viewer(*, order: Order, suborder_number: str) -> SubOrd
     return payment if payment.payload else None
 
 
-def buyer_received_product(*, user: User | AnonymousUser, product: Product) -> bool:
+def buyer_received_product(*, user: User | AnonymousUser, product: AbstractProduct) -> bool:
     """Whether this user's order had the product in a sub-order that was delivered or completed."""
     if not isinstance(user, User) or not user.is_authenticated:
         return False

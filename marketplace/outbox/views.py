@@ -23,6 +23,9 @@ TASK_LABELS = {
     "marketplace.order.tasks.vietqr_remind": gettext_lazy("Hẹn giờ nhắc chuyển khoản"),
     "marketplace.order.tasks.vietqr_cancel": gettext_lazy("Hẹn giờ huỷ đơn chưa chuyển khoản"),
     "marketplace.partner.tasks.cooperative_status_email": gettext_lazy("Email báo trạng thái hợp tác xã"),
+    "marketplace.ledger.tasks.payout_email": gettext_lazy(
+        "Email báo liên minh đã chuyển tiền cho hợp tác xã"
+    ),
     "marketplace.seller.tasks.staff_invitation_email": gettext_lazy("Email mời cán bộ hợp tác xã"),
     "payments.tasks.stripe_refund_suborder": gettext_lazy("Hoàn tiền thẻ qua Stripe"),
     "search.tasks.products_reindex": gettext_lazy("Cập nhật chỉ mục tìm kiếm"),

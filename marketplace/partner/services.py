@@ -62,6 +62,29 @@ def cooperative_apply(*, applicant, document, phone: str = "", **fields) -> Part
 
 
 @transaction.atomic
+def cooperative_register_by_staff(*, by, document, phone: str = "", **fields) -> Partner:
+    """Alliance staff enter a cooperative from its paper application (signed consent included): it is
+    approved at once, since staff have seen the papers, and has no account of its own yet."""
+    if phone:
+        fields["phone"] = normalise_phone(phone)
+    now = timezone.now()
+    partner = Partner(status=Status.APPLIED, applied_by=None, applied_at=now, consent_given_at=now, **fields)
+    partner.registration_document.save(document.name, document, save=False)
+    partner.save()
+    _record(partner=partner, from_status="", to_status=Status.APPLIED, by=by, reason="")
+    partner.status = Status.APPROVED
+    partner.save(update_fields=["status"])
+    _record(
+        partner=partner,
+        from_status=Status.APPLIED,
+        to_status=Status.APPROVED,
+        by=by,
+        reason=_("Hồ sơ giấy, do Liên minh HTX nhập"),
+    )
+    return partner
+
+
+@transaction.atomic
 def cooperative_status_change(*, partner: Partner, to_status: str, by, reason: str = "") -> StatusChange:
     """Approve, reject, suspend or reinstate a cooperative; every change is recorded and emailed."""
     partner = Partner.objects.select_for_update().get(pk=partner.pk)

@@ -149,6 +149,20 @@ class ApplicationForm(CooperativeAddressMixin, forms.Form):
         return value
 
 
+class PaperApplicationForm(ApplicationForm):
+    """The application as alliance staff copy it from paper: the signed consent is on the paper."""
+
+    document = DocumentField(
+        label=_("Ảnh chụp hồ sơ giấy hoặc giấy chứng nhận đăng ký"),
+        help_text=_("Ảnh hoặc PDF, tối đa 10 MB."),
+    )
+    consent = forms.BooleanField(
+        label=_("Hợp tác xã đã ký đồng ý xử lý dữ liệu cá nhân trên hồ sơ giấy."),
+        required=True,
+        error_messages={"required": _("Hãy xem chữ ký đồng ý trên hồ sơ giấy trước khi nhập.")},
+    )
+
+
 def _category_choices():
     return Category.objects.filter(numchild=0).order_by("path")
 

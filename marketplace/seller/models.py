@@ -5,6 +5,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def _token() -> str:
@@ -78,3 +79,65 @@ class ProductChange(models.Model):
     @property
     def field_labels(self) -> list[str]:
         return [str(CHANGED_FIELDS.get(name, name)) for name in self.fields or []]
+
+
+class AssistedAction(models.Model):
+    """Something alliance staff did in a cooperative's seller centre on its behalf: both names are
+    kept (the staff member and the cooperative). Shown to the cooperative's owners and emailed to
+    them once a day. Never changed or deleted."""
+
+    START, STOP, ACTION = "start", "stop", "action"
+    KINDS = [
+        (START, _("Bắt đầu thao tác thay")),
+        (STOP, _("Kết thúc thao tác thay")),
+        (ACTION, _("Thao tác")),
+    ]
+
+    partner = models.ForeignKey("partner.Partner", on_delete=models.PROTECT, related_name="assisted_actions")
+    staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    staff_name = models.CharField(max_length=255)  # as it read at the time, if the account is renamed
+    kind = models.CharField(max_length=8, choices=KINDS, default=ACTION)
+    url_name = models.CharField(max_length=64, blank=True)  # which seller-centre step, a stable code
+    target = models.CharField(max_length=255, blank=True)  # the product, order or certificate acted on
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("Thao tác thay hợp tác xã")
+        verbose_name_plural = _("Thao tác thay hợp tác xã")
+        ordering = ["-at", "-pk"]
+        permissions = [("act_for_cooperative", _("Thao tác thay cho hợp tác xã"))]
+
+    def __str__(self) -> str:
+        return f"{self.staff_name} → {self.partner_id}: {self.kind} {self.url_name}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("AssistedAction rows are never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("AssistedAction rows are never deleted.")
+
+    @property
+    def label(self) -> str:
+        if self.kind != self.ACTION:
+            return str(dict(self.KINDS)[self.kind])
+        return str(ASSISTED_STEPS.get(self.url_name, _("Thao tác khác")))
+
+
+# What each seller-centre step is called in the history and the daily email (records keep the URL
+# name, a stable code). Steps missing here read "Thao tác khác", with their target.
+ASSISTED_STEPS = {
+    "product-create": pgettext_lazy("thao tác thay", "Thêm sản phẩm"),
+    "product-edit": pgettext_lazy("thao tác thay", "Sửa sản phẩm"),
+    "product-visibility": pgettext_lazy("thao tác thay", "Ẩn hoặc hiện sản phẩm"),
+    "certificate-create": pgettext_lazy("thao tác thay", "Thêm giấy chứng nhận OCOP"),
+    "order-confirm": pgettext_lazy("thao tác thay", "Xác nhận đơn"),
+    "order-pack": pgettext_lazy("thao tác thay", "Đóng gói đơn"),
+    "order-ship": pgettext_lazy("thao tác thay", "Giao đơn cho vận chuyển"),
+    "order-deliver": pgettext_lazy("thao tác thay", "Ghi nhận đã giao đơn"),
+    "order-complete": pgettext_lazy("thao tác thay", "Hoàn tất đơn"),
+    "order-paid": pgettext_lazy("thao tác thay", "Ghi nhận tiền chuyển khoản"),
+    "order-cancel": pgettext_lazy("thao tác thay", "Huỷ đơn"),
+    "profile": pgettext_lazy("thao tác thay", "Sửa hồ sơ hợp tác xã"),
+}

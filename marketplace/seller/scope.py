@@ -5,7 +5,7 @@ objects: nothing of another cooperative can come out of it (`get_*` raise Http40
 tests/seller/test_isolation.py walks every seller-centre URL to hold this."""
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, QuerySet, Value
@@ -21,7 +21,8 @@ from marketplace.order.models import SubOrder, SubOrderEvent, SubOrderStatus
 from marketplace.partner.models import BankAccountChange, Partner, PartnerStaff, Role, Status, StockRecord
 from marketplace.partner.selectors import cooperative_role
 
-from .models import ProductChange, StaffInvitation
+from .assisted import assisting_partner
+from .models import AssistedAction, ProductChange, StaffInvitation
 
 Line = get_model("order", "Line")
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ def cooperative_for(user) -> Partner | None:
 class SellerScope:
     partner: Partner
     role: str = Role.STAFF  # the signed-in person's role in this cooperative
+    # Alliance staff acting for the cooperative (assisted mode), or None for its own people.
+    assisted_by: Any = None
 
     @classmethod
     def for_user(cls, user) -> "SellerScope | None":
@@ -50,6 +53,19 @@ class SellerScope:
         if partner is None:
             return None
         return cls(partner, role=cooperative_role(user, partner) or Role.STAFF)
+
+    @classmethod
+    def for_request(cls, request) -> "SellerScope | None":
+        """The cooperative this request works for: the one alliance staff chose to act for (assisted
+        mode, marketplace/seller/assisted.py), otherwise the signed-in person's own."""
+        partner = assisting_partner(request)
+        if partner is not None:
+            return cls(partner, role=Role.STAFF, assisted_by=request.user)
+        return cls.for_user(request.user)
+
+    @property
+    def is_assisted(self) -> bool:
+        return self.assisted_by is not None
 
     @property
     def is_owner(self) -> bool:
@@ -138,6 +154,10 @@ class SellerScope:
 
     def bank_account_changes(self) -> QuerySet:
         return BankAccountChange.objects.filter(partner=self.partner).select_related("changed_by")
+
+    def assisted_actions(self) -> QuerySet:
+        """What alliance staff did for this cooperative in assisted mode, newest first."""
+        return AssistedAction.objects.filter(partner=self.partner).select_related("staff")
 
     def get_staff_member(self, pk) -> User:
         return get_object_or_404(self.staff(), pk=pk)

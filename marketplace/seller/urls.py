@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from . import order_views, views
+from marketplace.reports import views as report_views
+
+from . import assisted_views, order_views, views
 
 app_name = "seller"
 
@@ -26,6 +28,7 @@ urlpatterns = [
     path("orders/<str:number>/complete/", order_views.SubOrderCompleteView.as_view(), name="order-complete"),
     path("orders/<str:number>/paid/", order_views.SubOrderPaidView.as_view(), name="order-paid"),
     path("orders/<str:number>/cancel/", order_views.SubOrderCancelView.as_view(), name="order-cancel"),
+    path("sales/", report_views.SalesReportView.as_view(), name="sales"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
     path("bank/", views.BankView.as_view(), name="bank"),
     path("staff/", views.StaffView.as_view(), name="staff"),
@@ -33,5 +36,8 @@ urlpatterns = [
     path(
         "staff/invitations/<int:pk>/cancel/", views.InvitationCancelView.as_view(), name="invitation-cancel"
     ),
+    path("history/", assisted_views.HistoryView.as_view(), name="history"),
+    path("qr/", assisted_views.StorefrontQRView.as_view(), name="storefront-qr"),
+    path("assist/leave/", assisted_views.AssistLeaveView.as_view(), name="assist-leave"),
     path("invitations/<str:token>/", views.InvitationAcceptView.as_view(), name="invitation-accept"),
 ]

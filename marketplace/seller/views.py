@@ -1,5 +1,7 @@
 """The seller centre (/seller/): thin views over SellerScope, the forms and the services."""
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import login
@@ -16,7 +18,7 @@ from django.views.generic import ListView, TemplateView
 from marketplace.core.rate_limits import limit_posts
 from marketplace.ocop import services as ocop_services
 
-from . import services
+from . import assisted, services
 from .forms import (
     AccountForm,
     ApplicationForm,
@@ -39,20 +41,55 @@ class SellerMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.scope = SellerScope.for_user(request.user)
+        self.scope = SellerScope.for_request(request)
         if self.scope is None:
             return redirect("seller:apply")
+        url_name = request.resolver_match.url_name if request.resolver_match else ""
+        if self.scope.is_assisted and url_name in assisted.COOPERATIVE_ONLY:
+            messages.error(
+                request,
+                _(
+                    "Việc này chỉ người của hợp tác xã tự làm: "
+                    "tài khoản nhận tiền và người quản lý gian hàng."
+                ),
+            )
+            return redirect("seller:overview")
         # The object named in the URL is looked up in the scope before anything else, whatever the
         # method: another cooperative's object is a 404 for GET, POST and the rest alike.
         self.object = self.get_object()
-        return super().dispatch(request, *args, **kwargs)
+        response = super().dispatch(request, *args, **kwargs)
+        if self.scope.is_assisted and request.method == "POST":
+            self.record_assisted_step(request, response, url_name)
+        return response
+
+    def record_assisted_step(self, request, response, url_name: str) -> None:
+        """A step alliance staff took for the cooperative is recorded once it went through: the
+        page answered without an error and left no error message."""
+        if response.status_code >= 400:
+            return
+        storage: Any = messages.get_messages(request)
+        levels = [message.level for message in storage]
+        storage.used = False  # looking is not reading: the person still sees the messages
+        if messages.ERROR in levels:
+            return
+        assisted.assisted_action_record(
+            partner=self.scope.partner,
+            staff=request.user,
+            url_name=url_name,
+            target=str(self.object) if self.object is not None else request.POST.get("title", ""),
+        )
 
     def get_object(self):
         return None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(cooperative=self.scope.partner, section=self.section)
+        context.update(
+            cooperative=self.scope.partner,
+            section=self.section,
+            assisted_by=self.scope.assisted_by,
+            seller_is_owner=self.scope.is_owner,
+        )
         return context
 
 
@@ -107,7 +144,7 @@ class ApplyView(View):
     template_name = "seller/apply.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if SellerScope.for_user(request.user) is not None:
+        if SellerScope.for_request(request) is not None:
             messages.info(request, _("Tài khoản của bạn đã gắn với một hợp tác xã."))
             return redirect("seller:overview")
         return super().dispatch(request, *args, **kwargs)

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "marketplace.notifications.apps.NotificationsConfig",
     "marketplace.delivery.apps.DeliveryConfig",
     "marketplace.outbox.apps.OutboxConfig",
+    "marketplace.ledger.apps.LedgerConfig",
     "payments.apps.PaymentsConfig",
     "cms.apps.CmsConfig",
     "marketplace.demo.apps.DemoConfig",
@@ -349,6 +350,11 @@ CELERY_BEAT_SCHEDULE["ocop-certificate-expiry"] = {
     "task": "marketplace.ocop.tasks.certificate_expiry_notify",
     "schedule": _crontab(hour=6, minute=0),  # every morning, Asia/Ho_Chi_Minh
 }
+# Assisted mode: each cooperative's owners get one email a day of what alliance staff did for it.
+CELERY_BEAT_SCHEDULE["assisted-digest"] = {
+    "task": "marketplace.seller.tasks.assisted_digest_email",
+    "schedule": _crontab(hour=7, minute=0),  # every morning, for the day before
+}
 OSCAR_DASHBOARD_NAVIGATION += [
     {
         "label": _("Hợp tác xã"),
@@ -364,9 +370,36 @@ OSCAR_DASHBOARD_NAVIGATION += [
                 "url_name": "alliance:certificates",
                 "access_fn": lambda user, *args, **kwargs: user.is_staff,
             },
+            {
+                "label": _("Thao tác thay hợp tác xã"),
+                "url_name": "alliance:assist",
+                "access_fn": lambda user, *args, **kwargs: user.has_perm("seller.act_for_cooperative"),
+            },
         ],
     }
 ]
+OSCAR_DASHBOARD_NAVIGATION += [
+    {
+        "label": _("Tiền"),
+        "icon": "fas fa-coins",
+        "children": [
+            {
+                "label": _("Hoa hồng"),
+                "url_name": "ledger:commission",
+                "access_fn": lambda user, *args, **kwargs: user.is_staff,
+            },
+            {
+                "label": _("Chi trả cho hợp tác xã"),
+                "url_name": "ledger:payouts",
+                "access_fn": lambda user, *args, **kwargs: user.is_staff,
+            },
+        ],
+    }
+]
+CELERY_BEAT_SCHEDULE["ledger-statements-close"] = {
+    "task": "marketplace.ledger.tasks.statements_close",
+    "schedule": _crontab(day_of_month=1, hour=0, minute=30),  # the 1st, 00:30 Asia/Ho_Chi_Minh
+}
 
 # --- Checkout, orders and payments -----------------------------------------
 CELERY_BEAT_SCHEDULE["outbox-dispatch"] = {
@@ -396,6 +429,27 @@ OSCAR_DASHBOARD_NAVIGATION += [
         "label": _("Việc gửi đi thất bại"),
         "icon": "fas fa-exclamation-triangle",
         "url_name": "outbox:dead-letters",
+        "access_fn": lambda user, *args, **kwargs: user.is_staff,
+    }
+]
+
+# --- Reports: sales for cooperatives, analytics for the alliance (docs/reports.md) ---------
+INSTALLED_APPS += ["marketplace.reports.apps.ReportsConfig"]
+# The analytics read monthly summary tables: kept up every 10 minutes from the sub-orders that
+# changed, and this month and the last rewritten every night.
+CELERY_BEAT_SCHEDULE["reports-summaries"] = {
+    "task": "marketplace.reports.tasks.summaries_refresh_changed",
+    "schedule": 600.0,
+}
+CELERY_BEAT_SCHEDULE["reports-summaries-recent"] = {
+    "task": "marketplace.reports.tasks.summaries_refresh_recent",
+    "schedule": _crontab(hour=3, minute=0),
+}
+OSCAR_DASHBOARD_NAVIGATION += [
+    {
+        "label": _("Số liệu của sàn"),
+        "icon": "fas fa-chart-bar",
+        "url_name": "analytics:overview",
         "access_fn": lambda user, *args, **kwargs: user.is_staff,
     }
 ]

@@ -74,10 +74,15 @@ SELLER_PAGES = [
     "seller-product-form",
     "seller-orders",
     "seller-order-detail",
+    "seller-sales",
     "seller-profile",
     "seller-bank",
     "seller-staff",
     "seller-certificates",
+    "seller-money",
+    "seller-statement",
+    "seller-history",
+    "seller-qr",
     "seller-apply",
 ]
 PAGES = SHOP_PAGES + SELLER_PAGES
@@ -445,6 +450,7 @@ def demo_sample(base_url: str) -> dict:
 
     from cms.models.legal import LegalPage
     from cms.models.stories import StoryPage
+    from marketplace.ledger.models import Statement
     from marketplace.order.models import SubOrder
 
     Order = get_model("order", "Order")
@@ -470,6 +476,7 @@ def demo_sample(base_url: str) -> dict:
     story = StoryPage.objects.live().filter(locale__language_code="vi").order_by("path").first()
     legal = LegalPage.objects.live().filter(locale__language_code="vi").order_by("path").first()
     suborder = SubOrder.objects.filter(partner=cooperative).order_by("pk").first()
+    statement = Statement.objects.filter(partner=cooperative).order_by("-month").first()
     latest = lambda: Order.objects.filter(guest_email=GUEST["email"]).latest("pk")  # noqa: E731
     return {
         "home_en": "/en/",
@@ -492,10 +499,15 @@ def demo_sample(base_url: str) -> dict:
             "seller-product-form": f"/seller/products/{product.pk}/",
             "seller-orders": "/seller/orders/",
             "seller-order-detail": f"/seller/orders/{suborder.number}/",
+            "seller-sales": "/seller/sales/",
             "seller-profile": "/seller/profile/",
             "seller-bank": "/seller/bank/",
             "seller-staff": "/seller/staff/",
             "seller-certificates": "/seller/certificates/",
+            "seller-money": "/seller/money/",
+            "seller-statement": f"/seller/money/statements/{statement.pk}/",
+            "seller-history": "/seller/history/",
+            "seller-qr": "/seller/qr/",
         },
         "data": [*settings.OPERATOR.values(), *GUEST.values(), "Phường Hoa Lư", "Ninh Bình"],
     }

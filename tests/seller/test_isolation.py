@@ -44,6 +44,7 @@ OWN_URLS = {
     "products": lambda b: {},
     "orders": lambda b: {},
     "certificates": lambda b: {},
+    "sales": lambda b: {},
     "product-create": lambda b: {
         "title": "Lấy trộm",
         "price": "50000",
@@ -72,8 +73,10 @@ OWN_URLS = {
         "pk": b.partner.pk,
     },
     "staff": lambda b: {"email": b.user.email, "partner": b.partner.pk},
+    "history": lambda b: {"partner": b.partner.pk},
+    "storefront-qr": lambda b: {"partner": b.partner.pk},
 }
-PUBLIC_URLS = {"apply"}
+PUBLIC_URLS = {"apply", "assist-leave"}
 REFUSED = {403, 404}
 _ONE = SimpleNamespace(pk=1, token="t")
 FAKE = SimpleNamespace(

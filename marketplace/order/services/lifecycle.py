@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.core.money import format_vnd
+from marketplace.ledger import services as ledger
 from marketplace.outbox.services import outbox_add
 from payments.registry import method_for
 
@@ -157,7 +158,11 @@ def suborder_deliver(*, suborder_id: int, actor: User | None = None) -> SubOrder
     fields: dict[str, Any] = {}
     if suborder.payment_method == "cod" and suborder.payment_status == PaymentStatus.PENDING:
         fields = {"payment_status": PaymentStatus.PAID, "paid_at": timezone.now()}
-    return _step(suborder_id=suborder_id, allowed={S.SHIPPED}, to=S.DELIVERED, actor=actor, **fields)
+    with transaction.atomic():  # the sale enters the ledger with the delivery, or neither does
+        suborder = _step(suborder_id=suborder_id, allowed={S.SHIPPED}, to=S.DELIVERED, actor=actor, **fields)
+        if fields:
+            ledger.suborder_paid(suborder)
+    return suborder
 
 
 def suborder_complete(*, suborder_id: int, actor: User | None = None) -> SubOrder:
@@ -208,6 +213,7 @@ def suborder_cancel_by_buyer(*, suborder_id: int, actor: User | None = None) -> 
 def _payment_after_cancel(suborder: SubOrder) -> None:
     """Inside the cancelling transaction: nothing more to collect, or the card payment to refund
     (the payment method's refund: its records commit together with the cancellation)."""
+    ledger.suborder_cancelled(suborder)
     if suborder.payment_status == PaymentStatus.PENDING:
         SubOrder.objects.filter(pk=suborder.pk).update(payment_status=PaymentStatus.VOID)
         suborder.payment_status = PaymentStatus.VOID
@@ -230,6 +236,7 @@ def suborder_payment_received(*, suborder_id: int, actor: User | None = None) ->
         suborder.paid_at = timezone.now()
         suborder.save(update_fields=["payment_status", "paid_at", "updated_at"])
         event_add(suborder, note_code=EventNote.TRANSFER_RECEIVED, actor=actor)
+        ledger.suborder_paid(suborder)
     return suborder
 
 
@@ -240,7 +247,9 @@ def suborder_card_paid(*, suborder_id: int) -> bool:
             payment_status=PaymentStatus.PAID, paid_at=timezone.now()
         )
         if paid:
-            event_add(SubOrder.objects.get(pk=suborder_id), note_code=EventNote.CARD_PAID)
+            suborder = SubOrder.objects.get(pk=suborder_id)
+            event_add(suborder, note_code=EventNote.CARD_PAID)
+            ledger.suborder_paid(suborder)
     return bool(paid)
 
 

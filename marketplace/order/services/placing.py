@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from oscar.core.loading import get_model
 
+from marketplace.ledger import services as ledger
 from marketplace.outbox.services import outbox_add
 from marketplace.partner.strategy import is_not_on_sale
 from payments.registry import method_for
@@ -62,6 +63,7 @@ def order_split(*, order: Order, groups: Sequence[CooperativeGroup], payment_met
             payee_account_holder=group.partner.bank_account_holder,
         )
         SubOrderEvent.objects.create(suborder=suborder, status=S.NEW, note_code=EventNote.PLACED)
+        ledger.suborder_placed(suborder)  # the commission rate in force now, kept with it
         outbox_add(
             key=f"suborder-placed:{suborder.number}",
             task=f"{TASKS}.suborder_placed_notify",

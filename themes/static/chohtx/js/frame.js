@@ -46,6 +46,10 @@
     if (window.location.hash === "#filters") { history.replaceState(null, "", window.location.pathname + window.location.search); openDrawer(); }
   }
 
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   document.addEventListener("click", function (event) {
     if (!event.target.closest("details.menu")) { closeMenus(null); }
     if (drawerOpen() && !drawer.contains(event.target) && !(opener && opener.contains(event.target))) { closeDrawer(event); }

@@ -1,0 +1,223 @@
+"""Ledger writes. Every money event is one balanced transaction (its entries sum to zero), written
+once per key, in the transaction of the state change that causes it. The order life cycle calls
+one function per event: `suborder_placed`, `suborder_paid`, `suborder_cancelled`,
+`refund_accepted`; payouts and statements have their own modules (`payouts.py`, `statements.py`).
+Sign: an entry's amount > 0 is a debit, < 0 a credit; a cooperative's account is credit-normal, so
+its balance (what the alliance owes it) is minus the sum of its entries."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import commission, withholding
+from .models import Account, AccountKind, Entry, EntryKind, SubOrderCommission, Transaction
+
+CARD = "stripe"
+DIRECT_METHODS = ("cod", "vietqr")  # paid straight to the cooperative
+K = AccountKind
+
+
+def account(kind: str, partner_id: int | None = None) -> Account:
+    # partner_id None is the platform's own account: the lookup becomes IS NULL.
+    found = Account.objects.filter(kind=kind, partner_id=partner_id).first()  # type: ignore[misc]
+    if found:
+        return found
+    try:
+        with transaction.atomic():
+            return Account.objects.create(kind=kind, partner_id=partner_id)
+    except IntegrityError:
+        return Account.objects.get(kind=kind, partner_id=partner_id)  # type: ignore[misc]
+
+
+def transaction_post(
+    *,
+    key: str,
+    kind: str,
+    lines: list[tuple[Account, int]],
+    partner_id: int | None = None,
+    suborder_id: int | None = None,
+    payout_id: int | None = None,
+    memo: str = "",
+    occurred_at: datetime | None = None,
+) -> Transaction | None:
+    """Write one balanced transaction, once per `key` (None if it was written before). Lines of
+    zero are left out; a transaction may have no lines (a 0% commission is still recorded)."""
+    lines = [(acc, int(amount)) for acc, amount in lines if int(amount)]
+    if sum(amount for __, amount in lines) != 0:
+        raise ValueError(f"Unbalanced ledger transaction {key}: {lines}")
+    if Transaction.objects.filter(key=key).exists():
+        return None
+    occurred_at = occurred_at or timezone.now()
+    try:
+        with transaction.atomic():
+            posted = Transaction.objects.create(
+                key=key,
+                kind=kind,
+                partner_id=partner_id,
+                suborder_id=suborder_id,
+                payout_id=payout_id,
+                memo=memo[:255],
+                occurred_at=occurred_at,
+            )
+            Entry.objects.bulk_create(
+                Entry(transaction=posted, account=acc, amount=amount, kind=kind, occurred_at=occurred_at)
+                for acc, amount in lines
+            )
+    except IntegrityError:
+        return None
+    return posted
+
+
+def _to_cooperative(suborder, kind: str, key: str, source: Account, amount: int, **extra):
+    """`amount` moves from `source` (debited) to what the alliance owes the cooperative (credited)."""
+    coop = account(K.COOPERATIVE, suborder.partner_id)
+    return transaction_post(
+        key=key,
+        kind=kind,
+        lines=[(source, amount), (coop, -amount)],
+        partner_id=suborder.partner_id,
+        suborder_id=suborder.pk,
+        **extra,
+    )
+
+
+# --- The order life cycle -----------------------------------------------------------------------
+def suborder_placed(suborder) -> SubOrderCommission:
+    """Record the commission rate in force now (once): later rule changes never touch it."""
+    found = SubOrderCommission.objects.filter(suborder=suborder).first()
+    if found:
+        return found
+    rule, rate_bp = commission.rate_for(suborder)
+    return SubOrderCommission.objects.create(
+        suborder=suborder, rate_bp=rate_bp, rule=rule, rule_text=str(rule) if rule else ""
+    )
+
+
+def suborder_paid(suborder, *, occurred_at: datetime | None = None) -> None:
+    """The sale happened: cash collected on delivery, the VietQR transfer received, or the card
+    paid. Writes the sale, the shipping charged, (for direct methods) the money the cooperative
+    kept, the commission and (card, household sellers) the tax withheld."""
+    when = occurred_at or suborder.paid_at or timezone.now()
+    goods, shipping = int(suborder.lines_total), int(suborder.shipping_charge)
+    card = suborder.payment_method == CARD
+    source = account(K.CARD_CASH if card else K.DIRECT)
+    number = suborder.number
+    _to_cooperative(suborder, EntryKind.SALE, f"sale:{suborder.pk}", source, goods, occurred_at=when)
+    _to_cooperative(
+        suborder, EntryKind.SHIPPING, f"shipping:{suborder.pk}", source, shipping, occurred_at=when
+    )
+    if not card:  # the buyer paid the cooperative itself: it already holds the money
+        _to_cooperative(
+            suborder,
+            EntryKind.COLLECTED,
+            f"collected:{suborder.pk}",
+            source,
+            -(goods + shipping),
+            occurred_at=when,
+            memo=number,
+        )
+    rate = suborder_placed(suborder).rate_bp
+    fee = commission.amount(goods, rate)
+    _to_cooperative(
+        suborder,
+        EntryKind.COMMISSION,
+        f"commission:{suborder.pk}",
+        account(K.COMMISSION),
+        -fee,
+        occurred_at=when,
+        memo=f"{rate / 100:g}%",
+    )
+    if card:
+        withholding.withhold(suborder, occurred_at=when)
+
+
+def suborder_cancelled(suborder, *, occurred_at: datetime | None = None) -> None:
+    """A sub-order paid straight to the cooperative was cancelled after payment: the cooperative
+    gives the money back itself, so its sale, shipping and commission are reversed. (A card
+    sub-order is reversed when its refund is accepted: `refund_accepted`.)"""
+    if suborder.payment_method == CARD:
+        return
+    sale = Transaction.objects.filter(key=f"sale:{suborder.pk}").first()
+    if sale is None:
+        return
+    _reverse(suborder, prefix="cancel", occurred_at=occurred_at or timezone.now(), share=(1, 1))
+
+
+def refund_accepted(refund) -> None:
+    """Stripe accepted a card refund (a `pending` or `succeeded` refund row): the buyer's money
+    leaves the platform's Stripe balance; commission and tax withheld are given back in
+    proportion. A refund of a second payment (paid twice) was never the cooperative's money."""
+    suborder = refund.suborder
+    if suborder is None or refund.reason == "paid_twice":
+        return
+    if not Transaction.objects.filter(key=f"sale:{suborder.pk}").exists():
+        return
+    total = int(suborder.total)
+    previous = _refunded(suborder)
+    amount = min(int(refund.amount), total - previous)
+    if amount <= 0:
+        return
+    when = timezone.now()
+    posted = _to_cooperative(
+        suborder,
+        EntryKind.REFUND,
+        f"refund:{refund.key}",
+        account(K.CARD_CASH),
+        -amount,
+        occurred_at=when,
+        memo=refund.stripe_refund_id or refund.key,
+    )
+    if posted is None:
+        return
+    _reverse(suborder, prefix=f"refund:{refund.key}", occurred_at=when, share=(previous + amount, total))
+
+
+def _refunded(suborder) -> int:
+    from .selectors import suborder_kind_total
+
+    return -suborder_kind_total(suborder, EntryKind.REFUND)
+
+
+def _reverse(suborder, *, prefix: str, occurred_at: datetime, share: tuple[int, int]) -> None:
+    """Give back commission and withholding up to `share` (refunded so far / total) of what was
+    charged, less what was already given back; for direct methods also reverse the sale."""
+    from .selectors import suborder_kind_total
+
+    done, total = share
+    if suborder.payment_method != CARD:
+        for kind in (EntryKind.SALE, EntryKind.SHIPPING, EntryKind.COLLECTED):
+            owed = suborder_kind_total(suborder, kind)
+            if owed:
+                _to_cooperative(
+                    suborder,
+                    EntryKind.CORRECTION,
+                    f"{prefix}:{kind}:{suborder.pk}",
+                    account(K.DIRECT),
+                    -owed,
+                    occurred_at=occurred_at,
+                    memo=f"{suborder.number}: {EntryKind(kind).label}",
+                )
+    for kind, reversal, source in (
+        (EntryKind.COMMISSION, EntryKind.COMMISSION_REVERSAL, K.COMMISSION),
+        (EntryKind.WITHHOLDING, EntryKind.WITHHOLDING_REVERSAL, K.TAX),
+    ):
+        charged = -suborder_kind_total(suborder, kind)
+        given_back = suborder_kind_total(suborder, reversal)
+        due = charged * done // total if total else charged
+        if due - given_back > 0:
+            if kind == EntryKind.WITHHOLDING:
+                withholding.offset(
+                    suborder, amount=due - given_back, key=f"{prefix}:{reversal}", when=occurred_at
+                )
+            else:
+                _to_cooperative(
+                    suborder,
+                    reversal,
+                    f"{prefix}:{reversal}:{suborder.pk}",
+                    account(source),
+                    due - given_back,
+                    occurred_at=occurred_at,
+                )

@@ -1,0 +1,2 @@
+"""Reads of the reports: a cooperative's own sales (`cooperative`) and the alliance's analytics
+(`alliance`)."""

@@ -1,0 +1,36 @@
+from datetime import timedelta
+
+import pytest
+from django.db.models import F
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from marketplace.order.models import SubOrder, SubOrderEvent, SubOrderStatus
+from tests.seller.conftest import coop_a, coop_b, mixed_order, place_order, private_media, split_order  # noqa: F401
+
+StockRecord = get_model("partner", "StockRecord")
+
+
+def sell(coop, *, days_ago=0, status=SubOrderStatus.NEW, method="cod", quantity=1, buyer=None, number=None):
+    """One sub-order of `coop` for `quantity` of its product, placed `days_ago` days ago at noon
+    (shop time), moved to `status` (a "delivered" event two days after placing when delivered)."""
+    StockRecord.objects.filter(product=coop.product).update(num_in_stock=F("num_in_stock") + quantity)
+    order = place_order(*([coop.product] * quantity), number=number)
+    if buyer is not None:
+        type(order).objects.filter(pk=order.pk).update(user=buyer)
+    (suborder,) = split_order(order, payment_method=method)
+    placed = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0) - timedelta(
+        days=days_ago
+    )
+    SubOrder.objects.filter(pk=suborder.pk).update(created_at=placed, status=status)
+    if status in (SubOrderStatus.DELIVERED, SubOrderStatus.COMPLETED):
+        event = SubOrderEvent.objects.create(suborder=suborder, status=SubOrderStatus.DELIVERED)
+        SubOrderEvent.objects.filter(pk=event.pk).update(created_at=placed + timedelta(days=2))
+    suborder.refresh_from_db()
+    return suborder
+
+
+@pytest.fixture
+def seller_client(client, coop_a):  # noqa: F811
+    client.force_login(coop_a.user)
+    return client
