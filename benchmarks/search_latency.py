@@ -1,6 +1,6 @@
 """Search latency on PostgreSQL with 10,000 and 100,000 products (a script, not a timed test).
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/chohtx_bench \\
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/<name>_bench \\
         .venv/bin/python benchmarks/search_latency.py --sizes 10000 100000
 
 Any database whose name ends in `_bench` is accepted (each person their own).
@@ -236,7 +236,7 @@ def main() -> None:
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres") or not url.rstrip("/").endswith("_bench"):
-        sys.exit("Set DATABASE_URL to a PostgreSQL database whose name ends in _bench (chohtx_bench).")
+        sys.exit("Set DATABASE_URL to a PostgreSQL database whose name ends in _bench.")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings.dev")
     os.environ.setdefault("ELASTICSEARCH_URL", "")
     ensure_database(url)

@@ -1,5 +1,7 @@
 """Admin choosers for shop data: editors pick products and cooperatives, they never edit them."""
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
@@ -24,9 +26,13 @@ class CooperativeChooserViewSet(ChooserViewSet):
 product_chooser_viewset = ProductChooserViewSet("product_chooser")
 cooperative_chooser_viewset = CooperativeChooserViewSet("cooperative_chooser")
 
-ProductChooserBlock = product_chooser_viewset.get_block_class(
-    name="ProductChooserBlock", module_path="cms.choosers"
-)
-CooperativeChooserBlock = cooperative_chooser_viewset.get_block_class(
-    name="CooperativeChooserBlock", module_path="cms.choosers"
-)
+if TYPE_CHECKING:  # classes made at start-up; to the type checker, Wagtail's (untyped) chooser block
+    from wagtail.blocks import ChooserBlock as CooperativeChooserBlock
+    from wagtail.blocks import ChooserBlock as ProductChooserBlock
+else:
+    ProductChooserBlock = product_chooser_viewset.get_block_class(
+        name="ProductChooserBlock", module_path="cms.choosers"
+    )
+    CooperativeChooserBlock = cooperative_chooser_viewset.get_block_class(
+        name="CooperativeChooserBlock", module_path="cms.choosers"
+    )

@@ -12,6 +12,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from wagtail.models import Site
 
+from marketplace.catalogue.models import Product
+from marketplace.partner.models import Partner
+
 from .operator import operator_details
 
 SCHEMA = "https://schema.org"
@@ -29,25 +32,25 @@ def site_root_url(request=None) -> str:
     return fragments.cached("cms", ("root-url", request.get_host() if request is not None else ""), compute)
 
 
-def absolute(url: str, request=None) -> str:
+def absolute(url: str, request: HttpRequest | None = None) -> str:
     if not url or url.startswith(("http://", "https://")):
         return url
     return site_root_url(request) + url
 
 
-def image_url(image, request=None, spec: str = "fill-1200x630") -> str:
+def image_url(image: Any, request: HttpRequest | None = None, spec: str = "fill-1200x630") -> str:
     if image is None:
         return ""
     return absolute(image.get_rendition(spec).url, request)
 
 
-def page_translations(page) -> list:
+def page_translations(page: Any) -> list[Any]:
     """The page and its live translations, as (language code, absolute URL) pairs."""
     pages = [page, *page.get_translations().live().public().select_related("locale")]
     return [(p.locale.language_code, p.get_full_url()) for p in pages]
 
 
-def sitemap_entries(page, request=None) -> list[dict]:
+def sitemap_entries(page: Any, request: HttpRequest | None = None) -> list[dict[str, Any]]:
     translations = page_translations(page)
     alternates = [{"lang_code": code, "location": url} for code, url in translations]
     if len(alternates) > 1:
@@ -76,19 +79,19 @@ def breadcrumbs(items: list[tuple[str, str]]) -> dict:
     }
 
 
-def page_breadcrumbs(page, request=None) -> dict:
+def page_breadcrumbs(page: Any, request: HttpRequest | None = None) -> dict[str, Any]:
     ancestors = page.get_ancestors(inclusive=True).filter(depth__gt=1).specific()
     return breadcrumbs([(p.title, p.get_full_url(request)) for p in ancestors])
 
 
-def cooperative_url(cooperative, request=None) -> str:
+def cooperative_url(cooperative: Partner, request: HttpRequest | None = None) -> str:
     try:
         return absolute(reverse("cooperatives:detail", kwargs={"slug": cooperative.code}), request)
     except NoReverseMatch:
         return ""
 
 
-def organization(cooperative, request=None) -> dict:
+def organization(cooperative: Partner, request: HttpRequest | None = None) -> dict[str, Any]:
     data = {"@context": SCHEMA, "@type": "Organization", "name": cooperative.name}
     url = cooperative_url(cooperative, request)
     if url:
@@ -116,7 +119,7 @@ def organization(cooperative, request=None) -> dict:
     return data
 
 
-def product(product, request=None) -> dict:
+def product(product: Product, request: HttpRequest | None = None) -> dict[str, Any]:
     """Product with its Offer (price in VND, stock, seller) and, when reviewed, AggregateRating."""
     data = {
         "@context": SCHEMA,
@@ -158,7 +161,7 @@ def product(product, request=None) -> dict:
     return data
 
 
-def product_breadcrumbs(product, request=None) -> dict:
+def product_breadcrumbs(product: Product, request: HttpRequest | None = None) -> dict[str, Any]:
     site = (Site.find_for_request(request) if request is not None else None) or Site.objects.filter(
         is_default_site=True
     ).first()

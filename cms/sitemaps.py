@@ -1,6 +1,7 @@
 """/sitemap.xml: every live page (with hreflang alternates), every product on sale, every storefront."""
 
 from datetime import datetime
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
@@ -26,7 +27,7 @@ class PageSitemap(WagtailSitemap):
         return pages
 
 
-class _WagtailSiteDomain(Sitemap):  # type: ignore[type-arg]
+class _WagtailSiteDomain(Sitemap):
     """Shop URLs on the same host as the pages (the Wagtail site's root URL)."""
 
     def get_domain(self, site: Site | RequestSite | None = None) -> str:
@@ -61,4 +62,8 @@ class CooperativeSitemap(_WagtailSiteDomain):
         return reverse("cooperatives:detail", kwargs={"slug": cooperative.code})
 
 
-SITEMAPS = {"pages": PageSitemap, "products": ProductSitemap, "cooperatives": CooperativeSitemap}
+SITEMAPS: dict[str, type[Sitemap[Any]] | Sitemap[Any]] = {
+    "pages": PageSitemap,
+    "products": ProductSitemap,
+    "cooperatives": CooperativeSitemap,
+}

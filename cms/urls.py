@@ -3,6 +3,8 @@
 The URL alone decides a page's language; the shop's URLs are never prefixed. Mounted last in
 marketplace/urls.py, in place of Wagtail's catch-all."""
 
+from typing import Any
+
 from django.conf import settings
 from django.urls import URLResolver, re_path
 from django.urls.resolvers import LocalePrefixPattern
@@ -15,10 +17,10 @@ from . import views
 class PageLanguagePrefix(LocalePrefixPattern):
     """Reverses like i18n_patterns (no prefix for Vietnamese), but matches whatever the active language."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(prefix_default_language=False)
 
-    def match(self, path):
+    def match(self, path: str) -> Any:
         for code, __ in settings.LANGUAGES:
             if code != settings.LANGUAGE_CODE and path.startswith(f"{code}/"):
                 return path.removeprefix(f"{code}/"), (), {}

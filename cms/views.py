@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as django_sitemap
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import translation
 from wagtail import views as wagtail_views
@@ -11,14 +11,14 @@ from wagtail.models import Locale, Page
 from .sitemaps import SITEMAPS
 
 
-def _url_language(request) -> str:
+def _url_language(request: HttpRequest) -> str:
     for code, __ in settings.LANGUAGES:
         if code != settings.LANGUAGE_CODE and request.path_info.startswith(f"/{code}/"):
             return code
     return settings.LANGUAGE_CODE
 
 
-def serve_page(request, path=""):
+def serve_page(request: HttpRequest, path: str = "") -> HttpResponse:
     """Serve a Wagtail page from the tree of the URL's language.
 
     A visitor who chose English and opens a Vietnamese page with an English version is sent there;
@@ -45,9 +45,9 @@ def serve_page(request, path=""):
     return response
 
 
-def _fallback(request, path, language):
+def _fallback(request: HttpRequest, path: str, language: str) -> HttpResponse:
     """No page in that language at this address: show the Vietnamese one (or 404)."""
-    del request._wagtail_route_for_request
+    del request._wagtail_route_for_request  # type: ignore[attr-defined]  # Wagtail's cache of the route
     with translation.override(settings.LANGUAGE_CODE):
         route = Page.route_for_request(request, path)
     if route is None:
@@ -62,7 +62,7 @@ def _fallback(request, path, language):
     return redirect((translated or page).url)
 
 
-def robots_txt(request):
+def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
         *[
@@ -85,5 +85,5 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-def sitemap(request):
+def sitemap(request: HttpRequest) -> HttpResponse:
     return django_sitemap(request, sitemaps=SITEMAPS)

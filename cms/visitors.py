@@ -2,12 +2,14 @@
 
 import uuid
 
+from django.http import HttpRequest, HttpResponse
+
 COOKIE = "chohtx_voter"
 SALT = "cms.poll.voter"
 ONE_YEAR = 365 * 24 * 3600
 
 
-def visitor_key(request) -> tuple[str, bool]:
+def visitor_key(request: HttpRequest) -> tuple[str, bool]:
     """The visitor's key, and whether it is new (so the cookie must be set on the response)."""
     if request.user.is_authenticated:
         return f"user:{request.user.pk}", False
@@ -17,7 +19,7 @@ def visitor_key(request) -> tuple[str, bool]:
     return f"visitor:{uuid.uuid4().hex}", True
 
 
-def remember(response, key: str) -> None:
+def remember(response: HttpResponse, key: str) -> None:
     if key.startswith("visitor:"):
         response.set_signed_cookie(
             COOKIE, key.removeprefix("visitor:"), salt=SALT, max_age=ONE_YEAR, httponly=True, samesite="Lax"

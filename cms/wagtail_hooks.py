@@ -1,5 +1,8 @@
 """Admin wiring: product and cooperative choosers, the poll's results chart, the moderation menu."""
 
+from collections.abc import Iterator
+from typing import Any
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,17 +13,17 @@ from .choosers import cooperative_chooser_viewset, product_chooser_viewset
 
 
 @hooks.register("register_admin_viewset")
-def register_choosers():
+def register_choosers() -> list[Any]:
     return [product_chooser_viewset, cooperative_chooser_viewset]
 
 
 @hooks.register("register_admin_urls")
-def register_poll_results_url():
+def register_poll_results_url() -> list[Any]:
     return [path("poll-results/<int:page_id>/", admin_views.poll_results, name="cms_poll_results")]
 
 
 @hooks.register("register_page_listing_buttons")
-def poll_results_button(page, user, next_url=None):
+def poll_results_button(page: Any, user: Any, next_url: str | None = None) -> Iterator[Any]:
     if page.specific_class.__name__ == "PollPage" and page.permissions_for_user(user).can_edit():
         yield ListingButton(
             _("Kết quả bình chọn"),

@@ -58,7 +58,8 @@ def list_(name: str, default: Any = _MISSING) -> list[str]:
 
 def database(name: str = "DATABASE_URL", default: Any = _MISSING) -> dict[str, Any]:
     url = _raw(name, default)
-    return dj_database_url.parse(url, conn_max_age=0)
+    # A plain dict: the settings add OPTIONS that dj-database-url's TypedDict does not list.
+    return dict(dj_database_url.parse(url, conn_max_age=0))
 
 
 def is_set(name: str) -> bool:

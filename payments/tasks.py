@@ -5,12 +5,12 @@ from typing import Any
 
 from celery import Task, shared_task
 
-from marketplace.notifications.retrying import RETRYING, worker_name
+from marketplace.notifications.retrying import RETRYING, TaskOptions, worker_name
 
 from . import emails, services
 from .stripe_gateway import StripeError
 
-STRIPE_RETRYING: dict[str, Any] = {**RETRYING, "autoretry_for": (StripeError, OSError), "max_retries": 8}
+STRIPE_RETRYING: TaskOptions = {**RETRYING, "autoretry_for": (StripeError, OSError), "max_retries": 8}
 
 
 @shared_task(**STRIPE_RETRYING)

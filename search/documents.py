@@ -1,5 +1,6 @@
 """What is searchable about a product: one document, shared by every backend."""
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import Prefetch, QuerySet
@@ -23,6 +24,7 @@ def indexable_products() -> QuerySet[Product]:
         Prefetch("ocop_certificates", queryset=Certificate.objects.valid(), to_attr="valid_certificates"),
     )
     return products
+    return products
 
 
 def category_tree() -> dict:
@@ -31,7 +33,7 @@ def category_tree() -> dict:
     return {category.path: category for category in Category.objects.all()}
 
 
-def _category_paths(product, tree: dict) -> list:
+def _category_paths(product: Product, tree: dict[str, Any]) -> list[list[Any]]:
     steplen = product.categories.model.steplen
     paths = []
     for category in product.categories.all():
@@ -86,7 +88,7 @@ def document_text(document: dict) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _padded_ids(ids) -> str:
+def _padded_ids(ids: Iterable[object]) -> str:
     return f" {' '.join(str(i) for i in ids)} "
 
 
@@ -132,7 +134,7 @@ INDEX_ROW_FIELDS = [
 # --- CMS stories ------------------------------------------------------------------------
 
 
-def _stream_strings(value):
+def _stream_strings(value: object) -> Iterator[str]:
     """Every piece of text in a StreamField's raw data (rich text as HTML), skipping ids, links
     and block metadata."""
     if isinstance(value, str):
@@ -147,7 +149,7 @@ def _stream_strings(value):
             yield from _stream_strings(item)
 
 
-def story_text(story) -> str:
+def story_text(story: Any) -> str:
     """A story's searchable text: title, lead (sa pô) and the words of its body."""
     from html import unescape
 
@@ -159,6 +161,6 @@ def story_text(story) -> str:
     return " ".join(part for part in (story.title, getattr(story, "lead", ""), body_text) if part)
 
 
-def story_row(story) -> dict:
+def story_row(story: Any) -> dict[str, str]:
     """The database row for a story (folded, space padded, like the products' rows)."""
     return {"title": fold(padded(story.title)), "text": fold(padded(story_text(story)))}

@@ -1,4 +1,5 @@
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.partner.models import Area
@@ -44,7 +45,7 @@ def _valid(name: str, value: str) -> bool:
     return name == "stock" and value == "1"
 
 
-def facet_filters(params) -> dict[str, tuple[str, ...]]:
+def facet_filters(params: QueryDict) -> dict[str, tuple[str, ...]]:
     """The facet values chosen in the URL (`?area=ha_nam&stars=4&stars=5`); anything unknown is ignored."""
     filters = {}
     for name in FACETS:

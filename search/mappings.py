@@ -2,6 +2,8 @@
 or the mapping changes, then run `manage.py search_index --rebuild` (a new index, then an alias swap).
 """
 
+from typing import Any
+
 from elasticsearch.dsl import (
     Boolean,
     Date,
@@ -41,7 +43,7 @@ vi_suggest_search = analyzer(
 )
 
 
-def _text(**extra):
+def _text(**extra: Any) -> Text:
     return Text(analyzer=vi_exact, fields={"folded": Text(analyzer=vi_fold), **extra})
 
 

@@ -48,6 +48,7 @@ class FacetCount:
     count: int
     label: str = ""
     selected: bool = False
+    url: str = ""  # set by the results page: the address that toggles this value
 
 
 @dataclass

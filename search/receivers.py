@@ -8,7 +8,9 @@ commits (through the outbox when it is installed, so a broker outage loses nothi
 brings Elasticsearch up to date (and rewrites the database rows again: safe to run twice)."""
 
 import uuid
+from typing import Any
 
+from celery import Task
 from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -30,7 +32,7 @@ Category = get_model("catalogue", "Category")
 ProductImage = get_model("catalogue", "ProductImage")
 
 
-def enqueue(task, **kwargs) -> None:
+def enqueue(task: Task, **kwargs: Any) -> None:
     if apps.is_installed("marketplace.outbox"):
         from marketplace.outbox.services import outbox_add
 
@@ -44,9 +46,9 @@ def rows_now(product_ids) -> None:
     also makes what pages cache about them stale)."""
     from . import services
 
-    product_ids = [pk for pk in product_ids if pk]
-    if product_ids:
-        services.database_rows_update(product_ids=product_ids)
+    wanted = [pk for pk in product_ids if pk]
+    if wanted:
+        services.database_rows_update(product_ids=wanted)
 
 
 def fragments_stale(product_ids) -> None:
@@ -93,14 +95,14 @@ def products_changed_together(sender, product_ids, **kwargs):
 
 
 @receiver(post_save, sender=Partner)
-def partner_saved(sender, instance, raw=False, **kwargs):
+def partner_saved(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
         rows_now(StockRecord.objects.filter(partner_id=instance.pk).values_list("product_id", flat=True))
         enqueue(tasks.partner_index_update, partner_id=instance.pk)
 
 
 @receiver(post_save, sender=Certificate)
-def certificate_saved(sender, instance, raw=False, **kwargs):
+def certificate_saved(sender: type, instance: Certificate, raw: bool = False, **kwargs: Any) -> None:
     if raw:
         return
     product_ids = list(instance.products.values_list("pk", flat=True))
@@ -129,7 +131,14 @@ _CLEARED = "_search_cleared_product_ids"
 
 
 @receiver(m2m_changed, sender=Certificate.products.through)
-def certificate_products_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs):
+def certificate_products_changed(
+    sender: type,
+    instance: Any,
+    action: str,
+    pk_set: set[int] | None = None,
+    reverse: bool = False,
+    **kwargs: Any,
+) -> None:
     if action == "pre_clear":
         # post_clear has no pk_set: remember whose certificates are about to go.
         if reverse:  # product.ocop_certificates.clear(): only this product changes
@@ -162,7 +171,7 @@ def _is_story(page: object) -> bool:
 
 @receiver(page_published)
 @receiver(page_unpublished)
-def story_changed(sender, instance, **kwargs):
+def story_changed(sender: type, instance: Any, **kwargs: Any) -> None:
     """A story published, re-published or unpublished: rewrite (or drop) its search row."""
     if _is_story(instance):
         enqueue(tasks.story_index_update, page_id=instance.pk)

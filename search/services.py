@@ -1,7 +1,9 @@
 """Writes to the search indexes: the database's own (always) and Elasticsearch's (when set)."""
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
+from typing import Any
 
 from django.db import connection, transaction
 
@@ -39,7 +41,8 @@ def _save_rows(documents: list[dict]) -> None:
     """Upsert the database rows for these documents, their tsvectors and their words."""
     rows = {document["id"]: index_row(document) for document in documents}
     existing = {row.product_id: row for row in ProductIndex.objects.filter(product_id__in=rows)}
-    new, changed = [], []
+    new: list[ProductIndex] = []
+    changed: list[ProductIndex] = []
     for product_id, values in rows.items():
         row = existing.get(product_id) or ProductIndex(product_id=product_id)
         for field, value in values.items():
@@ -95,7 +98,7 @@ def partner_index_update(*, partner_id: int) -> None:
     products_reindex(product_ids=set(ids))
 
 
-def _batches(ids: list[int], size: int):
+def _batches(ids: list[int], size: int) -> Iterator[list[int]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
 
@@ -114,7 +117,7 @@ def database_index_rebuild(*, progress: Callable[[int, int], None] | None = None
     return indexed
 
 
-def searchable_documents(*, batch: int = 500):
+def searchable_documents(*, batch: int = 500) -> Iterator[dict[str, Any]]:
     """Every searchable product's document, batch by batch (for Elasticsearch rebuilds)."""
     ids = list(Product.objects.order_by("pk").values_list("pk", flat=True))
     for chunk in _batches(ids, batch):
@@ -162,7 +165,7 @@ def database_searchable_count() -> int:
     return ProductIndex.objects.count()
 
 
-def products_changed_since(moment) -> int:
+def products_changed_since(moment: datetime) -> int:
     """Re-index products edited while a rebuild ran (their updates went to the old index)."""
     ids = list(Product.objects.filter(date_updated__gte=moment).values_list("pk", flat=True))
     if ids:

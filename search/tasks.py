@@ -1,15 +1,16 @@
 """Index updates, enqueued after commit. Each takes ids, re-fetches and is safe to run twice."""
 
 import logging
+from collections.abc import Callable
 
-from celery import shared_task
+from celery import Task, shared_task
 
 from . import services
 
 logger = logging.getLogger("search")
 
 
-def _run(task, call) -> None:
+def _run(task: Task, call: Callable[[], object]) -> None:
     from .backends.elasticsearch import SearchUnavailable
 
     try:
@@ -22,20 +23,20 @@ def _run(task, call) -> None:
 
 
 @shared_task(bind=True, acks_late=True)
-def product_index_update(self, product_id: int) -> None:
+def product_index_update(self: Task, product_id: int) -> None:
     _run(self, lambda: services.product_index_update(product_id=product_id))
 
 
 @shared_task(bind=True, acks_late=True)
-def products_reindex(self, product_ids: list[int]) -> None:
+def products_reindex(self: Task, product_ids: list[int]) -> None:
     _run(self, lambda: services.products_reindex(product_ids=product_ids))
 
 
 @shared_task(bind=True, acks_late=True)
-def partner_index_update(self, partner_id: int) -> None:
+def partner_index_update(self: Task, partner_id: int) -> None:
     _run(self, lambda: services.partner_index_update(partner_id=partner_id))
 
 
 @shared_task(bind=True, acks_late=True)
-def story_index_update(self, page_id: int) -> None:
+def story_index_update(self: Task, page_id: int) -> None:
     services.story_index_update(page_id=page_id)

@@ -1,9 +1,13 @@
 """Product lists (search results, the catalogue, category pages) on one engine, and suggestions."""
 
+from collections.abc import Iterator
+from typing import Any, overload
+
 from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -19,7 +23,7 @@ Category = get_model("catalogue", "Category")
 class _Window:
     """A paginator's view of results of which only the current page was fetched."""
 
-    def __init__(self, total: int, items: list):
+    def __init__(self, total: int, items: list[Any]) -> None:
         self.total, self.items = total, items
 
     def count(self) -> int:
@@ -28,15 +32,22 @@ class _Window:
     def __len__(self) -> int:
         return self.total
 
-    def __getitem__(self, key):
+    @overload
+    def __getitem__(self, key: int) -> Any: ...
+    @overload
+    def __getitem__(self, key: slice) -> list[Any]: ...
+    def __getitem__(self, key: int | slice) -> Any:
         return self.items
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.items)
 
 
 # Far beyond any real list; a larger number would become an OFFSET the database cannot hold.
 MAX_PAGE = 10_000
 
 
-def _page_number(request) -> int:
+def _page_number(request: HttpRequest) -> int:
     try:
         number = max(int(request.GET.get("page", 1)), 1)
     except ValueError as exc:
@@ -46,7 +57,7 @@ def _page_number(request) -> int:
     return number
 
 
-def _toggle_url(request, name: str, value: str) -> str:
+def _toggle_url(request: HttpRequest, name: str, value: str) -> str:
     params = request.GET.copy()
     params.pop("page", None)
     values = params.getlist(name)
@@ -56,9 +67,9 @@ def _toggle_url(request, name: str, value: str) -> str:
 
 class ProductListView(TemplateView):
     template_name = "oscar/catalogue/browse.html"
-    category = None
+    category: Any = None
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.form = SearchForm(request.GET or None)
         self.query_text, self.sort = self.form.cleaned()
         per_page = settings.OSCAR_PRODUCTS_PER_PAGE
@@ -72,14 +83,16 @@ class ProductListView(TemplateView):
             limit=per_page,
         )
         self.results = selectors.product_results(self.search_query)
-        self.paginator = Paginator(_Window(self.results.total, self.results.products), per_page)
+        self.paginator: Paginator[Any] = Paginator(
+            _Window(self.results.total, self.results.products), per_page
+        )
         try:
             self.page = self.paginator.page(number)
         except InvalidPage as exc:
             raise Http404(_("Không có trang này.")) from exc
         return super().get(request, *args, **kwargs)
 
-    def get_summary(self):
+    def get_summary(self) -> str | Promise:
         return _("Tất cả sản phẩm")
 
     def facet_groups(self) -> list[dict]:
@@ -95,7 +108,7 @@ class ProductListView(TemplateView):
                 groups.append({"name": name, "label": FACET_LABELS[name], "values": values})
         return groups
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         chosen = [f for group in self.facet_groups() for f in group["values"] if f.selected]
         params = self.request.GET.copy()
@@ -125,12 +138,12 @@ class CatalogueView(ProductListView):
 class FacetedSearchView(ProductListView):
     template_name = "oscar/search/results.html"
 
-    def get_summary(self):
+    def get_summary(self) -> str | Promise:
         if self.query_text:
             return _("Kết quả cho “%(q)s”") % {"q": self.query_text}
         return _("Tất cả sản phẩm")
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
         first_page = self.page.number == 1
         ctx["cooperatives"] = selectors.cooperatives_matching(self.query_text) if first_page else []
@@ -145,20 +158,20 @@ class FacetedSearchView(ProductListView):
 class ProductCategoryView(ProductListView):
     template_name = "oscar/catalogue/category.html"
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.category = get_object_or_404(Category, pk=kwargs["pk"])
         if request.path != self.category.get_absolute_url():
             return HttpResponsePermanentRedirect(self.category.get_absolute_url())
         return super().get(request, *args, **kwargs)
 
-    def get_summary(self):
-        return self.category.name
+    def get_summary(self) -> str | Promise:
+        return str(self.category.name)
 
 
 class SuggestView(View):
     """`/search/suggest/?q=` -> products, cooperatives and categories for the search box."""
 
-    def get(self, request):
+    def get(self, request: HttpRequest) -> JsonResponse:
         text = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
         response = JsonResponse({"q": text, **selectors.suggestions(text)})
         response["Cache-Control"] = "public, max-age=60"

@@ -9,6 +9,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from marketplace.users.two_factor import two_factor_enrolled, two_factor_required
 from tests.factories import CooperativeFactory, make_product, vietnam
 
+# Fixtures that tests of several packages use (CMS pages and people), defined once.
+pytest_plugins = ["tests.helpers.cms_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def fresh_cache():

@@ -1,6 +1,6 @@
 """Run localstripe (the fake Stripe server) bound to 127.0.0.1 only.
 
-Runs under its own virtualenv (`.venv-localstripe`, see README): localstripe's command line
+Runs under its own virtualenv (`.venv-localstripe`, see docs/testing.md): localstripe's command line
 listens on every interface and has no host option, so it is started from Python instead:
 
     .venv-localstripe/bin/python tools/localstripe_server.py 8420

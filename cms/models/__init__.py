@@ -1,4 +1,4 @@
-"""Wagtail pages of Chợ HTX. The home page is the site root; see README "Content for editors"."""
+"""Wagtail pages of Chợ HTX. The home page is the site root; see docs/cms.md."""
 
 from .campaigns import CampaignPage, Selection
 from .home import HomePage

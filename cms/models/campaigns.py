@@ -86,7 +86,7 @@ class CampaignPage(SeoPage):
     def is_hand_picked(self) -> bool:
         return bool(self.selection == Selection.HAND)
 
-    def clean(self):
+    def clean(self) -> None:
         super().clean()
         if self.rule_min_price and self.rule_max_price and self.rule_min_price > self.rule_max_price:
             raise ValidationError({"rule_max_price": _("Giá đến phải lớn hơn hoặc bằng giá từ.")})

@@ -1,6 +1,9 @@
 """The pages the law expects on a trading floor, and the complaints form that reaches alliance staff."""
 
+from typing import Any
+
 from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -65,7 +68,7 @@ class ComplaintsPage(AbstractEmailForm, SeoPage):
     class Meta:
         verbose_name = _("Trang khiếu nại")
 
-    def serve(self, request, *args, **kwargs):
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         from marketplace.core.rate_limits import check_post_rate
 
         check_post_rate(request, group="complaint")

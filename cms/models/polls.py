@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -50,10 +50,10 @@ class PollPage(AbstractForm, SeoPage):
     class Meta:
         verbose_name = pgettext_lazy("loại trang", "Bình chọn")
 
-    def get_submission_class(self):
+    def get_submission_class(self) -> type[Any]:
         return PollVote
 
-    def serve(self, request, *args, **kwargs):
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         from cms import visitors
         from marketplace.core.rate_limits import check_post_rate
 
@@ -74,10 +74,10 @@ class PollPage(AbstractForm, SeoPage):
             visitors.remember(response, key)
         return response
 
-    def process_form_submission(self, form):
+    def process_form_submission(self, form: Any) -> Any:
         return PollVote.objects.create(form_data=form.cleaned_data, page=self, visitor=self._visitor)
 
-    def render_results(self, request, *, already_voted=False):
+    def render_results(self, request: HttpRequest, *, already_voted: bool = False) -> HttpResponse:
         context = self.get_context(request)
         context["already_voted"] = already_voted
         return TemplateResponse(request, self.get_landing_page_template(request), context)

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -37,7 +37,7 @@ class StoryIndexPage(RoutablePageMixin, SeoPage):
     class Meta:
         verbose_name = _("Danh sách câu chuyện")
 
-    def stories(self):
+    def stories(self) -> Any:
         return (
             StoryPage.objects.child_of(self)
             .live()
@@ -59,7 +59,7 @@ class StoryIndexPage(RoutablePageMixin, SeoPage):
         return self.render(request, context_overrides=context)
 
     @path("rss/", name="rss")
-    def rss(self, request):
+    def rss(self, request: HttpRequest) -> HttpResponse:
         from cms.feeds import StoryFeed
 
         return StoryFeed(self)(request)

@@ -7,18 +7,21 @@ Shop pages: {% stories_for_product product %}, {% stories_for_cooperative cooper
 """
 
 import json
+from typing import Any
 
 from django import template
 from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from cms import selectors, seo
+from marketplace.catalogue.models import Product
 from marketplace.core import fragments
+from marketplace.partner.models import Partner
 
 register = template.Library()
 
 
-def _script(*documents) -> str:
+def _script(*documents: dict[str, Any]) -> SafeString:
     """JSON-LD in <script> tags; '<', '>' and '&' are escaped so no text can close the tag."""
     out = []
     for document in documents:
@@ -73,7 +76,7 @@ def product_jsonld(context, product):
 
 
 @register.simple_tag(takes_context=True)
-def cooperative_jsonld(context, cooperative):
+def cooperative_jsonld(context: template.Context, cooperative: Partner) -> SafeString:
     return _script(seo.organization(cooperative, context.get("request")))
 
 
@@ -86,7 +89,7 @@ def _page_cached(request, page, name: str, compute) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def page_jsonld(context, page):
+def page_jsonld(context: template.Context, page: Any) -> SafeString:
     request = context.get("request")
 
     def compute():
@@ -123,12 +126,12 @@ def page_meta(context, page):
 
 
 @register.simple_tag
-def page_description(page):
+def page_description(page: Any) -> str:
     return page.search_description or getattr(page.specific, "lead", "") or ""
 
 
 @register.simple_tag(takes_context=True)
-def product_canonical(context, product):
+def product_canonical(context: template.Context, product: Product) -> str:
     url = seo.absolute(product.get_absolute_url(), context.get("request"))
     return format_html_join("", '<link rel="canonical" href="{}">', [(url,)])
 
@@ -140,6 +143,6 @@ def footer_pages(context):
 
 
 @register.filter
-def cooperative_url(cooperative):
+def cooperative_url(cooperative: Partner) -> str:
     """The storefront's address, or '' while storefronts are not routed."""
     return seo.cooperative_url(cooperative)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.db import OperationalError
 from django.utils.translation import gettext as _
@@ -12,15 +14,17 @@ from oscar.apps.order.exceptions import UnableToPlaceOrder
 
 logger = logging.getLogger("marketplace.checkout")
 
+R = TypeVar("R")
 
-def placement_errors_in_words(method):
+
+def placement_errors_in_words(method: Callable[..., R]) -> Callable[..., R]:
     """Wrap `handle_order_placement`: a busy database (two buyers at the same moment on SQLite) or
     any unexpected error becomes `UnableToPlaceOrder` with a message the buyer understands; Oscar
     shows it on the preview page with the basket restored. The order's transaction was rolled
     back, so nothing was placed."""
 
     @functools.wraps(method)
-    def wrapper(self, order_number, *args, **kwargs):
+    def wrapper(self: Any, order_number: str, *args: Any, **kwargs: Any) -> R:
         try:
             return method(self, order_number, *args, **kwargs)
         except UnableToPlaceOrder:

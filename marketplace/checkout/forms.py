@@ -2,6 +2,7 @@
 hamlet), a Vietnamese phone number, and the place-order form (regulations, company e-invoice)."""
 
 import re
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext
@@ -21,7 +22,7 @@ class ShippingAddressForm(TwoLevelAddressMixin, OscarShippingAddressForm):
     province_field = "state"
     commune_field = "line4"
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["state"] = ProvinceField(
             help_text=_("Một trong 34 tỉnh, thành phố sau sáp nhập (từ 01/07/2025).")
@@ -50,14 +51,15 @@ class ShippingAddressForm(TwoLevelAddressMixin, OscarShippingAddressForm):
         self.order_fields(order)
         self.setup_address()
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
+        assert data is not None  # a form's clean() returns its cleaned data
         commune = self.clean_address()
         if commune is not None:
             data["line4"] = commune.name
         return data
 
-    def clean_phone_number(self):
+    def clean_phone_number(self) -> str:
         raw = self.data.get(self.add_prefix("phone_number"), "")
         try:
             return normalise_phone(raw)
@@ -94,13 +96,13 @@ class GatewayForm(OscarGatewayForm):
         "inactive": _("Tài khoản này đang bị khoá."),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["password"].label = _("Mật khẩu")
         self.fields["password"].required = False
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data: dict[str, Any] = super().clean()
         taken = gettext("A user with that email address already exists")
         if taken in [str(error) for error in self._errors.get("username", [])]:
             # Oscar's words for an email that has an account, in ours.
@@ -125,8 +127,9 @@ class PlaceOrderForm(forms.Form):
     invoice_tax_code = forms.CharField(label=_("Mã số thuế"), max_length=14, required=False)
     invoice_email = forms.EmailField(label=_("Email nhận hoá đơn"), required=False)
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         data = super().clean()
+        assert data is not None  # a form's clean() returns its cleaned data
         wanted = [data.get("invoice_company"), data.get("invoice_tax_code"), data.get("invoice_email")]
         if any(wanted) and not all(wanted):
             raise forms.ValidationError(
@@ -140,7 +143,7 @@ class PlaceOrderForm(forms.Form):
         return data
 
     @property
-    def invoice(self) -> dict | None:
+    def invoice(self) -> dict[str, str] | None:
         data = self.cleaned_data
         if not data.get("invoice_company"):
             return None

@@ -1,14 +1,11 @@
 """Checkout: Oscar's flow with per-cooperative shipping, a payment-method step, and an order that
 is placed in one transaction together with its sub-orders and outbox records."""
 
-from __future__ import annotations
-
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -19,6 +16,7 @@ from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 
 from marketplace.core.rate_limits import check_post_rate
+from marketplace.core.requests import ShopRequest
 from marketplace.delivery.selectors import (
     SESSION_KEY,
     CooperativeGroup,
@@ -41,6 +39,11 @@ Basket = get_model("basket", "Basket")
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 
+if TYPE_CHECKING:  # Oscar ships no types: to the type checker the mixins are Oscar's checkout views (Any)
+    from oscar.apps.checkout.views import PaymentDetailsView as _OscarCheckoutView
+else:
+    _OscarCheckoutView = object
+
 
 def source_type_for(code: str, name: str) -> Any:
     """Oscar's payment SourceType, keyed by its unique code (its name is not unique, and
@@ -52,10 +55,10 @@ def source_type_for(code: str, name: str) -> Any:
         return SourceType.objects.get(code=code)
 
 
-class BasketIsValidMixin:
-    def check_basket_is_valid(self, request: Any) -> None:
+class BasketIsValidMixin(_OscarCheckoutView):
+    def check_basket_is_valid(self, request: ShopRequest) -> None:
         """Oscar's check, with the same clear "sold out" wording as the placement itself."""
-        problems = []
+        problems: list[str] = []
         for line in basket_lines_prefetch(request.basket):
             info = request.strategy.fetch_for_line(line)
             if is_not_on_sale(info.availability):
@@ -87,11 +90,6 @@ class IndexView(BasketIsValidMixin, oscar_views.IndexView):
 class CooperativeShippingMixin(BasketIsValidMixin):
     """The basket grouped by cooperative for the chosen address and shipping choices."""
 
-    # Given by Oscar's checkout views, which these mixins join (annotations only: no attribute).
-    request: Any
-    checkout_session: Any
-    get_shipping_address: Callable[[Any], Any]
-
     def shipping_groups(self, basket: Any = None) -> list[CooperativeGroup]:
         basket = basket or self.request.basket
         address = self.get_shipping_address(basket)
@@ -107,7 +105,7 @@ class CooperativeShippingMixin(BasketIsValidMixin):
         return [group.partner.pk for group in self.shipping_groups()]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        ctx = super().get_context_data(**kwargs)
+        ctx: dict[str, Any] = super().get_context_data(**kwargs)
         ctx["cooperative_groups"] = self.shipping_groups()
         return ctx
 
@@ -124,7 +122,7 @@ class CheckoutPaymentMixin(CooperativeShippingMixin):
             )
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        ctx = super().get_context_data(**kwargs)
+        ctx: dict[str, Any] = super().get_context_data(**kwargs)
         ctx["payment_method"] = self.selected_payment_method()
         return ctx
 
@@ -137,8 +135,10 @@ class ShippingAddressView(CooperativeShippingMixin, oscar_views.ShippingAddressV
         if problems:
             for problem in problems:
                 form.add_error("state", problem)
-            return self.form_invalid(form)
-        return super().form_valid(form)
+            invalid: HttpResponse = self.form_invalid(form)
+            return invalid
+        response: HttpResponse = super().form_valid(form)
+        return response
 
 
 class ShippingMethodView(CooperativeShippingMixin, oscar_views.ShippingMethodView):
@@ -158,14 +158,15 @@ class ShippingMethodView(CooperativeShippingMixin, oscar_views.ShippingMethodVie
         if not any(group.has_choice for group in groups):
             return self._choose()
         self._methods = self.get_available_shipping_methods()
-        return self.render_to_response(self.get_context_data())
+        response: HttpResponse = self.render_to_response(self.get_context_data())
+        return response
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        choices = {}
+        choices: dict[str, str] = {}
         for group in self.shipping_groups():
             key = str(group.partner.pk)
             chosen = request.POST.get(f"shipping-{key}")
-            if chosen in {option.code for option in group.options}:
+            if chosen is not None and chosen in {option.code for option in group.options}:
                 choices[key] = chosen
         request.session[SESSION_KEY] = choices
         self.request.basket._chohtx_groups = None
@@ -183,10 +184,13 @@ class PaymentMethodView(CheckoutPaymentMixin, oscar_views.PaymentMethodView):
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         methods = registry.available_methods(self.partner_ids())
         unavailable = registry.unavailable_methods(self.partner_ids())
-        return self.render_to_response(self.get_context_data(methods=methods, unavailable=unavailable))
+        response: HttpResponse = self.render_to_response(
+            self.get_context_data(methods=methods, unavailable=unavailable)
+        )
+        return response
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        method = registry.get_method(request.POST.get("payment_method"), self.partner_ids())
+        method = registry.get_method(request.POST.get("payment_method", ""), self.partner_ids())
         if method is None:
             messages.error(request, _("Hãy chọn một cách thanh toán."))
             return redirect("checkout:payment-method")
@@ -196,10 +200,10 @@ class PaymentMethodView(CheckoutPaymentMixin, oscar_views.PaymentMethodView):
 
 class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
     pre_conditions = [*oscar_views.PaymentDetailsView.pre_conditions, "check_address_is_served"]
-    _invoice = None
-    _next_url = None
+    _invoice: Any = None
+    _next_url: str | None = None
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: ShopRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         """A second press of "Đặt hàng" after the first one placed the order (the basket is gone):
         the buyer is sent to that order instead of being told the basket is empty."""
         if (
@@ -210,7 +214,8 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
             order = order_selectors.order_placed_recently(order_id=request.session.get("checkout_order_id"))
             if order is not None:
                 return self.already_placed(order)
-        return super().dispatch(request, *args, **kwargs)
+        response: HttpResponseBase = super().dispatch(request, *args, **kwargs)
+        return response
 
     def already_placed(self, order: Order) -> HttpResponse:
         messages.info(
@@ -232,15 +237,16 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
         if not self.preview:
             # No method taken so far needs details: go to the order preview.
             return redirect("checkout:preview")
-        return super().get(request, *args, **kwargs)
+        response: HttpResponse = super().get(request, *args, **kwargs)
+        return response
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        ctx = super().get_context_data(**kwargs)
+        ctx: dict[str, Any] = super().get_context_data(**kwargs)
         ctx.setdefault("place_order_form", PlaceOrderForm())
         return ctx
 
     def build_submission(self, **kwargs: Any) -> dict[str, Any]:
-        submission = super().build_submission(**kwargs)
+        submission: dict[str, Any] = super().build_submission(**kwargs)
         # The buyer's emails about this order are written in the language they ordered in.
         submission["order_kwargs"]["language"] = get_language() or "vi"
         return submission
@@ -250,12 +256,15 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
         form = PlaceOrderForm(request.POST)
         if not form.is_valid():
             error = " ".join(str(e) for errors in form.errors.values() for e in errors)
-            return self.render_preview(request, error=error, place_order_form=form)
+            response: HttpResponse = self.render_preview(request, error=error, place_order_form=form)
+            return response
         self._invoice = form.invoice
-        return self.submit(**self.build_submission())
+        submitted: HttpResponse = self.submit(**self.build_submission())
+        return submitted
 
     def handle_payment(self, order_number: str, total: Any, **kwargs: Any) -> None:
         method = self.selected_payment_method()
+        assert method is not None  # check_payment_data_is_captured ran before
         try:
             outcome = method.take_payment(
                 order_number=order_number, amount=total.incl_tax, currency=total.currency
@@ -288,6 +297,7 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
     ) -> HttpResponse:
         """The order, its sub-orders, stock, invoice request and outbox: all or nothing."""
         method = self.selected_payment_method()
+        assert method is not None  # check_payment_data_is_captured ran before
         try:
             order = order_services.order_place(
                 basket=basket,
@@ -311,18 +321,19 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
             return self.already_placed(placed.order)
         self._next_url = method.next_url(order)
         self.request.session.pop(SESSION_KEY, None)
-        return self.handle_successful_order(order)
+        response: HttpResponse = self.handle_successful_order(order)
+        return response
 
     def send_order_placed_email(self, order: Order) -> None:
         """Nothing to do here: the confirmation is in the outbox, written with the order."""
 
     def get_success_url(self) -> str:
-        return self._next_url or super().get_success_url()
+        return self._next_url or str(super().get_success_url())
 
 
 class ThankYouView(oscar_views.ThankYouView):
     def get_context_data(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        ctx = super().get_context_data(*args, **kwargs)
+        ctx: dict[str, Any] = super().get_context_data(*args, **kwargs)
         ctx["suborder_payments"] = order_selectors.suborder_payments(ctx["order"])
         ctx["awaits_transfer"] = any(payment.awaits_transfer for payment in ctx["suborder_payments"])
         return ctx

@@ -5,8 +5,10 @@ list means it holds. The list and how each is enforced: docs/guarantees.md."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.apps import apps
 from django.db.models import Exists, OuterRef, Q, Subquery, Sum
@@ -75,13 +77,13 @@ def stock_violations() -> list[Violation]:
 def total_violations() -> list[Violation]:
     """Every sub-order's total is its lines plus its shipping, its lines total is the sum of its
     order lines, and an order's total is the sum of its sub-orders'."""
-    found = []
-    line_sums = defaultdict(int)
+    found: list[Violation] = []
+    line_sums: defaultdict[tuple[int, int], int] = defaultdict(int)
     for order_id, partner_id, price in Line.objects.values_list(
         "order_id", "partner_id", "line_price_incl_tax"
     ):
         line_sums[(order_id, partner_id)] += int(price or 0)
-    by_order = defaultdict(int)
+    by_order: defaultdict[int, int] = defaultdict(int)
     fields = ("number", "order_id", "partner_id", "lines_total", "shipping_charge", "total")
     for number, order_id, partner_id, lines_total, shipping, total in SubOrder.objects.values_list(*fields):
         subject = f"sub-order {number}"
@@ -121,11 +123,11 @@ def card_violations() -> list[Violation]:
         Refund = apps.get_model("payments", "Refund")
     except LookupError:
         return []
-    found = []
+    found: list[Violation] = []
     if not any(f.name == "suborders" for f in StripePayment._meta.get_fields()):
         return found
     succeeded = StripePayment.objects.filter(status="succeeded").prefetch_related("suborders")
-    covered = set()
+    covered: set[int] = set()
     for payment in succeeded:
         totals = [int(s.total) for s in payment.suborders.all()]
         covered.update(s.pk for s in payment.suborders.all())
@@ -146,10 +148,10 @@ def card_violations() -> list[Violation]:
                 "paid, but no succeeded PaymentIntent",
             )
         )
-    latest_by_key: dict[str, object] = {}
+    latest_by_key: dict[str, Any] = {}
     for refund in Refund.objects.filter(suborder__isnull=False).order_by("created_at", "pk"):
         latest_by_key[refund.key] = refund
-    refunded = defaultdict(int)
+    refunded: defaultdict[int, int] = defaultdict(int)
     for refund in latest_by_key.values():
         if refund.status in REFUND_ALIVE:
             refunded[refund.suborder_id] += refund.amount
@@ -203,7 +205,7 @@ def ledger_violations() -> list[Violation]:
     total = Entry.objects.aggregate(total=Sum("amount"))["total"] or 0
     if total:
         found.append(Violation("ledger.sum", "all entries", f"sum to {total}, not 0"))
-    previous: dict[int, object] = {}
+    previous: dict[int, Any] = {}
     for statement in Statement.objects.order_by("partner_id", "month").iterator():
         subject = f"statement {statement.partner_id} {statement.month:%m/%Y}"
         parts = sum(getattr(statement, name) for name in FIELDS)
@@ -234,7 +236,7 @@ def ledger_violations() -> list[Violation]:
     return found
 
 
-CHECKS = {
+CHECKS: dict[str, Callable[[], list[Violation]]] = {
     "stock": stock_violations,
     "totals": total_violations,
     "card": card_violations,

@@ -8,6 +8,9 @@ process shares them). See docs/security.md.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
@@ -26,9 +29,15 @@ RATES: dict[str, str] = {
 }
 
 
-def limit_posts(group: str):
+V = TypeVar("V", bound=Callable[..., Any])
+
+
+def limit_posts(group: str) -> Callable[[V], V]:
     """A view decorator: POSTs to `group` beyond its rate get the 429 page."""
-    return ratelimit(group=group, key="ip", rate=RATES[group], method="POST", block=True)
+    decorator: Callable[[V], V] = ratelimit(
+        group=group, key="ip", rate=RATES[group], method="POST", block=True
+    )
+    return decorator
 
 
 def check_post_rate(request: HttpRequest, *, group: str) -> None:

@@ -17,6 +17,7 @@ Phường Châu Sơn).
 """
 
 import unicodedata
+from typing import Any
 
 from marketplace.ocop.groups import OCOP_GROUPS, group_of, iter_categories, leaf_codes
 
@@ -36,7 +37,7 @@ KINDS = {
 # ---------------------------------------------------------------------------
 # Cooperatives (all contact and registration data fictional)
 # ---------------------------------------------------------------------------
-COOPERATIVES = [
+COOPERATIVES: list[dict[str, Any]] = [
     # --- former Ninh Bình ---------------------------------------------------
     {
         "key": "gia-sinh",

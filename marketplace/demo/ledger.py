@@ -6,7 +6,7 @@ never runs in production), so every record, from the order's date to the ledger'
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import time_machine
 from django.contrib.auth import get_user_model
@@ -67,6 +67,7 @@ def _card_refunded(suborder) -> None:
         OutboxMessage.objects.filter(key=f"stripe-refund:{row.key}").update(
             status=OutboxStatus.DISCARDED, last_error="demo data: no Stripe", handled_at=timezone.now()
         )
+        assert row.payment is not None  # the demo's card refunds name their payment
         payment_services.refund_record(
             payment=row.payment,
             refund={
@@ -110,7 +111,7 @@ def load_commission_rules(*, cooperatives: list, household) -> None:
             defaults={
                 "rate_bp": 0,
                 "valid_from": first_month,
-                "valid_to": month_start(month_previous(month_of())).date() - timezone.timedelta(days=1),
+                "valid_to": month_start(month_previous(month_of())).date() - timedelta(days=1),
                 "note": "Miễn hoa hồng những tháng đầu trên sàn (hỗ trợ chuyển đổi số)",
             },
         )

@@ -1,7 +1,7 @@
 """Vietnamese administrative geography after the 1 July 2025 reform: 34 provinces and their
 3,321 communes/wards with the statistics office's codes, no districts (a two-level address).
 
-The data comes from the package vietnam-provinces (see provinces.py and README).
+The data comes from the package vietnam-provinces (see provinces.py and docs/checkout-and-payments.md).
 """
 
 from .provinces import (

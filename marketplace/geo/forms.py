@@ -8,9 +8,12 @@ Use `TwoLevelAddressMixin` in a form that has a `ProvinceField` and a `CommuneFi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -105,14 +108,21 @@ class CommuneField(forms.CharField):
         return attrs
 
 
-def commune_choices(province: Province | None) -> list[tuple[str, str]]:
-    placeholder = [("", COMMUNE_PLACEHOLDER)]
+def commune_choices(province: Province | None) -> list[tuple[str, str | Promise]]:
+    placeholder: list[tuple[str, str | Promise]] = [("", COMMUNE_PLACEHOLDER)]
     if province is None:
         return [("", _("— Chọn tỉnh/thành phố trước —"))]
     return placeholder + [(commune.code, commune.name) for commune in province.communes]
 
 
-class TwoLevelAddressMixin:
+# The mixin is used on forms; for the type checker it is one.
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class TwoLevelAddressMixin(_FormBase):
     """Province select + commune select of that province, validated together."""
 
     province_field = "province"
@@ -120,7 +130,7 @@ class TwoLevelAddressMixin:
 
     def setup_address(self) -> None:
         province = self._chosen_province()
-        field = self.fields[self.commune_field]
+        field = cast(CommuneField, self.fields[self.commune_field])
         field.province = province
         field.widget.choices = commune_choices(province)
         field.widget.attrs["data-geo-province-field"] = self[self.province_field].auto_id

@@ -3,8 +3,8 @@
 Source: the package ``vietnam-provinces`` (pinned in requirements.txt), which carries the General
 Statistics Office's list of administrative units with their official codes after the 2025 reform
 (Resolution 202/2025/QH15 for the provinces; the Standing Committee's resolutions for the
-communes). The data is read once from the package's JSON and kept in memory. See README
-("Địa chỉ hai cấp") for how to update it.
+communes). The data is read once from the package's JSON and kept in memory. How to update
+it: docs/checkout-and-payments.md ("Geography").
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class Commune:
 
     @property
     def province(self) -> Province:
-        return province_by_code(self.province_code)
+        return _known_province(self.province_code)
 
     def __str__(self) -> str:
         return self.name
@@ -152,8 +152,8 @@ def _commune_names(province_code: str):
     """Four indexes of a province's communes, from the strictest to the loosest: lower-case full
     name, lower-case name without 'Xã'/'Phường', and the same two with accents folded. Each maps
     to a list, since folding can merge names ('Văn Lang' and 'Văn Lăng' in Thái Nguyên)."""
-    indexes = ({}, {}, {}, {})
-    for commune in province_by_code(province_code).communes:
+    indexes: tuple[dict[str, list[Commune]], ...] = ({}, {}, {}, {})
+    for commune in _known_province(province_code).communes:
         keys = (
             commune.name.lower(),
             commune.short_name.lower(),
@@ -181,6 +181,13 @@ def _official_code(code, width: int) -> str | None:
 def province_by_code(code) -> Province | None:
     found = _official_code(code, 2)
     return _indexes()[0].get(found) if found else None
+
+
+def _known_province(code: str) -> Province:
+    """A province whose code comes from the data itself (a commune's, Ninh Bình's): always there."""
+    province = province_by_code(code)
+    assert province is not None, code
+    return province
 
 
 _PREFIXES = ("thanh pho ", "tp. ", "tp.", "tp ", "tinh ")
@@ -250,4 +257,4 @@ def communes_of(province: Province | str) -> tuple[Commune, ...]:
 
 
 def ninh_binh() -> Province:
-    return province_by_code(NINH_BINH_CODE)
+    return _known_province(NINH_BINH_CODE)

@@ -1,6 +1,9 @@
 """OCOP certificates: a star rating granted to a cooperative's products for 36 months."""
 
+from __future__ import annotations
+
 from datetime import date
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
@@ -26,13 +29,13 @@ class Verification(models.TextChoices):
     REJECTED = "rejected", _("Bị từ chối")
 
 
-class CertificateQuerySet(models.QuerySet):
-    def valid(self, on: date | None = None):
+class CertificateQuerySet(models.QuerySet["Certificate"]):
+    def valid(self, on: date | None = None) -> CertificateQuerySet:
         """Verified and not expired: the only certificates whose badge may be shown."""
         on = on or timezone.localdate()
         return self.filter(status=Verification.VERIFIED, expires_on__gte=on).order_by("-stars", "-signed_on")
 
-    def expiring(self, on: date | None = None, days: int = REMINDER_DAYS):
+    def expiring(self, on: date | None = None, days: int = REMINDER_DAYS) -> CertificateQuerySet:
         """Valid today, expiring within `days` days."""
         on = on or timezone.localdate()
         return self.valid(on).filter(expires_on__lte=on + relativedelta(days=days))
@@ -93,6 +96,6 @@ class Certificate(models.Model):
         on = on or timezone.localdate()
         return self.status == Verification.VERIFIED and self.expires_on >= on
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.expires_on = self.signed_on + relativedelta(months=VALIDITY_MONTHS)
         super().save(*args, **kwargs)

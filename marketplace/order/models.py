@@ -1,7 +1,10 @@
 """Oscar's orders, plus one sub-order per cooperative: the unit a cooperative fulfils."""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.order.abstract_models import AbstractOrder
 
@@ -121,8 +124,9 @@ class SubOrder(models.Model):
         return self.number
 
     @property
-    def lines(self):
-        return self.order.lines.filter(partner_id=self.partner_id)
+    def lines(self) -> QuerySet[Any]:
+        lines: QuerySet[Any] = self.order.lines.filter(partner_id=self.partner_id)
+        return lines
 
     @property
     def is_open(self) -> bool:

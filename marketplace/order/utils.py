@@ -1,19 +1,21 @@
 """Oscar's order utilities, with order numbers from a database sequence and stock allocated by a
 conditional update (it never goes below zero)."""
 
+from typing import Any
+
 from oscar.apps.order.utils import *  # noqa: F403
 from oscar.apps.order.utils import OrderCreator as OscarOrderCreator
 
 
 class OrderNumberGenerator:
-    def order_number(self, basket):
+    def order_number(self, basket: Any) -> str:
         from .services import order_number_next
 
         return order_number_next()
 
 
 class OrderCreator(OscarOrderCreator):
-    def update_stock_records(self, line):
+    def update_stock_records(self, line: Any) -> None:
         from .services import stock_allocate
 
         if line.product.get_product_class().track_stock:

@@ -1,11 +1,18 @@
 """Reads about cooperatives: which a buyer may see, who works for which, and in what role."""
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.models import AnonymousUser
 
 from .models import Partner, PartnerStaff, Role
 
+if TYPE_CHECKING:
+    from marketplace.users.models import User
 
-def is_cooperative_owner(user: AbstractBaseUser | AnonymousUser, partner: Partner | None = None) -> bool:
+
+def is_cooperative_owner(user: User | AnonymousUser, partner: Partner | None = None) -> bool:
     """Whether `user` is an owner of `partner` (of any cooperative, when no partner is given)."""
     if isinstance(user, AnonymousUser) or not getattr(user, "is_authenticated", False):
         return False
@@ -15,7 +22,7 @@ def is_cooperative_owner(user: AbstractBaseUser | AnonymousUser, partner: Partne
     return roles.exists()
 
 
-def cooperative_role(user: AbstractBaseUser | AnonymousUser, partner: Partner) -> str | None:
+def cooperative_role(user: User | AnonymousUser, partner: Partner) -> str | None:
     """The user's role (`Role.OWNER`, `Role.STAFF`) in this cooperative, or None if not a member."""
     if isinstance(user, AnonymousUser) or not getattr(user, "is_authenticated", False):
         return None

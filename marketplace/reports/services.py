@@ -6,6 +6,7 @@ data: nothing else writes them and no money record depends on them."""
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.db.models import (
@@ -54,7 +55,7 @@ def _cooperative_rows(month: date) -> list[CooperativeMonth]:
     start, end = month_bounds(month)
     live = ~Q(status=SubOrderStatus.CANCELLED)
     done = Q(status__in=DONE, delivered_at__isnull=False)
-    per_method = {}
+    per_method: dict[str, Any] = {}
     for column, code in METHOD_CODES.items():
         per_method[f"{column}_orders"] = Count("pk", filter=live & Q(payment_method=code))
         per_method[f"{column}_gmv"] = Coalesce(Sum("lines_total", filter=live & Q(payment_method=code)), ZERO)

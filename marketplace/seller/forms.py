@@ -7,11 +7,12 @@ from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
+from marketplace.catalogue.models import Product
 from marketplace.core.phones import normalise_phone
 from marketplace.geo import NINH_BINH_CODE
 from marketplace.geo.forms import CommuneField, ProvinceField, TwoLevelAddressMixin
 from marketplace.ocop.groups import ocop_group_choices
-from marketplace.ocop.models import Stars
+from marketplace.ocop.models import Certificate, Stars
 from marketplace.partner.banks import BANKS
 from marketplace.partner.models import Area, Kind
 
@@ -191,7 +192,7 @@ class ProductForm(forms.Form):
         error_messages={"invalid": _("Nhập khối lượng bằng số gam, ví dụ 250.")},
     )
     category = CategoryChoiceField(label=_("Nhóm OCOP"), queryset=Category.objects.none(), required=False)
-    certificate = forms.ModelChoiceField(
+    certificate: "forms.ModelChoiceField[Certificate]" = forms.ModelChoiceField(
         label=_("Giấy chứng nhận OCOP"), queryset=None, required=False, empty_label=_("Không có")
     )
     photo = PhotoField(
@@ -216,7 +217,7 @@ class CertificateForm(forms.Form):
     signed_on = forms.DateField(label=_("Ngày ký"), widget=forms.DateInput(attrs={"type": "date"}))
     issuer = forms.CharField(label=_("Cơ quan cấp"), max_length=255, initial="UBND tỉnh Ninh Bình")
     scan = DocumentField(label=_("Ảnh chụp hoặc PDF giấy chứng nhận"))
-    products = forms.ModelMultipleChoiceField(
+    products: "forms.ModelMultipleChoiceField[Product]" = forms.ModelMultipleChoiceField(
         label=_("Sản phẩm được chứng nhận"), queryset=None, widget=forms.CheckboxSelectMultiple
     )
 

@@ -4,10 +4,14 @@ Thin views: every sub-order comes from SellerScope, every step is a service of
 marketplace.order.services, which decides whether the step is still allowed (two staff members
 clicking at once: the second gets the service's refusal as a message)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 
@@ -97,9 +101,9 @@ class SubOrderStepView(SubOrderDetailView):
     A step with a form (ship, cancel) shows the sub-order again with the form's errors."""
 
     http_method_names = ["post"]
-    service = None
-    success = ""
-    form_class = None
+    service: Callable[..., Any] | None = None
+    success: str | Promise = ""
+    form_class: type[forms.Form] | None = None
     form_name = ""
 
     def post(self, request, number):

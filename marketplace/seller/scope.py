@@ -5,7 +5,7 @@ objects: nothing of another cooperative can come out of it (`get_*` raise Http40
 tests/seller/test_isolation.py walks every seller-centre URL to hold this."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, QuerySet, Value
@@ -16,7 +16,7 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.catalogue.models import Product
-from marketplace.ocop.models import Certificate
+from marketplace.ocop.models import Certificate, CertificateQuerySet
 from marketplace.order.models import SubOrder, SubOrderEvent, SubOrderStatus
 from marketplace.partner.models import BankAccountChange, Partner, PartnerStaff, Role, Status, StockRecord
 from marketplace.partner.selectors import cooperative_role
@@ -25,7 +25,10 @@ from .assisted import assisting_partner
 from .models import AssistedAction, ProductChange, StaffInvitation
 
 Line = get_model("order", "Line")
-User = get_user_model()
+if TYPE_CHECKING:
+    from marketplace.users.models import User
+else:
+    User = get_user_model()
 
 LOW_STOCK = 5
 
@@ -102,7 +105,7 @@ class SellerScope:
         return get_object_or_404(self.product_imports(), pk=pk)
 
     # --- certificates -----------------------------------------------------------------
-    def certificates(self) -> QuerySet:
+    def certificates(self) -> CertificateQuerySet:
         return Certificate.objects.filter(partner=self.partner).prefetch_related("products")
 
     def get_certificate(self, pk) -> Certificate:

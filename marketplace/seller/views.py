@@ -1,5 +1,8 @@
 """The seller centre (/seller/): thin views over SellerScope, the forms and the services."""
 
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -66,7 +69,7 @@ class SellerMixin(LoginRequiredMixin):
         page answered without an error and left no error message."""
         if response.status_code >= 400:
             return
-        storage = messages.get_messages(request)
+        storage: Any = messages.get_messages(request)
         levels = [message.level for message in storage]
         storage.used = False  # looking is not reading: the person still sees the messages
         if messages.ERROR in levels:
@@ -97,7 +100,7 @@ class SellerMixin(LoginRequiredMixin):
 class SellerFormView(SellerMixin, TemplateView):
     """GET shows the form, POST validates it and calls `save(form)`; errors re-show the form."""
 
-    form_class = None
+    form_class: type[forms.BaseForm] | None = None
 
     def get_form_kwargs(self):
         return {"scope": self.scope}

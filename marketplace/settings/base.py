@@ -5,9 +5,11 @@ The embedded default (SQLite, eager Celery, database search) needs no variables.
 """
 
 from pathlib import Path
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from oscar.defaults import *  # noqa: F403
+from oscar.defaults import OSCAR_DASHBOARD_NAVIGATION  # named: the type checker does not follow `*`
 
 from marketplace import env
 
@@ -182,6 +184,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
 REDIS_URL = env.str_("REDIS_URL", "")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     # Sessions read from Redis (written through to the database): any web process answers any
@@ -215,7 +218,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str_("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "themes" / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(env.str_("MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_ROOT: Path | str = Path(env.str_("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -250,7 +253,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # this many seconds; a task running longer than this is delivered twice. Redis looks for such
 # messages every tenth of it (at most every 10 s), so a short timeout (the kill test) recovers fast.
 _visibility_timeout = env.int_("CELERY_VISIBILITY_TIMEOUT", 3600)
-CELERY_BROKER_TRANSPORT_OPTIONS = {
+CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, Any] = {
     "visibility_timeout": _visibility_timeout,
     "unacked_restore_interval": max(1, min(10, _visibility_timeout // 10)),
     "unacked_restore_throttle": 1,
@@ -316,13 +319,13 @@ PHONENUMBER_DEFAULT_REGION = "VN"
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chợ HTX"
 WAGTAILADMIN_BASE_URL = env.str_("SITE_URL", "http://127.0.0.1:8000")
-# Pages in Vietnamese (no URL prefix) and English (/en/...); see README "Content for editors".
+# Pages in Vietnamese (no URL prefix) and English (/en/...); see docs/cms.md ("Languages").
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_ALLOW_UNICODE_SLUGS = False  # page addresses in ASCII: /stories/banh-da-nem-kien-khe/
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-LOGGING = {
+LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
@@ -351,7 +354,7 @@ INSTALLED_APPS += [
     "marketplace.wishlists.apps.FavouritesConfig",
 ]
 # Registration papers and certificate scans: outside MEDIA_ROOT, handed out only by views that check access.
-PRIVATE_MEDIA_ROOT = Path(env.str_("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+PRIVATE_MEDIA_ROOT: Path | str = Path(env.str_("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
 SELLER_UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # a photo or a scan, as sent by a phone
 SELLER_IMAGE_MAX_PIXELS = 40_000_000  # larger claims are refused before decoding (decompression bombs)
 SELLER_PHOTO_MAX_SIDE = 1600  # product photos are resized to this on the server

@@ -25,7 +25,7 @@ class UserCreateForm(AdminUserCreationForm):
 
 
 class UserEditForm(UserChangeForm):
-    class Meta(UserChangeForm.Meta):
+    class Meta(UserChangeForm.Meta):  # type: ignore[name-defined]  # the stubs omit Meta
         model = User
         field_classes: dict = {}
 

@@ -6,7 +6,6 @@ replaces): no table is needed, and a link stops working once the address has cha
 
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
@@ -14,7 +13,8 @@ from django.utils.crypto import salted_hmac
 
 from marketplace.outbox.services import outbox_add
 
-User = get_user_model()
+from .models import User
+
 SALT = "marketplace.users.email-change"
 MAX_AGE = 60 * 60 * 48  # the link works for two days
 
@@ -25,7 +25,7 @@ class EmailChangeError(Exception):
 
 @dataclass(frozen=True)
 class EmailChange:
-    user: object
+    user: User
     new_email: str
 
 

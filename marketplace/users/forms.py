@@ -1,11 +1,16 @@
 """Account forms: the profile without the email, and changing the email with the password."""
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_class
 
-UserForm = get_class("customer.forms", "UserForm")
+if TYPE_CHECKING:  # Oscar ships no types: the class is Any to the type checker
+    from oscar.apps.customer.forms import UserForm
+else:
+    UserForm = get_class("customer.forms", "UserForm")
 User = get_user_model()
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 import segno
 from django.conf import settings
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
@@ -40,6 +41,12 @@ def two_factor_required(user) -> bool:
     if not user.is_authenticated:
         return False
     return bool(user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
+
+
+def otp_verified(user: Any) -> bool:
+    """Whether this request's user confirmed a code; django-otp's middleware puts `is_verified` on
+    every request's user (also the anonymous one)."""
+    return bool(user.is_verified())
 
 
 def two_factor_enrolled(user) -> bool:
@@ -114,12 +121,12 @@ class StaffTwoFactorMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         path = request.path_info
         back_office = path.startswith(tuple(settings.TWO_FACTOR_PATHS))
         if (back_office or path.startswith(ENROLLED_PATHS)) and not path.startswith(OPEN_PATHS):
             user = request.user
-            if user.is_authenticated and not user.is_verified():
+            if user.is_authenticated and not otp_verified(user):
                 if two_factor_enrolled(user):
                     return self._redirect(request, "two_factor:verify")
                 if back_office and two_factor_required(user):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,11 +33,11 @@ class TokenForm(forms.Form):
 class TwoFactorSetupView(LoginRequiredMixin, View):
     template_name = "users/two_factor_setup.html"
 
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         # Someone who already has an app must prove it before adding another (a stolen password
         # alone must not be enough to enrol the thief's phone).
         if request.user.is_authenticated and two_factor.two_factor_enrolled(request.user):
-            if not request.user.is_verified():
+            if not two_factor.otp_verified(request.user):
                 return redirect(two_factor.url_with_next("two_factor:verify", reverse("two_factor:setup")))
             messages.info(request, _("Tài khoản của bạn đã bật xác minh hai bước."))
             return redirect(two_factor.safe_next(request))
@@ -75,7 +75,7 @@ class TwoFactorSetupView(LoginRequiredMixin, View):
 class TwoFactorVerifyView(LoginRequiredMixin, View):
     template_name = "users/two_factor_verify.html"
 
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
         if request.user.is_authenticated and not two_factor.two_factor_enrolled(request.user):
             return redirect(two_factor.url_with_next("two_factor:setup", two_factor.safe_next(request)))
         return super().dispatch(request, *args, **kwargs)
@@ -85,7 +85,7 @@ class TwoFactorVerifyView(LoginRequiredMixin, View):
         return render(request, self.template_name, context, status=status)
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        if request.user.is_verified():
+        if two_factor.otp_verified(request.user):
             return redirect(two_factor.safe_next(request))
         return self._render(request, TokenForm())
 

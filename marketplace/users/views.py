@@ -1,5 +1,7 @@
 """Account pages: the profile form without the email, changing the email, confirming a new one."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, render
@@ -16,7 +18,10 @@ from .email_change import (
 )
 from .forms import EmailChangeForm, NameForm
 
-OscarProfileUpdateView = get_class("customer.views", "ProfileUpdateView")
+if TYPE_CHECKING:  # Oscar ships no types: the class is Any to the type checker
+    from oscar.apps.customer.views import ProfileUpdateView as OscarProfileUpdateView
+else:
+    OscarProfileUpdateView = get_class("customer.views", "ProfileUpdateView")
 
 
 class ProfileUpdateView(OscarProfileUpdateView):

@@ -1,9 +1,14 @@
 """Writes: save a product to the shopper's list, take it off again."""
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from oscar.core.loading import get_model
 
-WishList = get_model("wishlists", "WishList")
+if TYPE_CHECKING:  # Oscar ships no types: the class is Any to the type checker
+    from oscar.apps.wishlists.models import WishList
+else:
+    WishList = get_model("wishlists", "WishList")
 Line = get_model("wishlists", "Line")
 
 

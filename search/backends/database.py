@@ -4,6 +4,7 @@ read one table, `search.models.ProductIndex` (one row per searchable product); o
 and the rating are read live.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery as PgQuery
@@ -13,6 +14,7 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    Expression,
     F,
     FloatField,
     Func,
@@ -105,7 +107,7 @@ def _match(rows: QuerySet, terms: list[Term]) -> QuerySet:
     return rows
 
 
-def _ids_condition(column: str, ids) -> Q:
+def _ids_condition(column: str, ids: Iterable[str]) -> Q:
     condition = Q()
     for value in ids:
         condition |= Q(**{f"{column}__contains": f" {int(value)} "})
@@ -122,7 +124,7 @@ def _price_condition(key: str) -> Q:
     return condition
 
 
-def _stars_condition(values) -> Q:
+def _stars_condition(values: Iterable[str]) -> Q:
     """Read live: a certificate stops counting the day it expires, without any save."""
     from marketplace.ocop.models import Certificate
 
@@ -153,9 +155,9 @@ def _filter(rows: QuerySet, filters: dict) -> QuerySet:
     return rows
 
 
-def _score(terms: list[Term]):
+def _score(terms: list[Term]) -> Expression:
     """Exact accents in the title first, then folded title words, the folded phrase, the rest."""
-    parts = []
+    parts: list[Expression] = []
     for term in terms:
         parts.append(Case(When(title_exact__contains=f" {term.exact}", then=8), default=0))
         parts.append(Case(When(text_exact__contains=f" {term.exact}", then=2), default=0))
@@ -163,7 +165,7 @@ def _score(terms: list[Term]):
     if len(terms) > 1:
         phrase = " ".join(term.folded[0] for term in terms)
         parts.append(Case(When(title__contains=f" {phrase}", then=6), default=0))
-    score = parts[0]
+    score: Expression = parts[0]
     for part in parts[1:]:
         score = score + part
     if _postgresql():
@@ -173,7 +175,10 @@ def _score(terms: list[Term]):
 
 def _order(rows: QuerySet, sort: str, terms: list[Term]) -> QuerySet:
     if sort == "relevance" and terms:
-        return rows.annotate(score=_score(terms)).order_by("-score", "-date_created", "-product_id")
+        ranked: QuerySet = rows.annotate(score=_score(terms)).order_by(
+            "-score", "-date_created", "-product_id"
+        )
+        return ranked
     if sort == "price-asc":
         return rows.order_by(F("price").asc(nulls_last=True), "product_id")
     if sort == "price-desc":
@@ -276,7 +281,7 @@ def _category_levels() -> dict[str, list[tuple[int, str]]]:
     return fragments.cached("categories", ("levels",), compute)
 
 
-def _coop_counts(rows) -> list[FacetCount]:
+def _coop_counts(rows: QuerySet) -> list[FacetCount]:
     grouped = (
         rows.filter(cooperative_id__isnull=False)
         .order_by()
@@ -297,7 +302,7 @@ def _label_coops(counts: list[FacetCount]) -> None:
     counts.sort(key=lambda f: (-f.count, f.label))
 
 
-def _stars_counts(rows) -> list[FacetCount]:
+def _stars_counts(rows: QuerySet) -> list[FacetCount]:
     from marketplace.ocop.models import Certificate
 
     grouped = (

@@ -5,14 +5,16 @@ every failure becomes `SearchUnavailable`, on which callers fall back to the dat
 
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import Any, TypeVar
 
 from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.dsl import Q, Search
+from elasticsearch.dsl.query import Query
 from elasticsearch.helpers import BulkIndexError, bulk
 
 from marketplace.core.text import nfc
@@ -20,6 +22,8 @@ from marketplace.core.text import nfc
 from ..mappings import ALIAS, index_body, versioned_index_name
 from ..query import FACETS, PRICE_BANDS, FacetCount, SearchQuery, SearchResults
 from ..text import TYPO_MIN_LENGTH
+
+T = TypeVar("T")
 
 logger = logging.getLogger("search")
 
@@ -55,7 +59,7 @@ def reset() -> None:
     _state["down_until"] = 0.0
 
 
-def _call(operation: Callable, *, cool_down: bool = True):
+def _call(operation: Callable[[], T], *, cool_down: bool = True) -> T:
     """Run one request; with `cool_down`, skip it while Elasticsearch recently failed."""
     if cool_down and time.monotonic() < _state["down_until"]:
         raise SearchUnavailable("cooling down after a recent failure")
@@ -69,7 +73,7 @@ def _call(operation: Callable, *, cool_down: bool = True):
 # --- Requests ---------------------------------------------------------------------------
 
 
-def _facet_filter(name: str, values: tuple[str, ...]) -> Q:
+def _facet_filter(name: str, values: tuple[str, ...]) -> Query:
     if name == "price":
         ranges = []
         for key in values:
@@ -89,7 +93,7 @@ def _facet_filter(name: str, values: tuple[str, ...]) -> Q:
     return Q("terms", **{field: list(values)})
 
 
-def _filters(filters: dict) -> list[Q]:
+def _filters(filters: dict) -> list[Query]:
     return [_facet_filter(name, values) for name, values in sorted(filters.items()) if values]
 
 
@@ -137,7 +141,7 @@ def _text_query(text: str) -> Q:
     )
 
 
-SORTS = {
+SORTS: dict[str, list[Any]] = {
     "relevance": ["_score", {"date_created": {"order": "desc"}}],
     "price-asc": [{"price": {"order": "asc", "missing": "_last"}}, {"date_created": {"order": "desc"}}],
     "price-desc": [{"price": {"order": "desc", "missing": "_last"}}, {"date_created": {"order": "desc"}}],
@@ -253,13 +257,13 @@ def index_rebuild(
     name = versioned_index_name(stamp)
     body = index_body()
 
-    def actions():
+    def actions() -> Iterator[dict[str, Any]]:
         for done, document in enumerate(documents, start=1):
             yield {"_op_type": "index", "_index": name, "_id": document["id"], "_source": _source(document)}
             if progress:
                 progress(done)
 
-    def build():
+    def build() -> int:
         es.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
         indexed, __ = bulk(es, actions(), chunk_size=500)
         es.indices.refresh(index=name)
@@ -268,7 +272,7 @@ def index_rebuild(
     indexed = _call(build, cool_down=False)  # an operator's rebuild always tries
     old = _call(lambda: _alias_swap(es, name), cool_down=False)
     for index in old:
-        _call(lambda index=index: es.indices.delete(index=index), cool_down=False)
+        _call(partial(es.indices.delete, index=index), cool_down=False)
     return RebuildSummary(
         index=name, indexed=indexed, removed_indexes=old, seconds=time.monotonic() - started
     )

@@ -6,8 +6,8 @@ import re
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
-from tests.browser.test_guest_checkout_cod import COOPERATIVES, GUEST_EMAIL, fill_shipping_address
 from tests.factories import bank_account_for
+from tests.helpers.browser import COOPERATIVES, GUEST_EMAIL, fill_shipping_address
 
 Order = get_model("order", "Order")
 

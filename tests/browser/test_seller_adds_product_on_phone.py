@@ -3,13 +3,13 @@
 import io
 import re
 
-from django.test import Client
 from oscar.core.loading import get_model
 from PIL import Image
 from playwright.sync_api import expect
 
 from marketplace.catalogue.services import category_ensure
 from tests.factories import CooperativeFactory, make_product
+from tests.helpers.browser import sign_in
 
 Product = get_model("catalogue", "Product")
 
@@ -19,14 +19,6 @@ def phone_photo() -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (4000, 3000), (190, 140, 60)).save(buffer, "JPEG", quality=70)
     return buffer.getvalue()
-
-
-def sign_in(page, live_shop, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_shop}]
-    )
 
 
 def test_cooperative_adds_a_product_with_a_photo_on_a_phone(phone_page, live_shop, django_user_model):

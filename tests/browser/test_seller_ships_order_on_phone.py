@@ -7,9 +7,9 @@ from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
 from marketplace.order.models import SubOrder
-from tests.browser.test_seller_adds_product_on_phone import sign_in
 from tests.factories import CooperativeFactory, make_product, vietnam
-from tests.seller.conftest import place_order, split_order
+from tests.helpers.browser import sign_in
+from tests.helpers.orders import place_order, split_order
 
 ShippingAddress = get_model("order", "ShippingAddress")
 

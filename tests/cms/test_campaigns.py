@@ -8,8 +8,8 @@ from oscar.core.loading import get_model
 from cms import selectors
 from cms.models import CampaignPage, Selection
 from marketplace.ocop.models import Certificate, Verification
-from tests.cms.pages import add_page
 from tests.factories import CooperativeFactory, make_product
+from tests.helpers.cms import add_page
 
 Category = get_model("catalogue", "Category")
 

@@ -8,8 +8,8 @@ from wagtail.models import WorkflowState
 
 from cms import services
 from cms.models import StoryPage
-from tests.cms.pages import add_story
 from tests.factories import make_product
+from tests.helpers.cms import add_story
 
 
 @pytest.mark.django_db

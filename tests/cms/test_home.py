@@ -4,8 +4,8 @@ import pytest
 
 from cms.models import CampaignPage
 from marketplace.partner.models import Status
-from tests.cms.pages import add_page, add_story
 from tests.factories import CooperativeFactory, make_product
+from tests.helpers.cms import add_page, add_story
 
 
 def compose(home, body):

@@ -3,7 +3,7 @@
 import pytest
 
 from cms.models import LegalPage
-from tests.cms.pages import add_page, add_story, translate
+from tests.helpers.cms import add_page, add_story, translate
 
 
 @pytest.mark.django_db

@@ -5,31 +5,7 @@ from datetime import date
 import pytest
 from wagtail.models import Site
 
-from cms.models import ComplaintField, ComplaintsPage, LegalPage, OperatorSettings
-from tests.cms.pages import add_page
-
-
-@pytest.fixture
-def legal_pages(home):
-    privacy = add_page(
-        home, LegalPage(title="Chính sách bảo mật", slug="bao-mat", kind="privacy", body="<p>Bảo mật</p>")
-    )
-    rules = add_page(
-        home, LegalPage(title="Quy chế hoạt động", slug="quy-che", kind="regulations", body="<p>Quy chế</p>")
-    )
-    complaints = ComplaintsPage(
-        title="Khiếu nại",
-        slug="khieu-nai",
-        to_address="khieunai@lienminh.example.vn",
-        from_address="no-reply@chohtx.example.vn",
-        subject="Khiếu nại mới",
-    )
-    complaints.form_fields = [
-        ComplaintField(label="Họ và tên", field_type="singleline", required=True),
-        ComplaintField(label="Nội dung khiếu nại", field_type="multiline", required=True),
-    ]
-    add_page(home, complaints)
-    return rules, privacy, complaints
+from cms.models import OperatorSettings
 
 
 @pytest.mark.django_db

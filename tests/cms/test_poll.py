@@ -2,23 +2,8 @@
 
 import pytest
 
-from cms.models import PollChoice, PollPage, PollVote
-
-CHOICES = ["Nâng cao chất lượng", "Mở rộng thị trường", "Đào tạo kỹ năng số"]
-
-
-@pytest.fixture
-def poll(home):
-    page = PollPage(title="OCOP nên phát triển theo hướng nào?", slug="binh-chon", show_results_publicly=True)
-    page.form_fields = [
-        PollChoice(label="Bạn chọn hướng nào?", field_type="radio", required=True, choices="\n".join(CHOICES))
-    ]
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-FIELD = "ban_chon_huong_nao"
+from cms.models import PollVote
+from tests.helpers.cms_fixtures import FIELD
 
 
 @pytest.mark.django_db

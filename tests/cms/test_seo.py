@@ -10,8 +10,8 @@ from oscar.core.loading import get_model
 
 from cms.models import LegalPage
 from marketplace.partner.models import Status
-from tests.cms.pages import add_page, add_story, translate
 from tests.factories import CooperativeFactory, make_product
+from tests.helpers.cms import add_page, add_story, translate
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 Product = get_model("catalogue", "Product")

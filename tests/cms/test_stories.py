@@ -7,8 +7,8 @@ import pytest
 
 from cms import selectors
 from marketplace.partner import services as partner_services
-from tests.cms.pages import add_story
 from tests.factories import CooperativeFactory, make_product
+from tests.helpers.cms import add_story
 
 
 @pytest.mark.django_db

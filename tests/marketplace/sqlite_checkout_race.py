@@ -26,7 +26,7 @@ def main(buyers: int) -> dict:
     from oscar.core.loading import get_model
 
     from tests.factories import CooperativeFactory, make_product, vietnam
-    from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
+    from tests.helpers.checkout import checkout_until_preview, place_order
 
     call_command("migrate", verbosity=0, interactive=False)
     vietnam()

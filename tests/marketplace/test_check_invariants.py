@@ -15,7 +15,7 @@ from marketplace.core import tasks as core_tasks
 from marketplace.order import services
 from marketplace.order.models import SubOrder
 from marketplace.outbox.models import OutboxMessage, OutboxStatus
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
+from tests.helpers.checkout import checkout_until_preview, place_order
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")

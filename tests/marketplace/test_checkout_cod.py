@@ -6,31 +6,9 @@ import pytest
 from django.core import mail
 from oscar.core.loading import get_model
 
+from tests.helpers.checkout import ADDRESS, PLACE_ORDER, add_to_basket, start_guest_checkout
+
 Order = get_model("order", "Order")
-
-ADDRESS = {
-    "first_name": "Nguyễn Văn An",
-    "line1": "Thôn Tập Ninh",
-    # As the province and commune selects post them: codes of Ninh Bình and of its Xã Gia Viễn.
-    "line4": "14464",
-    "state": "37",
-    "phone_number": "0912 345 678",
-    "notes": "Gọi trước khi giao",
-}
-
-
-# Placing an order needs the operating regulations accepted (an explicit, unticked box).
-PLACE_ORDER = {"action": "place_order", "accept_terms": "on"}
-
-
-def add_to_basket(client, product, quantity=1):
-    response = client.post(f"/basket/add/{product.pk}/", {"quantity": quantity})
-    assert response.status_code == 302
-
-
-def start_guest_checkout(client, email="an@example.vn"):
-    response = client.post("/checkout/", {"username": email, "options": "anonymous"})
-    assert response.status_code == 302, response.content.decode()[:2000]
 
 
 @pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.core import mail
 from oscar.core.loading import get_model
 
 from tests.factories import shipping_settings_for
-from tests.marketplace.test_checkout_cod import ADDRESS, PLACE_ORDER, add_to_basket, start_guest_checkout
+from tests.helpers.checkout import ADDRESS, PLACE_ORDER, add_to_basket, start_guest_checkout
 
 Order = get_model("order", "Order")
 

@@ -8,8 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from oscar.core.loading import get_model
 
 from tests.factories import CooperativeFactory, make_product, shipping_settings_for
-from tests.marketplace.test_checkout_cod import ADDRESS, add_to_basket, start_guest_checkout
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
+from tests.helpers.checkout import (
+    ADDRESS,
+    add_to_basket,
+    checkout_until_preview,
+    place_order,
+    start_guest_checkout,
+)
 
 Order = get_model("order", "Order")
 HANOI = {**ADDRESS, "state": "01", "line4": "00070", "line1": "12 Hàng Bạc"}  # Phường Hoàn Kiếm, Hà Nội

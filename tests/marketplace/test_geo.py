@@ -20,8 +20,8 @@ from marketplace.geo import (
 from marketplace.partner.models import Partner, Status
 from marketplace.seller.forms import ProfileForm
 from tests.factories import CooperativeFactory
-from tests.marketplace.test_checkout_cod import ADDRESS, add_to_basket, start_guest_checkout
-from tests.seller.conftest import pdf_upload
+from tests.helpers.checkout import ADDRESS, add_to_basket, start_guest_checkout
+from tests.helpers.uploads import pdf_upload
 
 NOT_IN_NINH_BINH = "Xã/phường này không thuộc tỉnh Ninh Bình."
 

@@ -22,7 +22,7 @@ from marketplace.messaging.models import Conversation, Message
 from marketplace.messaging.templatetags.messaging import message_html
 from marketplace.outbox.models import OutboxMessage
 from tests.factories import CooperativeFactory, make_product
-from tests.seller.conftest import place_order, split_order
+from tests.helpers.orders import place_order, split_order
 
 Order = get_model("order", "Order")
 

@@ -7,7 +7,7 @@ from oscar.core.loading import get_model
 
 from marketplace.partner.models import Status
 from tests.factories import CooperativeFactory, make_product
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
+from tests.helpers.checkout import checkout_until_preview, place_order
 
 Order = get_model("order", "Order")
 Partner = get_model("partner", "Partner")

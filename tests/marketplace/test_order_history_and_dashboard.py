@@ -2,22 +2,11 @@
 per-cooperative timeline at /orders/, and alliance staff see each cooperative's part in /dashboard/."""
 
 import pytest
-from django.core import mail
 from oscar.core.loading import get_model
 
 from marketplace.order import services
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
 
 Order = get_model("order", "Order")
-
-
-@pytest.fixture
-def order(client, customer, country_vn, two_cooperatives):
-    client.force_login(customer)
-    checkout_until_preview(client, [(two_cooperatives[0], 2), (two_cooperatives[1], 1)])
-    place_order(client)
-    mail.outbox.clear()
-    return Order.objects.get()
 
 
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from oscar.core.loading import get_model
 from marketplace.order import services
 from marketplace.order.exceptions import SubOrderActionRefused
 from marketplace.order.models import PaymentStatus, SubOrderStatus
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
+from tests.helpers.checkout import checkout_until_preview, place_order
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")

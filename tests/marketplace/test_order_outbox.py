@@ -17,7 +17,7 @@ from marketplace.outbox.models import OutboxMessage
 from marketplace.outbox.services import outbox_add, outbox_dispatch
 from search.backends import elasticsearch
 from tests.factories import CooperativeFactory, make_product
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
+from tests.helpers.checkout import checkout_until_preview, place_order
 from tests.search.fake_elasticsearch import FakeElasticsearch
 
 Basket = get_model("basket", "Basket")

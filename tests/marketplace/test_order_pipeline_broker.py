@@ -12,7 +12,7 @@ from oscar.core.loading import get_model
 
 from marketplace.celery import app as celery_app
 from marketplace.notifications.models import SentNotification
-from tests.marketplace.test_checkout_cod import ADDRESS, PLACE_ORDER, add_to_basket, start_guest_checkout
+from tests.helpers.checkout import ADDRESS, PLACE_ORDER, add_to_basket, start_guest_checkout
 
 Order = get_model("order", "Order")
 

@@ -12,7 +12,7 @@ from oscar.core.loading import get_model
 from marketplace.order.models import SubOrder, SubOrderStatus
 from marketplace.order.services import order_number_next
 from tests.factories import CooperativeFactory, make_product, shipping_settings_for
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
+from tests.helpers.checkout import checkout_until_preview, place_order
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")

@@ -18,8 +18,8 @@ from marketplace.notifications.models import SentNotification
 from marketplace.order import services as order_services
 from marketplace.outbox import services
 from marketplace.outbox.models import OutboxMessage, OutboxStatus
+from tests.helpers.checkout import checkout_until_preview, place_order
 from tests.marketplace import outbox_tasks
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
 
 Order = get_model("order", "Order")
 TASKS = "tests.marketplace.outbox_tasks"

@@ -6,7 +6,7 @@ from oscar.core.loading import get_model
 
 from marketplace.order.models import SubOrder
 from tests.factories import CooperativeFactory, make_product
-from tests.seller.conftest import place_order, split_order
+from tests.helpers.orders import place_order, split_order
 
 ProductReview = get_model("reviews", "ProductReview")
 Product = get_model("catalogue", "Product")

@@ -12,18 +12,9 @@ from oscar.core.loading import get_model
 
 from marketplace.order import services
 from marketplace.order.models import SubOrder, SubOrderEvent
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
+from tests.helpers.checkout import checkout_until_preview, place_order
 
 Order = get_model("order", "Order")
-
-
-@pytest.fixture
-def order(client, customer, country_vn, two_cooperatives):
-    client.force_login(customer)
-    checkout_until_preview(client, [(two_cooperatives[0], 2), (two_cooperatives[1], 1)])
-    place_order(client)
-    mail.outbox.clear()
-    return Order.objects.get()
 
 
 def _act_in_english(order) -> tuple[SubOrder, SubOrder]:

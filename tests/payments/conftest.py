@@ -12,14 +12,13 @@ from pathlib import Path
 import pytest
 from oscar.core.loading import get_model
 
-from payments import stripe_gateway
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
+from tests.helpers.checkout import checkout_until_preview, place_order
+from tests.helpers.payments import WEBHOOK_SECRET
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = ROOT / ".venv-localstripe" / "bin" / "python"
 Order = get_model("order", "Order")
 PORT = 8420
-WEBHOOK_SECRET = "whsec_test_chohtx"
 
 
 def _listening(port):
@@ -68,18 +67,6 @@ def stripe_on(settings):
 def localstripe(stripe_on, localstripe_url):
     stripe_on.STRIPE_API_BASE = localstripe_url
     return localstripe_url
-
-
-def pay_in_stripe(payment):
-    """The buyer's card goes through (localstripe), as the Payment Element would do it."""
-    pm = stripe_gateway._client().v1.payment_methods.create(
-        params={
-            "type": "card",
-            "card": {"number": "4242424242424242", "exp_month": 12, "exp_year": 2030, "cvc": "123"},
-        }
-    )
-    intent = stripe_gateway.intent_confirm_with_card(intent_id=payment.intent_id, payment_method=pm.id)
-    assert intent.status == "succeeded"
 
 
 @pytest.fixture

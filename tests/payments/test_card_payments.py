@@ -14,10 +14,8 @@ from marketplace.order.models import PaymentStatus, SubOrderStatus
 from marketplace.outbox.models import OutboxMessage
 from payments import stripe_gateway
 from payments.models import Refund, StripePayment
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
-from tests.payments.conftest import pay_in_stripe
-from tests.payments.test_stripe import intent_of, send_event
-from tests.payments.test_vietqr import dispatch_at
+from tests.helpers.checkout import checkout_until_preview, place_order
+from tests.helpers.payments import dispatch_at, intent_of, pay_in_stripe, send_event
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")

@@ -2,9 +2,6 @@
 webhook is the source of truth (signature, duplicates, out-of-order, amount/currency), and
 cancelling a paid sub-order refunds it."""
 
-import hashlib
-import hmac
-import json
 import time
 
 import pytest
@@ -14,43 +11,10 @@ from marketplace.order import services as order_services
 from marketplace.order.models import PaymentStatus
 from payments import stripe_gateway
 from payments.models import Refund, StripeEvent, StripePayment
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
-from tests.payments.conftest import WEBHOOK_SECRET
+from tests.helpers.checkout import checkout_until_preview, place_order
+from tests.helpers.payments import intent_of, pay_in_stripe, send_event, signed
 
 Order = get_model("order", "Order")
-
-
-def signed(payload: bytes, secret=WEBHOOK_SECRET, at=None):
-    at = int(at or time.time())
-    signature = hmac.new(secret.encode(), f"{at}.".encode() + payload, hashlib.sha256).hexdigest()
-    return f"t={at},v1={signature}"
-
-
-def send_event(client, event_type, intent, *, event_id, created=None, secret=WEBHOOK_SECRET):
-    event = {
-        "id": event_id,
-        "object": "event",
-        "type": event_type,
-        "created": created or int(time.time()),
-        "data": {"object": intent},
-    }
-    payload = json.dumps(event).encode()
-    return client.post(
-        "/payments/stripe/webhook/",
-        payload,
-        content_type="application/json",
-        HTTP_STRIPE_SIGNATURE=signed(payload, secret),
-    )
-
-
-def intent_of(payment, **changes):
-    return {
-        "id": payment.intent_id,
-        "object": "payment_intent",
-        "amount": payment.amount,
-        "currency": payment.currency.lower(),
-        **changes,
-    }
 
 
 @pytest.fixture
@@ -82,14 +46,7 @@ def test_card_payment_is_offered_only_when_stripe_keys_are_set(settings):
 @pytest.mark.django_db
 def test_webhook_marks_the_order_paid_even_if_the_buyer_never_returns(client, card_order):
     order, payment = card_order
-    pm = stripe_gateway._client().v1.payment_methods.create(
-        params={
-            "type": "card",
-            "card": {"number": "4242424242424242", "exp_month": 12, "exp_year": 2030, "cvc": "123"},
-        }
-    )
-    intent = stripe_gateway.intent_confirm_with_card(intent_id=payment.intent_id, payment_method=pm.id)
-    assert intent.status == "succeeded"
+    pay_in_stripe(payment)  # the card goes through: the intent has succeeded
     from django.test import Client
 
     stripe = Client()  # Stripe calls from its own servers: no session, no CSRF token

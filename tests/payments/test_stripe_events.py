@@ -11,8 +11,7 @@ from oscar.core.loading import get_model
 from marketplace.order.models import PaymentStatus, SubOrderStatus
 from payments import stripe_gateway
 from payments.models import PaymentFlag, Refund, StripePayment
-from tests.payments.conftest import pay_in_stripe
-from tests.payments.test_stripe import intent_of, send_event
+from tests.helpers.payments import intent_of, pay_in_stripe, send_event
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")

@@ -7,7 +7,6 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.core import mail
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -15,10 +14,10 @@ from oscar.core.loading import get_model
 from marketplace.order import services
 from marketplace.order.models import PaymentStatus, SubOrder, SubOrderStatus
 from marketplace.outbox.models import OutboxMessage
-from marketplace.outbox.services import outbox_dispatch
 from payments import vietqr
 from tests.factories import bank_account_for
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
+from tests.helpers.checkout import checkout_until_preview
+from tests.helpers.payments import buy_by_transfer, dispatch_at
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
@@ -47,25 +46,12 @@ def test_qr_image_is_a_png():
     assert vietqr.png_bytes("hello").startswith(b"\x89PNG")
 
 
-def dispatch_at(moment) -> None:
-    """The beat dispatcher (and the task it hands over) running at that moment."""
-    with time_machine.travel(moment, tick=False):
-        outbox_dispatch()
-
-
 @pytest.fixture
 def two_banked_cooperatives(two_cooperatives):
     rice, paste = two_cooperatives
     bank_account_for(rice.stockrecords.get().partner, bank_bin="970415", account_number="0011001932418")
     bank_account_for(paste.stockrecords.get().partner, bank_bin="970436", account_number="9876543210")
     return two_cooperatives
-
-
-def buy_by_transfer(client, products, capture):
-    response = checkout_until_preview(client, [(products[0], 2), (products[1], 1)], method="vietqr")
-    assert response.redirect_chain[-1][0] == "/checkout/preview/"
-    with capture(execute=True):
-        return place_order(client)
 
 
 @pytest.mark.django_db

@@ -6,7 +6,8 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.order.models import SubOrder, SubOrderEvent, SubOrderStatus
-from tests.seller.conftest import coop_a, coop_b, mixed_order, place_order, private_media, split_order  # noqa: F401
+from tests.helpers.orders import place_order, split_order
+from tests.seller.conftest import coop_a, coop_b, mixed_order, private_media  # noqa: F401 - fixtures
 
 StockRecord = get_model("partner", "StockRecord")
 

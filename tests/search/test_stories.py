@@ -11,7 +11,7 @@ from wagtail.models import Site
 from cms.models import StoryIndexPage
 from search import selectors
 from search.models import StoryIndex
-from tests.cms.pages import add_page, add_story, translate
+from tests.helpers.cms import add_page, add_story, translate
 
 BODY = [
     {

@@ -14,9 +14,8 @@ from hypothesis import strategies as st
 
 from cms.models import ComplaintField, ComplaintsPage, PollChoice, PollPage
 from search.query import FACETS
-from tests.cms.conftest import home, story_index  # noqa: F401 - fixtures
-from tests.cms.pages import add_page, add_story
 from tests.factories import CooperativeFactory, make_product
+from tests.helpers.cms import add_page, add_story
 
 # Values that have broken parsers before, mixed with arbitrary text.
 TRICKY = [
@@ -180,7 +179,7 @@ def test_commune_list_still_takes_short_codes(client):
 
 @pytest.mark.django_db
 def test_application_with_a_huge_province_number_is_refused_not_crashed(client):
-    from tests.seller.test_apply import apply
+    from tests.helpers.seller import apply
 
     response = apply(client, province="9" * 5000)
     assert response.status_code == 400

@@ -6,9 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.blocks import StructBlockValidationError
 
-from cms.blocks import HeroBlock
+from cms.home_blocks import HeroBlock
 from cms.models import OperatorSettings
-from tests.cms.conftest import editor, editorial, home  # noqa: F401 - fixtures
 
 
 def policy(response) -> dict[str, list[str]]:

@@ -6,12 +6,10 @@ from oscar.core.loading import get_model
 
 from cms.models import PollVote
 from marketplace.partner.models import Partner
-from tests.cms.conftest import home  # noqa: F401 - fixture
-from tests.cms.test_legal_and_footer import legal_pages  # noqa: F401 - fixture
-from tests.cms.test_poll import FIELD, poll  # noqa: F401 - fixture
 from tests.factories import CooperativeFactory, make_product
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
-from tests.seller.test_apply import apply
+from tests.helpers.checkout import checkout_until_preview, place_order
+from tests.helpers.cms_fixtures import FIELD
+from tests.helpers.seller import apply
 
 Order = get_model("order", "Order")
 ProductAlert = get_model("customer", "ProductAlert")

@@ -78,7 +78,7 @@ def test_password_change_and_reset_refuse_short_passwords(client, customer):
 
 @pytest.mark.django_db
 def test_seller_application_account_needs_a_strong_password(client):
-    from tests.seller.test_apply import apply
+    from tests.helpers.seller import apply
 
     response = apply(client, **{"account-password1": "Ngan-1234", "account-password2": "Ngan-1234"})
     assert response.status_code == 400
@@ -136,7 +136,7 @@ def test_a_right_password_by_email_still_signs_in_and_clears_failures(plain_clie
 def test_invitation_acceptance_signs_in_through_the_throttled_login(plain_client):
     from django.contrib.auth import get_user_model
 
-    from tests.seller.conftest import Cooperative
+    from tests.helpers.seller import Cooperative
 
     coop = Cooperative("HTX Thử", "thu@example.vn", get_user_model())
     response = plain_client.get(f"/seller/invitations/{coop.invitation.token}/")

@@ -10,8 +10,8 @@ from PIL import Image
 
 from marketplace.partner.models import Partner
 from marketplace.seller.uploads import process_photo, validate_document
-from tests.seller.conftest import jpeg_upload, pdf_upload
-from tests.seller.test_apply import apply
+from tests.helpers.seller import apply
+from tests.helpers.uploads import jpeg_upload, pdf_upload
 
 
 def image_bytes(fmt: str, mode: str = "RGB") -> bytes:

@@ -5,34 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from marketplace.notifications.models import SentNotification
 from marketplace.partner.models import Partner, Status
-from tests.seller.conftest import jpeg_upload, pdf_upload
-
-APPLICATION = {
-    "name": "Hợp tác xã Nông nghiệp Yên Mạc",
-    "short_name": "HTX Yên Mạc",
-    "kind": "htx",
-    "registration_number": "09.07.000123",
-    "tax_code": "2700987654",
-    "legal_representative": "Đinh Văn Hùng",
-    "phone": "0912 345 678",
-    "email": "htx.yenmac@example.vn",
-    "area": "ninh_binh",
-    "province": "37",  # Ninh Bình; the selects post codes
-    "commune": "14743",  # Xã Yên Mạc
-    "street": "Thôn Tiên Yên",
-    "consent": "on",
-}
-ACCOUNT = {
-    "account-account_email": "hung@example.vn",
-    "account-account_name": "Đinh Văn Hùng",
-    "account-password1": "Nem-chua-2026!",
-    "account-password2": "Nem-chua-2026!",
-}
-
-
-def apply(client, document=None, **changes):
-    data = {**APPLICATION, **ACCOUNT, "document": document or pdf_upload(), **changes}
-    return client.post("/seller/apply/", {k: v for k, v in data.items() if v is not None})
+from tests.helpers.seller import APPLICATION, apply
+from tests.helpers.uploads import jpeg_upload
 
 
 @pytest.mark.django_db

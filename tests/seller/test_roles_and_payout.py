@@ -17,7 +17,7 @@ from marketplace.partner.selectors import is_cooperative_owner
 from marketplace.partner.services import partner_bank_account_change, partner_staff_set
 from payments import vietqr
 from tests.factories import bank_account_for
-from tests.payments.test_vietqr import buy_by_transfer
+from tests.helpers.payments import buy_by_transfer
 
 NEW_ACCOUNT = {
     "bank_bin": "970436",

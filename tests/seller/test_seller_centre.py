@@ -9,7 +9,8 @@ from PIL import Image
 from marketplace.ocop.models import Certificate, Verification
 from marketplace.partner.models import Status
 from marketplace.seller.models import ProductChange, StaffInvitation
-from tests.seller.conftest import jpeg_upload, pdf_upload, place_order, split_order
+from tests.helpers.orders import place_order, split_order
+from tests.helpers.uploads import jpeg_upload, pdf_upload
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ from oscar.core.loading import get_model
 
 from marketplace.order.models import SubOrder
 from tests.factories import bank_account_for, make_product
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
-from tests.seller.conftest import place_order as oscar_order
-from tests.seller.conftest import split_order
+from tests.helpers.checkout import checkout_until_preview, place_order
+from tests.helpers.orders import place_order as oscar_order
+from tests.helpers.orders import split_order
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")

@@ -8,7 +8,7 @@ from dateutil.relativedelta import relativedelta
 from marketplace.ocop.models import Certificate, Verification
 from marketplace.partner.models import Status
 from tests.factories import CooperativeFactory, make_product
-from tests.seller.conftest import place_order
+from tests.helpers.orders import place_order
 
 
 def certify(partner, product, *, stars=4, status=Verification.VERIFIED, signed_on=None):

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from marketplace.seller.uploads import process_photo, validate_document
-from tests.seller.conftest import jpeg_upload, pdf_upload
+from tests.helpers.uploads import jpeg_upload, pdf_upload
 
 
 def png_claiming(width: int, height: int) -> bytes:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django import template
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.delivery.selectors import SESSION_KEY, basket_groups
@@ -23,11 +25,11 @@ register = template.Library()
 @dataclass(frozen=True)
 class Step:
     code: str
-    label: str
+    label: str | Promise
     url: str
     state: str  # "done", "current" or "todo"
     number: int = 0
-    short: str = ""  # the label on a phone
+    short: str | Promise = ""  # the label on a phone
 
 
 @dataclass(frozen=True)
@@ -36,23 +38,23 @@ class Totals:
     shipping: Decimal
     total: Decimal
     quantity: int
-    groups: list
+    groups: list[Any]
 
 
-def _groups(context) -> list:
+def _groups(context: template.Context) -> list[Any]:
     groups = context.get("cooperative_groups")
     if groups is not None:
         return list(groups)
     request = context.get("request")
     basket = getattr(request, "basket", None)
-    if basket is None:
+    if request is None or basket is None:
         return []
     choices = request.session.get(SESSION_KEY, {})
     return basket_groups(basket, choices=choices)
 
 
 def steps_for(*, is_guest: bool, has_shipping_choice: bool, current: str) -> list[Step]:
-    wanted = []
+    wanted: list[tuple[str, str | Promise, str | Promise, str]] = []
     if is_guest:
         wanted.append(("gateway", _("Liên hệ"), _("Liên hệ"), reverse("checkout:index")))
     wanted.append(("address", _("Địa chỉ nhận hàng"), _("Địa chỉ"), reverse("checkout:shipping-address")))
@@ -70,7 +72,7 @@ def steps_for(*, is_guest: bool, has_shipping_choice: bool, current: str) -> lis
 
 
 @register.inclusion_tag("oscar/checkout/partials/steps.html", takes_context=True)
-def checkout_steps(context, current: str) -> dict:
+def checkout_steps(context: template.Context, current: str) -> dict[str, Any]:
     request = context.get("request")
     user = getattr(request, "user", None)
     is_guest = not (user and user.is_authenticated)
@@ -81,7 +83,7 @@ def checkout_steps(context, current: str) -> dict:
 
 
 @register.simple_tag(takes_context=True)
-def checkout_totals(context) -> Totals:
+def checkout_totals(context: template.Context) -> Totals:
     groups = _groups(context)
     items = sum((group.subtotal for group in groups), Decimal("0"))
     shipping = sum((group.shipping_fee for group in groups), Decimal("0"))

@@ -73,7 +73,7 @@ def query_with(context: template.Context, **changes: str | None) -> str:
     params.pop("page", None)
     for name, value in changes.items():
         params.pop(name, None)
-        if value not in (None, ""):
+        if value:  # neither None nor empty
             params[name] = value
     return "?" + params.urlencode() if params else "?"
 

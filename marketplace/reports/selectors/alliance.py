@@ -128,8 +128,10 @@ def sales_by_group(filters: Filters) -> list[dict]:
     rows = CooperativeMonthGroup.objects.filter(month__gte=filters.first, month__lte=filters.last)
     if filters.area:
         rows = rows.filter(partner__area=filters.area)
-    rows = rows.values("group", "stars").annotate(gmv=Sum("gmv"), quantity=Sum("quantity")).order_by("-gmv")
-    return [{**row, "gmv": int(row["gmv"] or 0)} for row in rows]
+    grouped = (
+        rows.values("group", "stars").annotate(gmv=Sum("gmv"), quantity=Sum("quantity")).order_by("-gmv")
+    )
+    return [{**row, "gmv": int(row["gmv"] or 0)} for row in grouped]
 
 
 def cooperatives_ranked(filters: Filters) -> tuple[list[dict], list[dict]]:

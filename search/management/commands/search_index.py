@@ -2,8 +2,10 @@
 a new versioned Elasticsearch index that replaces the old one by an alias swap."""
 
 import time
+from datetime import datetime
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,7 +16,7 @@ from search.backends import elasticsearch_enabled
 class Command(BaseCommand):
     help = "Rebuild the product search index (database, and Elasticsearch when ELASTICSEARCH_URL is set)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--rebuild", action="store_true", help="Re-index every product.")
 
     def bar(self, done: int, total: int) -> None:
@@ -23,7 +25,7 @@ class Command(BaseCommand):
         self.stdout.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending="")
         self.stdout.flush()
 
-    def handle(self, *args, rebuild=False, **options):
+    def handle(self, *args: Any, rebuild: bool = False, **options: Any) -> None:
         if not rebuild:
             raise CommandError(_("Dùng --rebuild để lập lại chỉ mục tìm kiếm."))
         started = timezone.now()
@@ -42,7 +44,7 @@ class Command(BaseCommand):
         if elasticsearch_enabled():
             self.rebuild_elasticsearch(started)
 
-    def rebuild_elasticsearch(self, started) -> None:
+    def rebuild_elasticsearch(self, started: datetime) -> None:
         from search.backends import elasticsearch
 
         total = services.database_searchable_count()
