@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from marketplace.order.models import Order, PaymentStatus, SubOrder, SubOrderStatus
 
+from .transfer_refunds import transfer_refund_record
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
@@ -134,6 +136,4 @@ class PaymentMethod:
     def return_transfer_record(self, *, suborder: SubOrder, amount: int, key: str, received: bool) -> None:
         """Inside the transaction of a return step: the cooperative transferred a refund (`received`
         False) or the buyer confirmed it arrived (True), as a new append-only refund row."""
-        from .services import transfer_refund_record
-
         transfer_refund_record(suborder=suborder, amount=amount, key=key, received=received)

@@ -306,23 +306,6 @@ def return_refund_request(*, suborder: SubOrder, amount: int, key: str) -> Refun
     return row
 
 
-def transfer_refund_record(*, suborder: SubOrder, amount: int, key: str, received: bool) -> Refund | None:
-    """A refund paid by bank transfer from the cooperative (VietQR and cash-on-delivery orders): a new
-    row when its status changes (`pending`: the cooperative sent it; `succeeded`: the buyer got it)."""
-    status = RefundStatus.SUCCEEDED if received else RefundStatus.PENDING
-    latest = selectors.refund_latest(key)
-    if latest is not None and latest.status == status:
-        return None
-    return Refund.objects.create(
-        key=key,
-        order_id=suborder.order_id,
-        suborder=suborder,
-        amount=amount,
-        status=status,
-        reason=RefundReason.RETURNED,
-    )
-
-
 def stripe_refund_send(*, refund_id: int) -> str:
     """The outbox task: send a requested refund to Stripe (once: the key is Stripe's idempotency
     key, so a retry gets the same refund back) and record Stripe's answer."""

@@ -19,11 +19,11 @@ class Product(AbstractProduct):
     def is_review_permitted(self, user) -> bool:
         """Only a signed-in buyer who has received this product (a delivered or completed sub-order
         with it) may review it, once. Oscar's default lets anyone, even anonymously."""
-        from marketplace.order.selectors import buyer_received_product
+        from .reviewers import buyer_received
 
         if not user.is_authenticated or self.has_review_by(user):
             return False
-        return buyer_received_product(user=user, product=self)
+        return buyer_received(user=user, product=self)
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F403
