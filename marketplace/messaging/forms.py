@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.seller.uploads import process_photo
 
+from . import services
+from .exceptions import MessageRefused
 from .services import MAX_LENGTH
 
 
@@ -27,3 +29,19 @@ class MessageForm(forms.Form):
         if not self.errors and not (cleaned.get("body") or "").strip() and not cleaned.get("photo"):
             raise ValidationError(_("Hãy viết tin nhắn hoặc gửi một ảnh."))
         return cleaned
+
+    def send(self, *, conversation_id: int, side: str, author) -> bool:
+        """Send the valid form's message into the conversation; a refusal (rate, closed thread)
+        becomes the form's error. True if it was sent."""
+        try:
+            services.message_send(
+                conversation_id=conversation_id,
+                side=side,
+                body=self.cleaned_data["body"],
+                photo=self.cleaned_data["photo"],
+                author=author,
+            )
+        except MessageRefused as error:
+            self.add_error(None, str(error))
+            return False
+        return True

@@ -11,7 +11,6 @@ from marketplace.returns.views import photo_response
 from marketplace.seller.views import SellerMixin
 
 from . import selectors, services
-from .exceptions import MessageRefused
 from .forms import MessageForm
 from .models import Side
 
@@ -53,19 +52,10 @@ class ThreadView(SellerMixin, TemplateView):
     @method_decorator(limit_posts("message-send"))
     def post(self, request, pk):
         form = MessageForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                services.message_send(
-                    conversation_id=self.object.pk,
-                    side=Side.COOPERATIVE,
-                    body=form.cleaned_data["body"],
-                    photo=form.cleaned_data["photo"],
-                    author=request.user,
-                )
-            except MessageRefused as error:
-                form.add_error(None, str(error))
-            else:
-                return redirect(request.path + "#latest")
+        if form.is_valid() and form.send(
+            conversation_id=self.object.pk, side=Side.COOPERATIVE, author=request.user
+        ):
+            return redirect(request.path + "#latest")
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 

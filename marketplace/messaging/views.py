@@ -28,19 +28,12 @@ Product = get_model("catalogue", "Product")
 def _thread(request, conversation, *, back_url: str, title: str):
     """GET shows the thread (and marks it read); POST sends a message from the buyer."""
     form = MessageForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.message_send(
-                conversation_id=conversation.pk,
-                side=Side.BUYER,
-                body=form.cleaned_data["body"],
-                photo=form.cleaned_data["photo"],
-                author=request.user,
-            )
-        except MessageRefused as error:
-            form.add_error(None, str(error))
-        else:
-            return redirect(request.path + "#latest")
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.send(conversation_id=conversation.pk, side=Side.BUYER, author=request.user)
+    ):
+        return redirect(request.path + "#latest")
     services.conversation_read(conversation=conversation, side=Side.BUYER)
     context = {
         "conversation": conversation,
@@ -114,18 +107,12 @@ def ask(request, partner):
                 conversation = services.conversation_presale(
                     partner=partner, buyer=request.user, product=product
                 )
-                services.message_send(
-                    conversation_id=conversation.pk,
-                    side=Side.BUYER,
-                    body=form.cleaned_data["body"],
-                    photo=form.cleaned_data["photo"],
-                    author=request.user,
-                )
             except MessageRefused as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, _("Đã gửi câu hỏi. Hợp tác xã sẽ trả lời ở đây và qua email."))
-                return redirect("messaging:thread", pk=conversation.pk)
+                if form.send(conversation_id=conversation.pk, side=Side.BUYER, author=request.user):
+                    messages.success(request, _("Đã gửi câu hỏi. Hợp tác xã sẽ trả lời ở đây và qua email."))
+                    return redirect("messaging:thread", pk=conversation.pk)
     context = {
         "conversation": existing or Conversation(partner=partner, product=product),
         "thread": selectors.messages_of(existing) if existing else [],
