@@ -4,6 +4,7 @@ records them through here."""
 
 from __future__ import annotations
 
+from marketplace.ledger import services as ledger
 from marketplace.order.models import SubOrder
 
 from . import selectors
@@ -17,7 +18,7 @@ def transfer_refund_record(*, suborder: SubOrder, amount: int, key: str, receive
     latest = selectors.refund_latest(key)
     if latest is not None and latest.status == status:
         return None
-    return Refund.objects.create(
+    refund = Refund.objects.create(
         key=key,
         order_id=suborder.order_id,
         suborder=suborder,
@@ -25,3 +26,6 @@ def transfer_refund_record(*, suborder: SubOrder, amount: int, key: str, receive
         status=status,
         reason=RefundReason.RETURNED,
     )
+    if received:
+        ledger.transfer_refund_received(refund)
+    return refund

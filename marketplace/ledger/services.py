@@ -111,6 +111,65 @@ def refund_accepted(refund) -> None:
     _reverse(suborder, prefix=f"refund:{refund.key}", occurred_at=when, share=(previous + amount, total))
 
 
+def transfer_refund_received(refund) -> None:
+    """The buyer confirmed a refund the cooperative transferred back (cash on delivery or VietQR,
+    after a return): the cooperative sold that much less and no longer holds that money, so its
+    balance does not move for the refund itself, while the commission on the refunded share is
+    given back to it. Written once per refund key."""
+    suborder = refund.suborder
+    if suborder is None or suborder.payment_method == CARD:
+        return
+    if not Transaction.objects.filter(key=f"sale:{suborder.pk}").exists():
+        return
+    total = int(suborder.total)
+    previous = _refunded(suborder)
+    amount = min(int(refund.amount), total - previous)
+    if amount <= 0:
+        return
+    when = timezone.now()
+    posted = to_cooperative(
+        suborder,
+        EntryKind.REFUND,
+        f"refund:{refund.key}",
+        account(K.DIRECT),
+        -amount,
+        occurred_at=when,
+        memo=refund.key,
+    )
+    if posted is None:
+        return
+    to_cooperative(
+        suborder,
+        EntryKind.COLLECTED,
+        f"refund-paid-back:{refund.key}",
+        account(K.DIRECT),
+        amount,
+        occurred_at=when,
+        memo=refund.key,
+    )
+    _commission_give_back(
+        suborder, prefix=f"refund:{refund.key}", occurred_at=when, share=(previous + amount, total)
+    )
+
+
+def _commission_give_back(suborder, *, prefix: str, occurred_at: datetime, share: tuple[int, int]) -> None:
+    from .selectors import suborder_kind_total
+
+    done, total = share
+    charged = -suborder_kind_total(suborder, EntryKind.COMMISSION)
+    given_back = suborder_kind_total(suborder, EntryKind.COMMISSION_REVERSAL)
+    due = charged * done // total if total else charged
+    if due - given_back > 0:
+        to_cooperative(
+            suborder,
+            EntryKind.COMMISSION_REVERSAL,
+            f"{prefix}:{EntryKind.COMMISSION_REVERSAL}:{suborder.pk}",
+            account(K.COMMISSION),
+            due - given_back,
+            occurred_at=occurred_at,
+        )
+
+
 def _refunded(suborder) -> int:
     from .selectors import suborder_kind_total
 

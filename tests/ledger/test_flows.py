@@ -237,3 +237,19 @@ def test_sub_orders_paid_before_the_ledger_existed_are_backfilled_once(coop, def
     call_command("ledger_backfill", verbosity=0)
     assert selectors.balance(coop) == 200_000 - 10_000 - 5_000
     ledger_sums_to_zero()
+
+
+def test_a_cash_refund_after_a_return_gives_back_the_commission_on_it(coop, default_rate):
+    from payments.transfer_refunds import transfer_refund_record
+
+    (suborder,) = place((coop, 200_000, 30_000), method="cod")
+    deliver(suborder)
+    assert selectors.balance(coop) == -10_000  # owes 5% of 200.000
+    transfer_refund_record(suborder=suborder, amount=50_000, key="return:1", received=False)
+    assert selectors.balance(coop) == -10_000  # sent, not yet confirmed by the buyer
+    transfer_refund_record(suborder=suborder, amount=50_000, key="return:1", received=True)
+    transfer_refund_record(suborder=suborder, amount=50_000, key="return:1", received=True)  # twice: once
+    # 50.000 of the 230.000 paid went back: that share of the commission is given back to it.
+    assert kinds(coop)["refund"] == -50_000
+    assert selectors.balance(coop) == -10_000 + 10_000 * 50_000 // 230_000
+    ledger_sums_to_zero()
