@@ -25,7 +25,9 @@ def page_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 @receiver(post_save, sender=OperatorSettings)
-def settings_changed(sender: Any, instance: Any, raw: bool = False, created: bool = False, **kwargs: Any) -> None:
+def settings_changed(
+    sender: Any, instance: Any, raw: bool = False, created: bool = False, **kwargs: Any
+) -> None:
     if sender is OperatorSettings and created:  # made empty on first read: nothing shown changes
         return
     fragments.bump("cms")

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
-from elasticsearch.dsl import Q, Search
+from elasticsearch.dsl import Q, Query, Search
 from elasticsearch.dsl.query import Query
 from elasticsearch.helpers import BulkIndexError, bulk
 
@@ -116,7 +116,7 @@ def _aggregation(name: str) -> dict:
     return {"terms": {"field": field, "size": size}}
 
 
-def _text_query(text: str) -> Q:
+def _text_query(text: str) -> Query:
     """Every word must match the folded text (one typo, a swap of neighbours included, allowed in
     words of 4+ letters: AUTO:4,100 is 0 edits below 4 letters, 1 from 4 to 99);
     exact accents, title words and the title phrase add to the score."""
