@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
-from elasticsearch.dsl import Q, Query, Search
+from elasticsearch.dsl import Q, Search
 from elasticsearch.dsl.query import Query
 from elasticsearch.helpers import BulkIndexError, bulk
 
