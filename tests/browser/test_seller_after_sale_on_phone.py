@@ -13,9 +13,8 @@ from marketplace.order import services as orders
 from marketplace.returns import services as returns
 from marketplace.returns.models import ReturnRequest
 from tests.browser.conftest import RESULTS_DIR
-from tests.browser.test_seller_adds_product_on_phone import sign_in
-from tests.browser.test_seller_ships_order_on_phone import new_order_for, no_sideways_scroll
 from tests.factories import CooperativeFactory
+from tests.helpers.browser import new_order_for, no_sideways_scroll, sign_in
 
 StockRecord = get_model("partner", "StockRecord")
 SHOTS = RESULTS_DIR / "after-sale"

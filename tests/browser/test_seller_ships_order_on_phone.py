@@ -7,32 +7,10 @@ from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
 from marketplace.order.models import SubOrder
-from tests.factories import CooperativeFactory, make_product, vietnam
-from tests.helpers.browser import sign_in
-from tests.helpers.orders import place_order, split_order
+from tests.factories import CooperativeFactory
+from tests.helpers.browser import new_order_for, no_sideways_scroll, sign_in
 
 ShippingAddress = get_model("order", "ShippingAddress")
-
-
-def new_order_for(cooperative):
-    product = make_product(cooperative, title="Cơm cháy chà bông 200 g", price=45000, stock=5)
-    order = place_order(product, product, number="500001")
-    order.shipping_address = ShippingAddress.objects.create(
-        first_name="Nguyễn Thị Lan",
-        line1="Thôn Tập Ninh",
-        line4="Xã Gia Viễn",
-        state="Ninh Bình",
-        country=vietnam(),
-        phone_number="+84912345678",
-    )
-    order.guest_email = "lan@example.vn"
-    order.save()
-    (suborder,) = split_order(order)
-    return suborder
-
-
-def no_sideways_scroll(page):
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_cooperative_confirms_and_ships_an_order_on_a_phone(phone_page, live_shop, django_user_model):

@@ -1,7 +1,11 @@
 """Steps a person takes in Chromium: filling the two-level address, signing in without the form."""
 
 from django.test import Client
+from oscar.core.loading import get_model
 from playwright.sync_api import expect
+
+from tests.factories import make_product, vietnam
+from tests.helpers.orders import place_order, split_order
 
 GUEST_EMAIL = "an@example.vn"
 
@@ -15,6 +19,8 @@ SHIPPING_ADDRESS = {
 
 
 PROVINCE, COMMUNE = "Ninh Bình", "Phường Hoa Lư"
+
+ShippingAddress = get_model("order", "ShippingAddress")
 
 
 def fill_shipping_address(page):
@@ -42,3 +48,24 @@ def sign_in(page, live_shop, user):
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_shop}]
     )
+
+
+def new_order_for(cooperative):
+    product = make_product(cooperative, title="Cơm cháy chà bông 200 g", price=45000, stock=5)
+    order = place_order(product, product, number="500001")
+    order.shipping_address = ShippingAddress.objects.create(
+        first_name="Nguyễn Thị Lan",
+        line1="Thôn Tập Ninh",
+        line4="Xã Gia Viễn",
+        state="Ninh Bình",
+        country=vietnam(),
+        phone_number="+84912345678",
+    )
+    order.guest_email = "lan@example.vn"
+    order.save()
+    (suborder,) = split_order(order)
+    return suborder
+
+
+def no_sideways_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

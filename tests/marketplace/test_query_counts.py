@@ -12,8 +12,8 @@ from wagtail.models import Site
 from cms.models import StoryIndexPage
 from marketplace.catalogue import services as catalogue_services
 from marketplace.ocop.models import Certificate, Verification
-from tests.cms.pages import add_page, add_story
 from tests.factories import CooperativeFactory, make_product
+from tests.helpers.cms import add_page, add_story
 
 MAX_QUERIES = 15
 

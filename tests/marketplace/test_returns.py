@@ -23,7 +23,7 @@ from marketplace.order.models import SubOrderEvent
 from marketplace.returns.models import ReturnRequest, ReturnStatus
 from payments.models import Refund
 from tests.factories import bank_account_for
-from tests.marketplace.test_checkout_journeys import checkout_until_preview, place_order
+from tests.helpers.checkout import checkout_until_preview, place_order
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")

@@ -11,8 +11,7 @@ from marketplace.order import services as order_services
 from marketplace.returns.models import ReturnRequest, ReturnStatus
 from payments import stripe_gateway
 from payments.models import Refund, StripePayment
-from tests.payments.conftest import pay_in_stripe
-from tests.payments.test_stripe import intent_of, send_event
+from tests.helpers.payments import intent_of, pay_in_stripe, send_event
 
 
 @pytest.fixture(autouse=True)

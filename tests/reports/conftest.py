@@ -6,10 +6,20 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from marketplace.order.models import SubOrder, SubOrderEvent, SubOrderStatus
+from marketplace.reports.periods import month_start
 from tests.helpers.orders import place_order, split_order
 from tests.seller.conftest import coop_a, coop_b, mixed_order, private_media  # noqa: F401 - fixtures
 
 StockRecord = get_model("partner", "StockRecord")
+
+
+PRICE = 125000  # the fixtures' product price
+
+
+def days_into_last_month():
+    """Days ago of a day in the previous month (noon), whatever today is."""
+    today = timezone.localdate()
+    return (today - (month_start(today) - timedelta(days=1))).days
 
 
 def sell(coop, *, days_ago=0, status=SubOrderStatus.NEW, method="cod", quantity=1, buyer=None, number=None):

@@ -14,8 +14,7 @@ from marketplace.reports import services
 from marketplace.reports.periods import add_months, month_start
 from marketplace.reports.selectors import alliance
 from tests.factories import CooperativeFactory
-from tests.reports.conftest import sell
-from tests.reports.test_cooperative_report import PRICE
+from tests.reports.conftest import PRICE, sell
 
 pytestmark = pytest.mark.django_db
 

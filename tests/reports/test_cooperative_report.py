@@ -8,18 +8,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from marketplace.reports.periods import month_start
 from marketplace.reports.selectors import cooperative
-from tests.reports.conftest import sell
+from tests.reports.conftest import PRICE, days_into_last_month, sell
 
 pytestmark = pytest.mark.django_db
-PRICE = 125000  # the fixtures' product price
-
-
-def days_into_last_month():
-    """Days ago of a day in the previous month (noon), whatever today is."""
-    today = timezone.localdate()
-    return (today - (month_start(today) - timedelta(days=1))).days
 
 
 def test_sales_by_month_compares_this_month_with_the_last(coop_a, coop_b):

@@ -10,8 +10,7 @@ from marketplace.order.models import SubOrder
 from marketplace.reports import services
 from marketplace.reports.models import CooperativeMonth, CooperativeMonthGroup
 from marketplace.reports.periods import month_start
-from tests.reports.conftest import sell
-from tests.reports.test_cooperative_report import PRICE, days_into_last_month
+from tests.reports.conftest import PRICE, days_into_last_month, sell
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from marketplace.delivery.models import ShippingSettings
 from marketplace.delivery.summary import shipping_summary
 from tests.factories import CooperativeFactory, make_product, shipping_settings_for
-from tests.marketplace.test_checkout_cod import ADDRESS, add_to_basket, start_guest_checkout
+from tests.helpers.checkout import ADDRESS, add_to_basket, start_guest_checkout
 
 HANOI = {**ADDRESS, "state": "01", "line4": "00070", "line1": "12 Hàng Bạc"}
 
