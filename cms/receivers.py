@@ -2,6 +2,8 @@
 site or operator's details makes the cached footer, operator details and story lists stale
 (marketplace/core/fragments.py, kind "cms")."""
 
+from typing import Any
+
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, Site
@@ -15,7 +17,7 @@ from .models import OperatorSettings
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
-def page_changed(sender, instance, **kwargs):
+def page_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     fragments.bump("cms")
 
 
@@ -23,7 +25,9 @@ def page_changed(sender, instance, **kwargs):
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 @receiver(post_save, sender=OperatorSettings)
-def settings_changed(sender, instance, raw=False, created=False, **kwargs):
+def settings_changed(
+    sender: Any, instance: Any, raw: bool = False, created: bool = False, **kwargs: Any
+) -> None:
     if sender is OperatorSettings and created:  # made empty on first read: nothing shown changes
         return
     fragments.bump("cms")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from wagtail.models import Locale, Page
 
 from marketplace.catalogue.models import Product
@@ -129,7 +131,7 @@ def footer_pages() -> list[Page]:
     return sorted(pages, key=lambda page: order.get(getattr(page, "kind", ""), len(order)))
 
 
-def footer_links(request=None) -> list[dict]:
+def footer_links(request: HttpRequest | None = None) -> list[dict[str, Any]]:
     """The footer's policy links (title and address), from the cache: the same on every page, so a
     page costs no query for them; publishing, unpublishing, moving or deleting a page, or changing
     a site, bumps the "cms" version (cms/receivers.py)."""
@@ -137,7 +139,7 @@ def footer_links(request=None) -> list[dict]:
 
     host = request.get_host() if request is not None else ""
 
-    def compute():
+    def compute() -> list[dict[str, Any]]:
         return [{"title": page.title, "url": page.get_url(request)} for page in footer_pages()]
 
     return fragments.cached("cms", ("footer", host), compute)

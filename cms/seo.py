@@ -20,11 +20,11 @@ from .operator import operator_details
 SCHEMA = "https://schema.org"
 
 
-def site_root_url(request=None) -> str:
+def site_root_url(request: HttpRequest | None = None) -> str:
     """The site's root address for this request's host (from the cache: a saved site makes it stale)."""
     from marketplace.core import fragments
 
-    def compute():
+    def compute() -> str:
         site = Site.find_for_request(request) if request is not None else None
         site = site or Site.objects.filter(is_default_site=True).first()
         return site.root_url if site else ""

@@ -8,13 +8,14 @@ commits (through the outbox when it is installed, so a broker outage loses nothi
 brings Elasticsearch up to date (and rewrites the database rows again: safe to run twice)."""
 
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from celery import Task
 from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from oscar.core.loading import get_model
 from wagtail.signals import page_published, page_unpublished
 
@@ -41,7 +42,7 @@ def enqueue(task: Task, **kwargs: Any) -> None:
     transaction.on_commit(lambda: task.delay(**kwargs))
 
 
-def rows_now(product_ids) -> None:
+def rows_now(product_ids: Iterable[int | None]) -> None:
     """The database index rows of these products, rewritten in the current transaction (which
     also makes what pages cache about them stale)."""
     from . import services
@@ -51,14 +52,16 @@ def rows_now(product_ids) -> None:
         services.database_rows_update(product_ids=wanted)
 
 
-def fragments_stale(product_ids) -> None:
+def fragments_stale(product_ids: Iterable[int | None]) -> None:
     """Now; the after-commit task rewriting the rows (services.database_rows_update) bumps again."""
     fragments.bump(*(fragments.product_kind(pk) for pk in product_ids if pk))
 
 
 @receiver(post_save, sender=Product)
 @receiver(post_delete, sender=Product)
-def product_changed(sender, instance, raw=False, signal=None, **kwargs):
+def product_changed(
+    sender: type, instance: Any, raw: bool = False, signal: Signal | None = None, **kwargs: Any
+) -> None:
     if raw or collected(instance.pk):
         return
     if signal is post_save:  # a deleted product's row goes with it (on delete cascade)
@@ -72,7 +75,9 @@ def product_changed(sender, instance, raw=False, signal=None, **kwargs):
 @receiver(post_delete, sender=StockRecord)
 @receiver(post_save, sender=ProductCategory)
 @receiver(post_delete, sender=ProductCategory)
-def product_part_changed(sender, instance, raw=False, signal=None, **kwargs):
+def product_part_changed(
+    sender: type, instance: Any, raw: bool = False, signal: Signal | None = None, **kwargs: Any
+) -> None:
     if raw or collected(instance.product_id):
         return
     if signal is post_save:  # after a delete (maybe the product's own), the task tidies up
@@ -86,7 +91,7 @@ BULK_BATCH = 500
 
 
 @receiver(products_changed_in_bulk)
-def products_changed_together(sender, product_ids, **kwargs):
+def products_changed_together(sender: Any, product_ids: list[int], **kwargs: Any) -> None:
     """A bulk write (a product import): rows rewritten in batches, one task per batch."""
     for start in range(0, len(product_ids), BULK_BATCH):
         chunk = product_ids[start : start + BULK_BATCH]
@@ -113,7 +118,7 @@ def certificate_saved(sender: type, instance: Certificate, raw: bool = False, **
 
 @receiver(post_save, sender=ProductImage)
 @receiver(post_delete, sender=ProductImage)
-def product_picture_changed(sender, instance, raw=False, **kwargs):
+def product_picture_changed(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     """Pictures are not indexed, but cards and structured data show them."""
     if not raw:
         fragments_stale([instance.product_id])
@@ -121,7 +126,7 @@ def product_picture_changed(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=Category)
 @receiver(post_delete, sender=Category)
-def category_changed(sender, instance, raw=False, **kwargs):
+def category_changed(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     """The header's menu and every breadcrumb name categories."""
     if not raw:
         fragments.bump_on_commit("categories")

@@ -2,6 +2,7 @@
 
 import logging
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import (
     Case,
@@ -155,14 +156,15 @@ def stories_matching(text: str, *, limit: int = 5) -> list:
     return list(stories[:limit])
 
 
-def _active_locale_id(Locale) -> int | None:
+def _active_locale_id(Locale: Any) -> int | None:
     try:
-        return Locale.get_active().pk
+        pk: int = Locale.get_active().pk
+        return pk
     except Locale.DoesNotExist:
         return None
 
 
-def cooperative_url(partner) -> str:
+def cooperative_url(partner: Partner) -> str:
     try:
         return reverse("cooperatives:detail", kwargs={"slug": partner.code})
     except NoReverseMatch:

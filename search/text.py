@@ -1,6 +1,7 @@
 """Vietnamese query text: NFC words, their folded forms, and one-edit typo corrections."""
 
 import re
+from collections.abc import Iterable
 
 from marketplace.core.text import fold, nfc
 
@@ -46,7 +47,7 @@ def within_one_edit(a: str, b: str) -> bool:
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
-def corrections(term: str, vocabulary) -> list[str]:
+def corrections(term: str, vocabulary: Iterable[str]) -> list[str]:
     """Known words one edit away from an unknown folded `term`: any edit when it has
     TYPO_MIN_LENGTH letters or more; only the letter it is missing when it has one fewer (the word
     meant has four letters: "uan" for "quan"). Shorter words must be typed right."""

@@ -47,7 +47,7 @@ class StoryIndexPage(RoutablePageMixin, SeoPage):
         )
 
     @path("")
-    def index(self, request):
+    def index(self, request: HttpRequest) -> HttpResponse:
         published = self.stories()  # .public() asks for restrictions once: both uses share it
         stories = published
         tag = text_param(request, "tag")

@@ -7,9 +7,11 @@ Shop pages: {% stories_for_product product %}, {% stories_for_cooperative cooper
 """
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from django import template
+from django.http import HttpRequest
 from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
@@ -31,7 +33,7 @@ def _script(*documents: dict[str, Any]) -> SafeString:
     return mark_safe("\n".join(out))  # noqa: S308 - escaped above
 
 
-def _stories_html(request, heading: str, **about) -> str:
+def _stories_html(request: HttpRequest | None, heading: str, **about: Any) -> str:
     """The rendered list of stories about a product or cooperative, from the cache ("cms" kind:
     any page published or unpublished makes it stale)."""
     from django.template.loader import render_to_string
@@ -39,7 +41,7 @@ def _stories_html(request, heading: str, **about) -> str:
     ((name, subject),) = about.items()
     host = request.get_host() if request is not None else ""
 
-    def compute():
+    def compute() -> str:
         stories = selectors.stories_about(**about)
         context = {"stories": stories, "heading": heading, "request": request}
         return render_to_string("cms/partials/stories.html", context)
@@ -48,27 +50,27 @@ def _stories_html(request, heading: str, **about) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def stories_for_product(context, product):
+def stories_for_product(context: template.Context, product: Product) -> str:
     from django.utils.translation import gettext
 
     return _stories_html(context.get("request"), gettext("Câu chuyện về sản phẩm này"), product=product)
 
 
 @register.simple_tag(takes_context=True)
-def stories_for_cooperative(context, cooperative):
+def stories_for_cooperative(context: template.Context, cooperative: Partner) -> str:
     from django.utils.translation import gettext
 
     return _stories_html(context.get("request"), gettext("Câu chuyện về hợp tác xã"), cooperative=cooperative)
 
 
 @register.simple_tag(takes_context=True)
-def product_jsonld(context, product):
+def product_jsonld(context: template.Context, product: Product) -> SafeString:
     """Product, Offer and breadcrumbs, from the cache: stale when the product, its stock, pictures or
     reviews change (the saves that re-index search bump the product's version) or a category does."""
     request = context.get("request")
     host = request.get_host() if request is not None else ""
 
-    def compute():
+    def compute() -> SafeString:
         return _script(seo.product(product, request), seo.product_breadcrumbs(product, request))
 
     parts = ("jsonld", host, fragments.version("categories"))
@@ -80,7 +82,7 @@ def cooperative_jsonld(context: template.Context, cooperative: Partner) -> SafeS
     return _script(seo.organization(cooperative, context.get("request")))
 
 
-def _page_cached(request, page, name: str, compute) -> str:
+def _page_cached(request: HttpRequest | None, page: Any, name: str, compute: Callable[[], str]) -> str:
     """A page's head markup from the cache ("cms" kind: stale when any page is published, moved or
     deleted); a preview of unsaved changes is always computed."""
     if request is None or getattr(request, "is_preview", False) or not page.pk:
@@ -92,7 +94,7 @@ def _page_cached(request, page, name: str, compute) -> str:
 def page_jsonld(context: template.Context, page: Any) -> SafeString:
     request = context.get("request")
 
-    def compute():
+    def compute() -> str:
         documents = [seo.page_breadcrumbs(page, request)]
         if page.specific_class.__name__ == "StoryPage":
             documents.insert(0, seo.article(page.specific, request))
@@ -102,13 +104,13 @@ def page_jsonld(context: template.Context, page: Any) -> SafeString:
 
 
 @register.simple_tag(takes_context=True)
-def page_meta(context, page):
+def page_meta(context: template.Context, page: Any) -> SafeString:
     """Canonical and hreflang links, Open Graph tags (cms/partials/page_meta.html)."""
     from django.template.loader import render_to_string
 
     request = context.get("request")
 
-    def compute():
+    def compute() -> str:
         translations = seo.page_translations(page)
         image = page.specific.share_image() if hasattr(page.specific, "share_image") else None
         meta = {
@@ -137,7 +139,7 @@ def product_canonical(context: template.Context, product: Product) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def footer_pages(context):
+def footer_pages(context: template.Context) -> list[dict[str, Any]]:
     """[{title, url}] of the legal pages and the complaints page, from the cache."""
     return selectors.footer_links(context.get("request"))
 

@@ -11,7 +11,7 @@ Only data the same for every visitor goes here: nothing about a basket, an accou
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -69,7 +69,10 @@ def key(kind: str, *parts: Any) -> str:
     return ":".join([PREFIX, kind, str(version(kind)), language, *(str(part) for part in parts)])
 
 
-def cached(kind: str, parts: tuple, compute: Callable[[], Any]) -> Any:
+T = TypeVar("T")
+
+
+def cached(kind: str, parts: tuple[Any, ...], compute: Callable[[], T]) -> T:
     """The cached value for (kind, language, parts), computed on a miss."""
     cache_key = key(kind, *parts)
     value = cache.get(cache_key)

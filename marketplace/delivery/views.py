@@ -1,8 +1,13 @@
 """The basket page: Oscar's, without the offer hints our basket template never shows."""
 
+from typing import TYPE_CHECKING
+
 from oscar.core.loading import get_class
 
-OscarBasketView = get_class("basket.views", "BasketView")
+if TYPE_CHECKING:  # Oscar ships no types: the class is Any to the type checker
+    from oscar.apps.basket.views import BasketView as OscarBasketView
+else:
+    OscarBasketView = get_class("basket.views", "BasketView")
 
 
 class BasketView(OscarBasketView):

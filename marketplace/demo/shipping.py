@@ -3,12 +3,14 @@ parcels for dry goods, the own province and neighbours for heavy or fragile good
 workshop or the market, one cooperative that only sells at its door). Cooperatives not listed keep
 the default (free delivery everywhere)."""
 
+from typing import Any
+
 from marketplace.delivery.services import shipping_settings_save
 
 HOURS = "7:00–17:00, thứ Hai đến thứ Bảy"
 NEIGHBOURS = ["Hà Nội", "Hưng Yên", "Ninh Bình", "Phú Thọ", "Thanh Hoá"]
 
-SHIPPING = {
+SHIPPING: dict[str, dict[str, Any]] = {
     "gia-sinh": {"flat_fee": 30000, "free_above": 500000},
     "coi-kim-son": {"flat_fee": 35000, "free_above": 800000},
     "ruou-kim-son": {"flat_fee": 40000, "provinces": NEIGHBOURS},
@@ -35,7 +37,13 @@ SHIPPING = {
 
 def load_shipping(cooperatives: dict) -> int:
     for key, fields in SHIPPING.items():
-        values = {"delivers": True, "flat_fee": 0, "free_above": None, "provinces": [], "pickup": False}
+        values: dict[str, Any] = {
+            "delivers": True,
+            "flat_fee": 0,
+            "free_above": None,
+            "provinces": [],
+            "pickup": False,
+        }
         values.update(fields)
         if values["pickup"]:
             values.setdefault("pickup_address", cooperatives[key].address_line)

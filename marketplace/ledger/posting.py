@@ -14,14 +14,16 @@ K = AccountKind
 
 
 def account(kind: str, partner_id: int | None = None) -> Account:
-    found = Account.objects.filter(kind=kind, partner_id=partner_id).first()
+    # partner_id=None is the platform's account (IS NULL); django-stubs types the nullable foreign
+    # key's id lookup as "str | int", hence the two ignores below.
+    found = Account.objects.filter(kind=kind, partner_id=partner_id).first()  # type: ignore[misc]
     if found:
         return found
     try:
         with transaction.atomic():
             return Account.objects.create(kind=kind, partner_id=partner_id)
     except IntegrityError:
-        return Account.objects.get(kind=kind, partner_id=partner_id)
+        return Account.objects.get(kind=kind, partner_id=partner_id)  # type: ignore[misc]
 
 
 def transaction_post(

@@ -70,6 +70,7 @@ def message_with_photo(conversation: Conversation, pk) -> Message | None:
 def buyer_thread_path(conversation: Conversation) -> str:
     if conversation.suborder_id:
         suborder = conversation.suborder
+        assert suborder is not None  # suborder_id is set
         return reverse(
             "messaging:order-thread", kwargs={"number": suborder.order.number, "suborder": suborder.number}
         )

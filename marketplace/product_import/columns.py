@@ -3,6 +3,7 @@ for yes and no. The template, the export, the reader and the validation all use 
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.text import fold
@@ -30,7 +31,7 @@ class Column:
     key: str
     heading: str
     required: bool
-    help: str
+    help: str | Promise
     example: object = ""
 
 

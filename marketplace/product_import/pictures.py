@@ -64,6 +64,7 @@ class Pictures:
         if problem:
             return problem
         info = self.entries[picture_key(name)]
+        assert self.archive is not None  # `problem` found the entry, so there is an archive
         try:
             data = read_capped(self.archive, info, MAX_PICTURE_BYTES)
         except (FileRefused, zipfile.BadZipFile, OSError, EOFError):
@@ -84,6 +85,7 @@ class Pictures:
     def photo(self, name: str):
         """The picture, checked and re-encoded as JPEG (ValidationError or FileRefused if it is not one)."""
         info = self.entries[picture_key(name)]
+        assert self.archive is not None  # entries are only read from an archive
         data = read_capped(self.archive, info, MAX_PICTURE_BYTES)
         try:
             return process_photo(SimpleUploadedFile(picture_key(name), data))

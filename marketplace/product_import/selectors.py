@@ -14,6 +14,7 @@ def import_progress(job: ProductImport) -> dict:
     """{"status", "done", "total", "percent"}; `done` is None while unknown (a worker whose progress
     this process cannot see, or still queued)."""
     total = job.total_rows
+    done: int | None
     if job.status == ImportStatus.DONE:
         done = total
     elif job.status == ImportStatus.RUNNING:

@@ -33,8 +33,8 @@ class Row:
     values: dict = field(default_factory=dict)  # cleaned: sku, title, price, stock, …; None = keep
     problems: list[Problem] = field(default_factory=list)
     action: str = ""
-    product: object = None
-    record: object = None
+    product: Product | None = None
+    record: StockRecord | None = None
     changed: list[str] = field(default_factory=list)
 
 
@@ -242,6 +242,8 @@ def _resolve(row: Row, lookups: Lookups, pictures) -> None:
 
 def _changes(row: Row) -> list[str]:
     product, record, values = row.product, row.record, row.values
+    # Only rows whose SKU this cooperative already sells are compared (_resolve refuses the others).
+    assert product is not None and record is not None
     changed = []
     if values["title"] != product.title:
         changed.append("title")
@@ -270,7 +272,8 @@ def validate(partner, table: Table, pictures) -> list[Row]:
     """Every row checked; duplicate SKUs within the file refused (the second and later ones)."""
     raw_skus = [_safe_sku(raw.get("sku")) for __, raw in table.rows]
     lookups = Lookups(partner, [sku for sku in raw_skus if sku])
-    rows, first_seen = [], {}
+    rows: list[Row] = []
+    first_seen: dict[str, int] = {}
     for number, raw in table.rows:
         row = Row(number)
         _clean_cells(row, raw)

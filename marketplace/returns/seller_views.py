@@ -2,9 +2,11 @@
 Every request comes from the signed-in user's cooperative (another's is a 404); the services decide
 whether a step is still allowed."""
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
@@ -59,9 +61,9 @@ class ReturnStepView(ReturnDetailView):
     """POST only: one step, then back to the request with a message (a form's errors re-show it)."""
 
     http_method_names = ["post"]
-    form_class = None
+    form_class: type[forms.Form] | None = None
     form_name = ""
-    success = ""
+    success: str | Promise = ""
 
     def run(self, data: dict):
         raise NotImplementedError

@@ -35,10 +35,11 @@ def _suborder(request, number: str, suborder_number: str) -> SubOrder:
 
 
 def _return(request, number: str, pk) -> ReturnRequest:
-    found = ReturnRequest.objects.select_related("suborder__order").filter(
-        pk=pk, suborder__order__number=number
+    found = (
+        ReturnRequest.objects.select_related("suborder__order")
+        .filter(pk=pk, suborder__order__number=number)
+        .first()
     )
-    found = found.first()
     if found is None or not buyer_may_see(request, found.suborder.order):
         raise Http404
     return found

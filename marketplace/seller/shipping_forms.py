@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.catalogue.models import Product
 from marketplace.geo import find_province, province_named, provinces_alphabetical
 
 from .forms import VNDField
@@ -46,7 +47,7 @@ class ShippingForm(forms.Form):
         required=False,
         help_text=_("Ví dụ: 7:00–17:00, thứ Hai đến thứ Bảy"),
     )
-    local_products = forms.ModelMultipleChoiceField(
+    local_products: forms.ModelMultipleChoiceField[Product] = forms.ModelMultipleChoiceField(
         label=_("Hàng tươi sống"),
         queryset=None,
         required=False,

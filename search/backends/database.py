@@ -70,7 +70,7 @@ def terms_for(text: str) -> list[Term]:
     ]
 
 
-def _any_prefix(prefixes) -> Q:
+def _any_prefix(prefixes: Iterable[str]) -> Q:
     condition = Q()
     for prefix in prefixes:
         condition |= Q(word__startswith=prefix)
@@ -270,8 +270,8 @@ def _category_levels() -> dict[str, list[tuple[int, str]]]:
     cache (one query on a miss; a saved category makes it stale)."""
     from marketplace.core import fragments
 
-    def compute():
-        levels = {"group": [], "subgroup": []}
+    def compute() -> dict[str, list[tuple[int, str]]]:
+        levels: dict[str, list[tuple[int, str]]] = {"group": [], "subgroup": []}
         for pk, depth, name in (
             Category.objects.filter(depth__in=(1, 2)).order_by("path").values_list("pk", "depth", "name")
         ):

@@ -116,7 +116,7 @@ def _aggregation(name: str) -> dict:
     return {"terms": {"field": field, "size": size}}
 
 
-def _text_query(text: str) -> Q:
+def _text_query(text: str) -> Query:
     """Every word must match the folded text (one typo, a swap of neighbours included, allowed in
     words of 4+ letters: AUTO:4,100 is 0 edits below 4 letters, 1 from 4 to 99);
     exact accents, title words and the title phrase add to the score."""

@@ -34,17 +34,20 @@ def icon(name: str, size: str = "") -> str:
     )
 
 
+_MENU_ON_REQUEST = "_chohtx_category_menu"
+
+
 @register.simple_tag(takes_context=True)
 def category_menu(context: template.Context) -> list[dict]:
     """The OCOP groups and their subgroups for the header menu: from the cache (one query on a miss;
     a saved category bumps the "categories" version), computed once per request."""
     request: HttpRequest | None = context.get("request")
-    cached = getattr(request, "_chohtx_category_menu", None)
+    cached = getattr(request, _MENU_ON_REQUEST, None)
     if cached is not None:
         return cached
     menu = fragments.cached("categories", ("menu",), _category_menu)
     if request is not None:
-        request._chohtx_category_menu = menu
+        setattr(request, _MENU_ON_REQUEST, menu)
     return menu
 
 

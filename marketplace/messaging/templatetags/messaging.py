@@ -32,7 +32,8 @@ def _link(match: re.Match) -> str:
 
 @register.filter
 def message_html(text: str) -> str:
-    parts, last = [], 0
+    parts: list[str] = []
+    last = 0
     for match in TOKEN.finditer(text or ""):
         parts.append(escape(text[last : match.start()]))
         parts.append(_link(match))
