@@ -7,8 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from marketplace.catalogue.models import Product
@@ -41,7 +43,8 @@ def _stories_in_default_language() -> QuerySet[StoryPage]:
     stories: QuerySet[StoryPage] = (
         StoryPage.objects.live()
         .public()
-        .filter(locale=Locale.get_default())
+        # The default language by its code (no Locale lookup, so no error while no locale exists).
+        .filter(locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
         .select_related("cover_image")
         .order_by("-date", "-first_published_at", "-pk")
     )
