@@ -89,11 +89,7 @@ def refund_accepted(refund) -> None:
     suborder = refund.suborder
     if suborder is None or refund.reason == "paid_twice":
         return
-    if not Transaction.objects.filter(key=f"sale:{suborder.pk}").exists():
-        return
-    total = int(suborder.total)
-    previous = _refunded(suborder)
-    amount = min(int(refund.amount), total - previous)
+    total, previous, amount = _refundable(suborder, refund)
     if amount <= 0:
         return
     when = timezone.now()
@@ -119,11 +115,7 @@ def transfer_refund_received(refund) -> None:
     suborder = refund.suborder
     if suborder is None or suborder.payment_method == CARD:
         return
-    if not Transaction.objects.filter(key=f"sale:{suborder.pk}").exists():
-        return
-    total = int(suborder.total)
-    previous = _refunded(suborder)
-    amount = min(int(refund.amount), total - previous)
+    total, previous, amount = _refundable(suborder, refund)
     if amount <= 0:
         return
     when = timezone.now()
@@ -170,6 +162,16 @@ def _commission_give_back(suborder, *, prefix: str, occurred_at: datetime, share
         )
 
 
+def _refundable(suborder, refund) -> tuple[int, int, int]:
+    """(sub-order total, refunded before, what this refund adds): nothing before the sale is
+    recorded, and never more than the sub-order's total in all."""
+    if not Transaction.objects.filter(key=f"sale:{suborder.pk}").exists():
+        return 0, 0, 0
+    total = int(suborder.total)
+    previous = _refunded(suborder)
+    return total, previous, min(int(refund.amount), total - previous)
+
+
 def _refunded(suborder) -> int:
     from .selectors import suborder_kind_total
 
@@ -195,24 +197,14 @@ def _reverse(suborder, *, prefix: str, occurred_at: datetime, share: tuple[int, 
                     occurred_at=occurred_at,
                     memo=f"{suborder.number}: {EntryKind(kind).label}",
                 )
-    for kind, reversal, source in (
-        (EntryKind.COMMISSION, EntryKind.COMMISSION_REVERSAL, K.COMMISSION),
-        (EntryKind.WITHHOLDING, EntryKind.WITHHOLDING_REVERSAL, K.TAX),
-    ):
-        charged = -suborder_kind_total(suborder, kind)
-        given_back = suborder_kind_total(suborder, reversal)
-        due = charged * done // total if total else charged
-        if due - given_back > 0:
-            if kind == EntryKind.WITHHOLDING:
-                withholding.offset(
-                    suborder, amount=due - given_back, key=f"{prefix}:{reversal}", when=occurred_at
-                )
-            else:
-                to_cooperative(
-                    suborder,
-                    reversal,
-                    f"{prefix}:{reversal}:{suborder.pk}",
-                    account(source),
-                    due - given_back,
-                    occurred_at=occurred_at,
-                )
+    _commission_give_back(suborder, prefix=prefix, occurred_at=occurred_at, share=share)
+    charged = -suborder_kind_total(suborder, EntryKind.WITHHOLDING)
+    given_back = suborder_kind_total(suborder, EntryKind.WITHHOLDING_REVERSAL)
+    due = charged * done // total if total else charged
+    if due - given_back > 0:
+        withholding.offset(
+            suborder,
+            amount=due - given_back,
+            key=f"{prefix}:{EntryKind.WITHHOLDING_REVERSAL}",
+            when=occurred_at,
+        )
