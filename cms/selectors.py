@@ -10,8 +10,9 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from marketplace.catalogue.models import Product
 from marketplace.catalogue.selectors import on_sale_in_order, on_sale_products
@@ -23,17 +24,31 @@ from .models.legal import ComplaintsPage, LegalKind, LegalPage
 from .models.stories import StoryPage
 
 
+def _active_language() -> str:
+    """The visitor's content language code. Pages are filtered by their locale's code rather than
+    through `Locale.get_active()`, which costs a query and raises while no locale exists."""
+    try:
+        return get_supported_content_language_variant(translation.get_language() or settings.LANGUAGE_CODE)
+    except LookupError:
+        return _default_language()
+
+
+def _default_language() -> str:
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def _in_active_language(stories: Iterable[StoryPage]) -> list[StoryPage]:
     """Each story in the visitor's language when that translation is live, else as written."""
     stories = list(stories)
     if not stories:
         return []
-    active = Locale.get_active()
     translated = {
         story.translation_key: story
         for story in StoryPage.objects.live()
         .public()
-        .filter(locale=active, translation_key__in=[s.translation_key for s in stories])
+        .filter(
+            locale__language_code=_active_language(), translation_key__in=[s.translation_key for s in stories]
+        )
         .select_related("cover_image")
     }
     return [translated.get(story.translation_key, story) for story in stories]
@@ -43,8 +58,7 @@ def _stories_in_default_language() -> QuerySet[StoryPage]:
     stories: QuerySet[StoryPage] = (
         StoryPage.objects.live()
         .public()
-        # The default language by its code (no Locale lookup, so no error while no locale exists).
-        .filter(locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        .filter(locale__language_code=_default_language())
         .select_related("cover_image")
         .order_by("-date", "-first_published_at", "-pk")
     )
@@ -121,14 +135,17 @@ def poll_results(poll: SeoPage) -> list[PollResult]:
 def footer_pages() -> list[Page]:
     """The legal pages and the complaints page, in the visitor's language when translated."""
     order = {kind: index for index, kind in enumerate(LegalKind.values)}
-    active = Locale.get_active()
     pages = list(
-        Page.objects.live().public().type(LegalPage, ComplaintsPage).filter(locale=active).specific()
+        Page.objects.live()
+        .public()
+        .type(LegalPage, ComplaintsPage)
+        .filter(locale__language_code=_active_language())
+        .specific()
     ) or list(
         Page.objects.live()
         .public()
         .type(LegalPage, ComplaintsPage)
-        .filter(locale=Locale.get_default())
+        .filter(locale__language_code=_default_language())
         .specific()
     )
     return sorted(pages, key=lambda page: order.get(getattr(page, "kind", ""), len(order)))
