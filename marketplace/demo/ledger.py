@@ -160,6 +160,14 @@ def load_ledger(*, cooperatives: list, household, staff) -> dict:
     OutboxMessage.objects.filter(
         pk__gt=first_outbox, dispatched_at__isnull=True, task__in=EMAIL_TASKS
     ).update(status=OutboxStatus.DISCARDED, last_error="demo data: not sent", handled_at=timezone.now())
+    # The past orders' payment timers fell due months before the demo existed: nobody waits on them.
+    OutboxMessage.objects.filter(
+        pk__gt=first_outbox, dispatched_at__isnull=True, due_at__lt=timezone.now()
+    ).update(
+        status=OutboxStatus.DISCARDED,
+        last_error="demo data: due before it was loaded",
+        handled_at=timezone.now(),
+    )
     closed = sum(statements_close(month=month) for month in months)
     return {"orders": placed, "statements": closed, "payouts": batch.payouts.count() if batch else 0}
 
