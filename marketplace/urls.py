@@ -47,6 +47,7 @@ urlpatterns = [
     # Returns of a delivered sub-order (before the order pages), escalations for alliance staff,
     # and messages between buyers and cooperatives.
     path("orders/", include("marketplace.returns.urls")),
+    path("orders/", include("marketplace.preorders.urls")),
     path("orders/", include("marketplace.order.urls")),
     path("dashboard/returns/", include("marketplace.returns.alliance_urls")),
     path("messages/", include("marketplace.messaging.urls")),

@@ -51,11 +51,23 @@ class ApprovedSellersOnly(oscar_strategy.Default):
             return bool(partner.is_approved)
         return stockrecord.partner_id in self.approved_partner_ids
 
+    @cached_property
+    def preorder_offers(self) -> dict[int, Any]:
+        """Current pre-order offers by product (one query per strategy, when first needed)."""
+        from marketplace.preorders.selectors import current_offers
+
+        return current_offers()
+
     def availability_policy(self, product: Product, stockrecord: StockRecord | None) -> Any:
         if stockrecord is not None and not self.is_sold_by_approved(stockrecord):
             return NotOnSale(product)
         if not is_on_sale(product.parent if product.is_child else product):
             return NotOnSale(product)
+        offer = self.preorder_offers.get(product.pk)
+        if offer is not None:  # sold as a pre-order while its offer is current, whatever the stock
+            from marketplace.preorders.availability import preorder_availability
+
+            return preorder_availability(offer)
         return super().availability_policy(product, stockrecord)
 
 

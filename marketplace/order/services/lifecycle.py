@@ -213,7 +213,10 @@ def suborder_cancel_by_buyer(*, suborder_id: int, actor: User | None = None) -> 
 def _payment_after_cancel(suborder: SubOrder) -> None:
     """Inside the cancelling transaction: nothing more to collect, or the card payment to refund
     (the payment method's refund: its records commit together with the cancellation)."""
+    from marketplace.preorders.refunds import deposit_refund_after_cancel
+
     ledger.suborder_cancelled(suborder)
+    deposit_refund_after_cancel(suborder)  # a pre-order's deposit, paid to the cooperative, goes back
     if suborder.payment_status == PaymentStatus.PENDING:
         SubOrder.objects.filter(pk=suborder.pk).update(payment_status=PaymentStatus.VOID)
         suborder.payment_status = PaymentStatus.VOID

@@ -1,0 +1,259 @@
+"""Pre-order reads: which offers are current, how much of a cap is taken, what a sub-order owes as
+deposit, and a cooperative's pre-orders by delivery date. An offer is *current* from its creation
+until its last delivery day: while current, its product is sold only as a pre-order (before the
+window: not yet; during it: up to the cap; after it: no more)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import groupby
+from typing import Any
+
+from django.db.models import Exists, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from marketplace.order.models import SubOrder, SubOrderStatus
+from marketplace.partner.banks import bank_name
+from payments.vietqr import payload, svg_data_uri, transfer_note
+
+from .models import DateChange, DepositKind, DepositReceipt, PreorderLine, PreorderOffer
+
+UPCOMING, OPEN, CLOSED = "upcoming", "open", "closed"
+
+
+def local_today() -> date:
+    """Today in Asia/Ho_Chi_Minh: windows and delivery days are the buyer's calendar days."""
+    return timezone.localdate()
+
+
+def state(offer: PreorderOffer, today: date | None = None) -> str:
+    today = today or local_today()
+    if today < offer.order_from:
+        return UPCOMING
+    if today <= offer.order_until:
+        return OPEN
+    return CLOSED
+
+
+def live_lines() -> QuerySet[PreorderLine]:
+    """Pre-order lines whose cooperative's sub-order is not cancelled (a line being placed has no
+    sub-order yet and counts too)."""
+    cancelled = SubOrder.objects.filter(
+        order_id=OuterRef("line__order_id"),
+        partner_id=OuterRef("line__partner_id"),
+        status=SubOrderStatus.CANCELLED,
+    )
+    return PreorderLine.objects.exclude(Exists(cancelled))
+
+
+def held(offer: PreorderOffer) -> int:
+    """How much of the cap live pre-orders hold."""
+    return int(live_lines().filter(offer=offer).aggregate(n=Coalesce(Sum("quantity"), 0))["n"])
+
+
+def current_offers(product_ids: Iterable[int] | None = None) -> dict[int, PreorderOffer]:
+    """Current offers by product id, each with `held` (one query)."""
+    taken = (
+        live_lines()
+        .filter(offer=OuterRef("pk"))
+        .order_by()
+        .values("offer")
+        .annotate(n=Sum("quantity"))
+        .values("n")
+    )
+    offers = PreorderOffer.objects.filter(deliver_until__gte=local_today()).annotate(
+        held=Coalesce(Subquery(taken, output_field=IntegerField()), Value(0))
+    )
+    if product_ids is not None:
+        offers = offers.filter(product_id__in=list(product_ids))
+    return {offer.product_id: offer for offer in offers}
+
+
+def remaining(offer: PreorderOffer) -> int:
+    taken = getattr(offer, "held", None)
+    return max(offer.cap - (held(offer) if taken is None else int(taken)), 0)
+
+
+def deposit_for(offer: PreorderOffer, *, line_total: int, quantity: int) -> int:
+    """The deposit a line owes, in whole đồng (a percentage rounded half up; never above the line)."""
+    if offer.deposit_kind == DepositKind.PERCENT:
+        return (line_total * offer.deposit_value + 50) // 100
+    if offer.deposit_kind == DepositKind.AMOUNT:
+        return min(offer.deposit_value * quantity, line_total)
+    return 0
+
+
+# --- A sub-order's pre-order ----------------------------------------------------------------------
+@dataclass
+class SubOrderPreorder:
+    """What a sub-order holds as pre-orders: its lines, the deposit it owes before delivery (cash on
+    delivery only: a sub-order paid in full up front owes none), whether it arrived, what is left to
+    pay in cash, and the date changes made since it was placed."""
+
+    suborder: SubOrder
+    lines: list[PreorderLine] = field(default_factory=list)
+    receipt: DepositReceipt | None = None
+    changes: list[DateChange] = field(default_factory=list)
+
+    @property
+    def deposit(self) -> int:
+        if self.suborder.payment_method != "cod":
+            return 0
+        return sum(int(line.deposit) for line in self.lines)
+
+    @property
+    def deposit_received(self) -> bool:
+        return self.receipt is not None
+
+    @property
+    def remainder(self) -> int:
+        """What is paid in cash on delivery once the deposit is in."""
+        return int(self.suborder.total) - self.deposit
+
+    @property
+    def awaits_deposit(self) -> bool:
+        return self.deposit > 0 and not self.deposit_received and self.suborder.status != SubOrderStatus.CANCELLED
+
+    @property
+    def deposit_note(self) -> str:
+        return transfer_note(f"CHOHTX {self.suborder.number} COC")
+
+    @property
+    def bank_name(self) -> str:
+        return bank_name(self.suborder.payee_bank_bin)
+
+    def deposit_qr_data_uri(self) -> str:
+        """The deposit's VietQR (to the account the sub-order was placed with, exact amount and note)."""
+        data = payload(
+            bank_bin=self.suborder.payee_bank_bin,
+            account=self.suborder.payee_account_number,
+            amount=self.deposit,
+            note=self.deposit_note,
+        )
+        return svg_data_uri(data)
+
+    @property
+    def date_moved(self) -> bool:
+        return bool(self.changes)
+
+    @property
+    def buyer_may_cancel(self) -> bool:
+        """After a date move the buyer may cancel until the parcel leaves."""
+        cancellable = (SubOrderStatus.NEW, SubOrderStatus.CONFIRMED, SubOrderStatus.PACKED)
+        return self.date_moved and self.suborder.status in cancellable
+
+
+def suborder_preorder(suborder: SubOrder) -> SubOrderPreorder | None:
+    lines = list(
+        PreorderLine.objects.filter(line__order_id=suborder.order_id, line__partner_id=suborder.partner_id)
+        .select_related("offer", "line")
+        .order_by("pk")
+    )
+    if not lines:
+        return None
+    placed_at = suborder.order.date_placed
+    offer_ids = {line.offer_id for line in lines}
+    changes = list(DateChange.objects.filter(offer_id__in=offer_ids, created_at__gt=placed_at))
+    receipt = DepositReceipt.objects.filter(suborder=suborder).first()
+    return SubOrderPreorder(suborder=suborder, lines=lines, receipt=receipt, changes=changes)
+
+
+def order_preorders(order: Any) -> dict[int, SubOrderPreorder]:
+    """The order's sub-orders that hold pre-orders, by sub-order id."""
+    found = {}
+    for suborder in SubOrder.objects.filter(order=order).select_related("order", "partner"):
+        info = suborder_preorder(suborder)
+        if info is not None:
+            found[suborder.pk] = info
+    return found
+
+
+# --- The cooperative's pre-orders ---------------------------------------------------------------
+def offers_of_partner(partner: Any) -> QuerySet[PreorderOffer]:
+    offers: QuerySet[PreorderOffer] = (
+        PreorderOffer.objects.filter(partner=partner)
+        .select_related("product")
+        .order_by("deliver_from", "deliver_until", "pk")
+    )
+    return offers
+
+
+def offer_of_partner(partner: Any, pk: int) -> PreorderOffer | None:
+    return offers_of_partner(partner).filter(pk=pk).first()
+
+
+@dataclass
+class DeliveryDay:
+    deliver_from: date
+    deliver_until: date
+    offers: list[PreorderOffer]
+    lines: list[PreorderLine]
+
+    @property
+    def quantity(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+
+def preorders_by_delivery(partner: Any) -> list[DeliveryDay]:
+    """The cooperative's live pre-order lines grouped by delivery date (earliest first), with every
+    offer, even one nobody ordered yet."""
+    offers = list(offers_of_partner(partner).filter(deliver_until__gte=local_today()))
+    lines = list(
+        live_lines()
+        .filter(offer__in=offers)
+        .select_related("line__order", "offer")
+        .order_by("line__order__date_placed", "pk")
+    )
+    suborders = {
+        (suborder.order_id, suborder.partner_id): suborder
+        for suborder in SubOrder.objects.filter(order_id__in={line.line.order_id for line in lines}, partner=partner)
+    }
+    received = set(
+        DepositReceipt.objects.filter(suborder__in=list(suborders.values())).values_list("suborder_id", flat=True)
+    )
+    by_offer: dict[int, list[PreorderLine]] = {}
+    for line in lines:
+        suborder = suborders.get((line.line.order_id, line.line.partner_id))
+        line.suborder = suborder  # type: ignore[attr-defined]
+        line.deposit_received = suborder is not None and suborder.pk in received  # type: ignore[attr-defined]
+        by_offer.setdefault(line.offer_id, []).append(line)
+    for offer in offers:
+        offer.held = sum(line.quantity for line in by_offer.get(offer.pk, []))  # type: ignore[attr-defined]
+    days = []
+    for (start, end), group in groupby(offers, key=lambda offer: (offer.deliver_from, offer.deliver_until)):
+        members = list(group)
+        days.append(
+            DeliveryDay(
+                deliver_from=start,
+                deliver_until=end,
+                offers=members,
+                lines=[line for offer in members for line in by_offer.get(offer.pk, [])],
+            )
+        )
+    return days
+
+
+def deposit_refunds_due(partner: Any) -> list[DepositReceipt]:
+    """Deposits of the cooperative's cancelled pre-orders still to be paid back (each with
+    `refund`, its latest refund row)."""
+    from payments.models import Refund, RefundStatus
+
+    receipts = list(
+        DepositReceipt.objects.filter(suborder__partner=partner, suborder__status=SubOrderStatus.CANCELLED)
+        .select_related("suborder__order")
+        .order_by("pk")
+    )
+    keys = {f"chohtx-deposit-{receipt.suborder.number}": receipt for receipt in receipts}
+    latest: dict[str, Any] = {}
+    for row in Refund.objects.filter(key__in=list(keys)).order_by("created_at", "pk"):
+        latest[row.key] = row
+    due = []
+    for key, receipt in keys.items():
+        row = latest.get(key)
+        if row is not None and row.status == RefundStatus.REQUESTED:
+            receipt.refund = row  # type: ignore[attr-defined]
+            due.append(receipt)
+    return due
