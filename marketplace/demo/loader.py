@@ -218,6 +218,12 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
         staff=User.objects.get(email=ACCOUNTS["admin"]),
     )
     say(f"{money['orders']} past orders, {money['statements']} statements, {money['payouts']} payouts")
+    from .preorders import load_preorders  # the Tết pre-order campaign and the new-season rice
+
+    preorders = load_preorders(
+        cooperatives=cooperatives, customer=User.objects.get(email=ACCOUNTS["customer"])
+    )
+    say(f"{preorders} pre-order offers for Tết and the new harvest")
     from .assisted import load_assisted  # the first cooperative's history of help from the alliance
 
     load_assisted(

@@ -38,7 +38,9 @@ class PreorderOpen(availability.Base):
         if quantity <= self.left:
             return True, ""
         if self.left <= 0:
-            return False, _("Đợt đặt trước “%(title)s” đã đủ số suất.") % {"title": self.offer.product.get_title()}
+            return False, _("Đợt đặt trước “%(title)s” đã đủ số suất.") % {
+                "title": self.offer.product.get_title()
+            }
         return False, ngettext(
             "Chỉ còn %(n)s suất đặt trước.", "Chỉ còn %(n)s suất đặt trước.", self.left
         ) % {"n": self.left}
@@ -57,7 +59,9 @@ class PreorderNotOpen(availability.Unavailable):
     def message(self) -> str:
         if self.state == selectors.UPCOMING:
             return _("Mở đặt trước từ ngày %(day)s.") % {"day": text.day(self.offer.order_from)}
-        return _("Đã hết hạn đặt trước (nhận đặt đến hết %(day)s).") % {"day": text.day(self.offer.order_until)}
+        return _("Đã hết hạn đặt trước (nhận đặt đến hết %(day)s).") % {
+            "day": text.day(self.offer.order_until)
+        }
 
     def is_purchase_permitted(self, quantity: int) -> tuple[bool, str]:
         return False, self.message

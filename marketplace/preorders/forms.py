@@ -8,6 +8,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.catalogue.models import Product
+
 from .models import DepositKind, PreorderOffer
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
@@ -31,7 +33,9 @@ def check_dates(form: forms.Form, start: str, end: str, message: Any) -> None:
 
 
 class OfferForm(forms.Form):
-    product = forms.ModelChoiceField(label=_("Sản phẩm"), queryset=None, empty_label=_("Chọn sản phẩm"))
+    product: forms.ModelChoiceField[Product] = forms.ModelChoiceField(
+        label=_("Sản phẩm"), queryset=None, empty_label=_("Chọn sản phẩm")
+    )
     order_from = _date(_("Nhận đặt từ ngày"))
     order_until = _date(_("Nhận đặt đến hết ngày"))
     deliver_from = _date(_("Giao từ ngày"))
@@ -57,20 +61,27 @@ class OfferForm(forms.Form):
         min_value=0,
         max_value=100_000_000,
         required=False,
-        help_text=_("Người mua chuyển khoản tiền cọc cho hợp tác xã qua mã VietQR, phần còn lại trả tiền mặt khi nhận hàng."),
+        help_text=_(
+            "Người mua chuyển khoản tiền cọc cho hợp tác xã qua mã VietQR, "
+            "phần còn lại trả tiền mặt khi nhận hàng."
+        ),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
 
     def __init__(self, *args: Any, scope: Any, offer: PreorderOffer | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.partner = scope.partner
-        self.fields["product"].queryset = scope.products()
+        product = self.fields["product"]
+        assert isinstance(product, forms.ModelChoiceField)
+        product.queryset = scope.products()
         if offer is not None:  # the product of an offer is fixed
-            self.fields["product"].disabled = True
+            product.disabled = True
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        check_dates(self, "order_from", "order_until", _("Ngày kết thúc nhận đặt không thể trước ngày bắt đầu."))
+        check_dates(
+            self, "order_from", "order_until", _("Ngày kết thúc nhận đặt không thể trước ngày bắt đầu.")
+        )
         if not data.get("deliver_until") and data.get("deliver_from"):
             data["deliver_until"] = data["deliver_from"]
         check_dates(self, "deliver_from", "deliver_until", _("Ngày giao cuối không thể trước ngày giao đầu."))

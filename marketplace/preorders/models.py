@@ -41,7 +41,9 @@ class PreorderOffer(models.Model):
         verbose_name_plural = _("Đợt đặt trước")
         ordering = ["deliver_from", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(order_until__gte=F("order_from")), name="preorder_window_order"),
+            models.CheckConstraint(
+                condition=Q(order_until__gte=F("order_from")), name="preorder_window_order"
+            ),
             models.CheckConstraint(
                 condition=Q(deliver_until__gte=F("deliver_from")), name="preorder_delivery_order"
             ),
@@ -96,7 +98,9 @@ class DateChange(models.Model):
 class DepositReceipt(AppendOnly):
     """The cooperative saw a sub-order's deposit arrive in its account (a VietQR transfer)."""
 
-    suborder = models.OneToOneField("order.SubOrder", on_delete=models.PROTECT, related_name="deposit_receipt")
+    suborder = models.OneToOneField(
+        "order.SubOrder", on_delete=models.PROTECT, related_name="deposit_receipt"
+    )
     amount = models.PositiveBigIntegerField()
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)

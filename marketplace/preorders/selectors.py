@@ -115,7 +115,11 @@ class SubOrderPreorder:
 
     @property
     def awaits_deposit(self) -> bool:
-        return self.deposit > 0 and not self.deposit_received and self.suborder.status != SubOrderStatus.CANCELLED
+        return (
+            self.deposit > 0
+            and not self.deposit_received
+            and self.suborder.status != SubOrderStatus.CANCELLED
+        )
 
     @property
     def deposit_note(self) -> str:
@@ -209,10 +213,14 @@ def preorders_by_delivery(partner: Any) -> list[DeliveryDay]:
     )
     suborders = {
         (suborder.order_id, suborder.partner_id): suborder
-        for suborder in SubOrder.objects.filter(order_id__in={line.line.order_id for line in lines}, partner=partner)
+        for suborder in SubOrder.objects.filter(
+            order_id__in={line.line.order_id for line in lines}, partner=partner
+        )
     }
     received = set(
-        DepositReceipt.objects.filter(suborder__in=list(suborders.values())).values_list("suborder_id", flat=True)
+        DepositReceipt.objects.filter(suborder__in=list(suborders.values())).values_list(
+            "suborder_id", flat=True
+        )
     )
     by_offer: dict[int, list[PreorderLine]] = {}
     for line in lines:
@@ -247,13 +255,13 @@ def deposit_refunds_due(partner: Any) -> list[DepositReceipt]:
         .order_by("pk")
     )
     keys = {f"chohtx-deposit-{receipt.suborder.number}": receipt for receipt in receipts}
-    latest: dict[str, Any] = {}
+    latest: dict[str, Refund] = {}
     for row in Refund.objects.filter(key__in=list(keys)).order_by("created_at", "pk"):
         latest[row.key] = row
     due = []
     for key, receipt in keys.items():
-        row = latest.get(key)
-        if row is not None and row.status == RefundStatus.REQUESTED:
-            receipt.refund = row  # type: ignore[attr-defined]
+        found = latest.get(key)
+        if found is not None and found.status == RefundStatus.REQUESTED:
+            receipt.refund = found  # type: ignore[attr-defined]
             due.append(receipt)
     return due

@@ -29,11 +29,12 @@ class PreorderListView(SellerMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         partner = self.scope.partner
-        return super().get_context_data(
+        context: dict[str, Any] = super().get_context_data(
             days=selectors.preorders_by_delivery(partner),
             refunds_due=selectors.deposit_refunds_due(partner),
             **kwargs,
         )
+        return context
 
 
 class OfferFormView(SellerFormView):
@@ -70,12 +71,15 @@ class OfferFormView(SellerFormView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         kwargs.setdefault("move_form", MoveForm(initial=self.get_initial(), prefix="move"))
-        return super().get_context_data(offer=self.object, **kwargs)
+        context: dict[str, Any] = super().get_context_data(offer=self.object, **kwargs)
+        return context
 
     def save(self, form: OfferForm) -> HttpResponse:
         data = form.cleaned_data
         services.offer_save(partner=self.scope.partner, actor=self.request.user, **data)
-        messages.success(self.request, _("Đã lưu đợt đặt trước “%(title)s”.") % {"title": data["product"].get_title()})
+        messages.success(
+            self.request, _("Đã lưu đợt đặt trước “%(title)s”.") % {"title": data["product"].get_title()}
+        )
         return redirect("seller:preorders")
 
 
@@ -95,7 +99,7 @@ class OfferMoveView(SellerMixin, View):
         if not form.is_valid():
             for errors in form.errors.values():
                 for error in errors:
-                    messages.error(request, error)
+                    messages.error(request, str(error))
             return redirect("seller:preorder-edit", pk=pk)
         try:
             services.offer_dates_move(offer_id=self.object.pk, actor=request.user, **form.cleaned_data)
@@ -122,7 +126,9 @@ class DepositStepView(SellerMixin, View):
                 messages.success(request, _("Đã ghi nhận tiền cọc của đơn %(number)s.") % {"number": number})
             else:
                 services.deposit_refund_sent(suborder=self.object)
-                messages.success(request, _("Đã ghi nhận trả lại tiền cọc đơn %(number)s.") % {"number": number})
+                messages.success(
+                    request, _("Đã ghi nhận trả lại tiền cọc đơn %(number)s.") % {"number": number}
+                )
         except SubOrderActionRefused as error:
             messages.error(request, str(error))
         return redirect("seller:preorders")

@@ -62,18 +62,26 @@ def offer_save(
         }
         if offer is None:
             return PreorderOffer.objects.create(
-                product=product, partner=partner, deliver_from=deliver_from, deliver_until=deliver_until, **fields
+                product=product,
+                partner=partner,
+                deliver_from=deliver_from,
+                deliver_until=deliver_until,
+                **fields,
             )
         for name, value in fields.items():
             setattr(offer, name, value)
         offer.save()
         if (offer.deliver_from, offer.deliver_until) != (deliver_from, deliver_until):
-            offer_dates_move(offer_id=offer.pk, deliver_from=deliver_from, deliver_until=deliver_until, actor=actor)
+            offer_dates_move(
+                offer_id=offer.pk, deliver_from=deliver_from, deliver_until=deliver_until, actor=actor
+            )
             offer.refresh_from_db()
     return offer
 
 
-def offer_dates_move(*, offer_id: int, deliver_from: date, deliver_until: date, actor: Any = None) -> DateChange:
+def offer_dates_move(
+    *, offer_id: int, deliver_from: date, deliver_until: date, actor: Any = None
+) -> DateChange:
     """Move the delivery dates; every buyer of a live pre-order of this offer gets one email about
     this change (outbox rows written in this transaction) and may cancel."""
     if deliver_until < deliver_from:

@@ -32,14 +32,16 @@ def deposit_words(offer: PreorderOffer) -> str:
 
 
 def offer_summary(offer: PreorderOffer, *, with_deposit: bool = True) -> str:
-    """"Đặt trước — giao từ 15/01/2027 đến 20/01/2027, đặt cọc 30%"."""
-    text = _("Đặt trước — %(delivery)s") % {"delivery": delivery_words(offer.deliver_from, offer.deliver_until)}
+    """ "Đặt trước — giao từ 15/01/2027 đến 20/01/2027, đặt cọc 30%"."""
+    text = _("Đặt trước — %(delivery)s") % {
+        "delivery": delivery_words(offer.deliver_from, offer.deliver_until)
+    }
     deposit = deposit_words(offer) if with_deposit else ""
     return f"{text}, {deposit}" if deposit else text
 
 
 def window_words(offer: PreorderOffer) -> str:
-    """"Nhận đặt từ 01/12/2026 đến hết 31/12/2026"."""
+    """ "Nhận đặt từ 01/12/2026 đến hết 31/12/2026"."""
     return _("Nhận đặt từ %(start)s đến hết %(end)s") % {
         "start": day(offer.order_from),
         "end": day(offer.order_until),

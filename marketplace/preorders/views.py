@@ -20,7 +20,9 @@ from . import services
 @require_POST
 def buyer_cancel(request: HttpRequest, number: str, suborder_id: int) -> HttpResponse:
     suborder = (
-        SubOrder.objects.select_related("order", "partner").filter(pk=suborder_id, order__number=number).first()
+        SubOrder.objects.select_related("order", "partner")
+        .filter(pk=suborder_id, order__number=number)
+        .first()
     )
     if suborder is None or not may_see_order(request, suborder.order):
         raise Http404

@@ -17,8 +17,10 @@ import pytest
 from django.urls import reverse
 
 from marketplace.messaging.models import Conversation, Message
+from marketplace.preorders.models import DateChange, DepositReceipt, PreorderOffer
 from marketplace.seller import urls as seller_urls
 from payments.models import Refund
+from tests.factories import make_product
 
 OBJECT_URLS = {
     "product-edit": lambda b: {"pk": b.product.pk},
@@ -52,6 +54,11 @@ OBJECT_URLS = {
     "return-receive": lambda b: {"pk": b.ret.pk},
     "return-transfer": lambda b: {"pk": b.ret.pk},
     "return-photo": lambda b: {"pk": b.ret.pk, "photo": b.photo.pk},
+    # B's pre-order offer, its date move, and the deposits of B's sub-order.
+    "preorder-edit": lambda b: {"pk": b.preorder.pk},
+    "preorder-move": lambda b: {"pk": b.preorder.pk},
+    "preorder-deposit-received": lambda b: {"number": b.suborder.number},
+    "preorder-deposit-refunded": lambda b: {"number": b.suborder.number},
 }
 
 
@@ -105,6 +112,15 @@ OWN_URLS = {
     "returns": lambda b: {"pk": b.ret.pk, "status": "refunded"},
     "history": lambda b: {"partner": b.partner.pk},
     "storefront-qr": lambda b: {"partner": b.partner.pk},
+    "preorders": lambda b: {"pk": b.preorder.pk},
+    "preorder-create": lambda b: {
+        "product": b.product.pk,
+        "order_from": "2026-12-01",
+        "order_until": "2026-12-20",
+        "deliver_from": "2027-01-15",
+        "cap": "1",
+        "deposit_kind": "none",
+    },
 }
 PUBLIC_URLS = {"apply", "assist-leave"}
 REFUSED = {403, 404}
@@ -120,7 +136,29 @@ FAKE = SimpleNamespace(
     message=_ONE,
     ret=_ONE,
     photo=_ONE,
+    preorder=_ONE,
 )
+
+
+@pytest.fixture
+def preorders_of_both(coop_a, coop_b):
+    """Each cooperative offers a product for pre-order (B's is what A must never reach)."""
+    from datetime import date
+
+    from marketplace.preorders.services import offer_save
+
+    for coop in (coop_a, coop_b):
+        second = make_product(coop.partner, title=f"Hộp quà Tết của {coop.partner.name}", stock=0)
+        coop.preorder = offer_save(
+            partner=coop.partner,
+            product=second,
+            order_from=date(2026, 11, 1),
+            order_until=date(2030, 12, 20),
+            deliver_from=date(2031, 1, 15),
+            deliver_until=date(2031, 1, 20),
+            cap=50,
+        )
+        coop.preorder_title = second.title
 
 
 def seller_url_names() -> set[str]:
@@ -171,6 +209,9 @@ def snapshot(coop):
         sorted(Message.objects.filter(conversation__partner=coop.partner).values_list("pk", "body")),
         sorted(Conversation.objects.filter(partner=coop.partner).values_list("pk", "cooperative_read_at")),
         list(Refund.objects.filter(suborder=suborder).values_list("pk", flat=True)),
+        list(PreorderOffer.objects.filter(partner=partner).values_list("deliver_from", "cap", "order_until")),
+        DateChange.objects.filter(offer__partner=partner).count(),
+        DepositReceipt.objects.filter(suborder=suborder).count(),
     )
 
 
@@ -204,13 +245,14 @@ def private_strings(coop):
         coop.suborder.number,
         coop.product_import.file_name,
         getattr(coop, "secret_message", coop.suborder.number),
+        getattr(coop, "preorder_title", coop.suborder.number),
     ]
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", sorted(OBJECT_URLS))
 def test_cooperative_a_gets_404_or_403_on_every_object_of_b(
-    client, coop_a, coop_b, mixed_order, after_sale_of_b, name
+    client, coop_a, coop_b, mixed_order, after_sale_of_b, preorders_of_both, name
 ):
     url = reverse(f"seller:{name}", kwargs=OBJECT_URLS[name](coop_b))
     before = snapshot(coop_b)
@@ -220,6 +262,7 @@ def test_cooperative_a_gets_404_or_403_on_every_object_of_b(
     posted.update(
         carrier="GHN", tracking_code="X1", reason="Lấy trộm", instructions="x", reference="x", body="x"
     )
+    posted.update({"move-deliver_from": "2030-01-01", "cap": "1", "deposit_kind": "none"})
     assert client.post(url, posted).status_code in REFUSED, f"POST {url}"
     assert snapshot(coop_b) == before
 
@@ -227,7 +270,7 @@ def test_cooperative_a_gets_404_or_403_on_every_object_of_b(
 @pytest.mark.django_db
 @pytest.mark.parametrize("name", sorted(OWN_URLS))
 def test_own_pages_of_a_show_nothing_of_b_and_refuse_b_ids(
-    client, coop_a, coop_b, mixed_order, after_sale_of_b, name
+    client, coop_a, coop_b, mixed_order, after_sale_of_b, preorders_of_both, name
 ):
     url = reverse(f"seller:{name}")
     before = snapshot(coop_b)
@@ -241,7 +284,7 @@ def test_own_pages_of_a_show_nothing_of_b_and_refuse_b_ids(
         assert secret not in html, f"{url} shows {secret!r} of B"
     response = client.post(url, OWN_URLS[name](coop_b))
     assert response.status_code in {400, 405, 302} | REFUSED
-    if name in {"product-create", "certificate-create", "shipping"}:
+    if name in {"product-create", "certificate-create", "shipping", "preorder-create"}:
         assert response.status_code == 400  # B's certificate / product is not a valid choice
     assert snapshot(coop_b) == before
 

@@ -86,7 +86,7 @@ def old_delivery_words(change: Any) -> str:
 
 @register.filter
 def preorder_delivery(offer: PreorderOffer) -> str:
-    """"Đặt trước — giao từ 15/01/2027 đến 20/01/2027" (a card's short line, without the deposit)."""
+    """ "Đặt trước — giao từ 15/01/2027 đến 20/01/2027" (a card's short line, without the deposit)."""
     return text.offer_summary(offer, with_deposit=False)
 
 
