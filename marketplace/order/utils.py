@@ -16,12 +16,18 @@ class OrderNumberGenerator:
 
 
 class OrderCreator(OscarOrderCreator):
+    def create_additional_line_models(self, order: Any, order_line: Any, basket_line: Any) -> None:
+        super().create_additional_line_models(order, order_line, basket_line)
+        # Remembered for `update_stock_records`, which Oscar calls with the basket's lines.
+        self.order_lines: dict[int, Any] = {**getattr(self, "order_lines", {}), basket_line.pk: order_line}
+
     def update_stock_records(self, line: Any) -> None:
         from marketplace.preorders.holding import preorder_hold
 
         from .services import stock_allocate
 
-        if preorder_hold(line):  # a pre-order holds a share of its offer's cap, not stock
+        order_line = getattr(self, "order_lines", {}).get(line.pk)
+        if order_line is not None and preorder_hold(order_line):  # holds its offer's cap, not stock
             return
         if line.product.get_product_class().track_stock:
             stock_allocate(

@@ -58,4 +58,4 @@ def test_twelve_buyers_race_for_the_last_five_pre_order_units(country_vn, rice, 
     assert Order.objects.count() == 5 and SubOrder.objects.count() == 5
     assert sum(PreorderLine.objects.values_list("quantity", flat=True)) == 5
     record = StockRecord.objects.get(product=rice)
-    assert (record.num_in_stock, record.num_allocated) == (2, 0)  # stock never touched
+    assert (record.num_in_stock, record.num_allocated or 0) == (2, 0)  # stock never touched
