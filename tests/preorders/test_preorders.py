@@ -2,7 +2,7 @@
 the basket, on the thank-you page and in the confirmation email, the deposit and what is left in
 cash, a moved date told once, the buyer's cancel with the deposit owed back."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
@@ -213,3 +213,77 @@ def test_a_delivered_pre_order_enters_the_ledger_and_the_invariants_hold(
     totals = ledger.totals_by_kind(suborder.partner)
     assert sum(totals.values()) == -15000 and max(totals.values()) == 300000  # the whole sale, once
     call_command("check_invariants", "--only", "ledger", "--only", "stock", "--only", "totals")
+
+
+@pytest.mark.django_db
+def test_a_cooperative_sees_only_its_own_pre_orders_by_delivery_date(
+    client, country_vn, rice, rice_offer, today, django_user_model, django_capture_on_commit_callbacks
+):
+    from tests.factories import CooperativeFactory, make_product
+
+    other = CooperativeFactory(name="Hợp tác xã Bánh quế Tiêu Động")
+    box = make_product(other, title="Hộp quà bánh quế Tết", price=180000, stock=0)
+    services.offer_save(
+        partner=other,
+        product=box,
+        order_from=today - timedelta(days=1),
+        order_until=today + timedelta(days=5),
+        deliver_from=today + timedelta(days=20),
+        deliver_until=today + timedelta(days=20),
+        cap=30,
+    )
+    buy(client, rice, 2, django_capture_on_commit_callbacks)
+    buy(type(client)(), box, 1, django_capture_on_commit_callbacks, email="binh@example.vn")
+    rice_number = SubOrder.objects.get(partner=rice_offer.partner).number
+    box_number = SubOrder.objects.get(partner=other).number
+
+    staff = django_user_model.objects.create_user(email="haihau@example.vn", password="pw-seller-123")
+    rice_offer.partner.users.add(staff)
+    seller = type(client)()
+    seller.force_login(staff)
+    page = seller.get("/seller/preorders/").content.decode()
+    assert f"Giao từ 15/01/{today.year + 1} đến 20/01/{today.year + 1}" in page
+    assert "Gạo Hải Hậu vụ mùa 5 kg" in page and rice_number in page and "đã đặt 2/10 suất" in page
+    assert "Hộp quà bánh quế Tết" not in page and box_number not in page
+    other_offer = box.preorder
+    assert seller.get(f"/seller/preorders/{other_offer.pk}/").status_code == 404
+    assert seller.post(f"/seller/preorders/deposits/{box_number}/received/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_cooperative_opens_an_offer_from_its_phone_form_and_bad_input_is_explained(
+    client, rice_coop, rice, django_user_model
+):
+    staff = django_user_model.objects.create_user(email="haihau@example.vn", password="pw-seller-123")
+    rice_coop.users.add(staff)
+    client.force_login(staff)
+    form = {
+        "product": rice.pk,
+        "order_from": "01/12/2026",
+        "order_until": "2026-11-20",
+        "deliver_from": "2027-01-15",
+        "cap": "100",
+        "deposit_kind": "percent",
+        "deposit_value": "130",
+    }
+    response = client.post("/seller/preorders/new/", form)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Ngày kết thúc nhận đặt không thể trước ngày bắt đầu." in page
+    assert "Phần trăm đặt cọc phải từ 1 đến 100." in page
+
+    form.update(order_until="31/12/2026", deposit_value="30")
+    response = client.post("/seller/preorders/new/", form, follow=True)
+    assert "Đã lưu đợt đặt trước “Gạo Hải Hậu vụ mùa 5 kg”." in response.content.decode()
+    offer = rice.preorder
+    assert (offer.deliver_from, offer.deliver_until, offer.cap, offer.deposit_value) == (
+        date(2027, 1, 15),
+        date(2027, 1, 15),
+        100,
+        30,
+    )
+
+    rice_coop.bank_account_number = ""
+    rice_coop.save()
+    response = client.post(f"/seller/preorders/{offer.pk}/", {**form, "deposit_kind": "amount"})
+    assert "Hãy thêm tài khoản ngân hàng của hợp tác xã trước" in response.content.decode()

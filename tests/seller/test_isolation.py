@@ -314,7 +314,7 @@ def test_apply_page_sends_cooperative_staff_to_their_own_centre(client, coop_a, 
 
 @pytest.mark.django_db
 def test_signed_out_visitors_and_customers_never_see_seller_data(
-    client, coop_b, mixed_order, after_sale_of_b, customer
+    client, coop_b, mixed_order, after_sale_of_b, customer, preorders_of_both
 ):
     for name, kwargs in OBJECT_URLS.items():
         url = reverse(f"seller:{name}", kwargs=kwargs(coop_b))
