@@ -54,9 +54,9 @@ class ApprovedSellersOnly(oscar_strategy.Default):
     @cached_property
     def preorder_offers(self) -> dict[int, Any]:
         """Current pre-order offers by product (one query per strategy, when first needed)."""
-        from marketplace.preorders.selectors import current_offers
+        from marketplace.preorders.selectors import current_offers_cached
 
-        return current_offers()
+        return current_offers_cached()
 
     def availability_policy(self, product: Product, stockrecord: StockRecord | None) -> Any:
         if stockrecord is not None and not self.is_sold_by_approved(stockrecord):

@@ -48,6 +48,7 @@ def preorder_hold(line: Any) -> bool:
         quantity=line.quantity,
         deposit=selectors.deposit_for(offer, line_total=line_total, quantity=line.quantity),
     )
+    selectors.current_offers_forget()  # fewer units left on the pages
     # The line holds no stock: stock is neither allocated now nor consumed when it ships.
     line.allocation_cancelled = True
     line.save(update_fields=["allocation_cancelled"])

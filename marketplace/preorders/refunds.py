@@ -19,6 +19,9 @@ def deposit_refund_key(suborder: Any) -> str:
 
 
 def deposit_refund_after_cancel(suborder: Any) -> Refund | None:
+    from .selectors import current_offers_forget
+
+    current_offers_forget()  # a cancelled pre-order frees its units
     receipt = DepositReceipt.objects.filter(suborder_id=suborder.pk).first()
     if receipt is None:
         return None

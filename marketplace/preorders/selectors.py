@@ -11,6 +11,8 @@ from datetime import date
 from itertools import groupby
 from typing import Any
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Exists, IntegerField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -52,6 +54,30 @@ def live_lines() -> QuerySet[PreorderLine]:
 def held(offer: PreorderOffer) -> int:
     """How much of the cap live pre-orders hold."""
     return int(live_lines().filter(offer=offer).aggregate(n=Coalesce(Sum("quantity"), 0))["n"])
+
+
+CACHE_KEY = "preorders:current:{day}"
+CACHE_SECONDS = 60
+
+
+def current_offers_cached() -> dict[int, PreorderOffer]:
+    """`current_offers()` for shop pages, kept a minute in the cache (shared by every visitor) and
+    dropped whenever an offer changes or an order holds or frees units (`current_offers_forget`).
+    What a page shows may lag by that much; placing an order always counts afresh."""
+    key = CACHE_KEY.format(day=local_today().isoformat())
+    offers: dict[int, PreorderOffer] | None = cache.get(key)
+    if offers is None:
+        offers = current_offers()
+        cache.set(key, offers, CACHE_SECONDS)
+    return offers
+
+
+def current_offers_forget() -> None:
+    """Now and again once the change commits (a page read in between may have cached the old
+    offers): the next page reads the offers again."""
+    key = CACHE_KEY.format(day=local_today().isoformat())
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def current_offers(product_ids: Iterable[int] | None = None) -> dict[int, PreorderOffer]:

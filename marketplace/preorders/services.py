@@ -53,6 +53,7 @@ def offer_save(
                 )
         if deposit_kind == DepositKind.NONE:
             deposit_value = 0
+        selectors.current_offers_forget()
         fields = {
             "order_from": order_from,
             "order_until": order_until,
@@ -96,6 +97,7 @@ def offer_dates_move(
             new_until=deliver_until,
             actor=actor,
         )
+        selectors.current_offers_forget()
         offer.deliver_from, offer.deliver_until = deliver_from, deliver_until
         offer.save(update_fields=["deliver_from", "deliver_until", "updated_at"])
         for suborder in _live_suborders(offer):

@@ -22,7 +22,7 @@ BUYERS = 12
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twelve_buyers_race_for_the_last_five_pre_order_units(country_vn, rice, rice_offer):
     rice_offer.cap = 5
-    rice_offer.save()
+    rice_offer.save()  # before any page is read
     buyers = []
     for number in range(BUYERS):
         buyer = Client(REMOTE_ADDR=f"10.0.1.{number + 1}")

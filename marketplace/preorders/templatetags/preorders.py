@@ -20,7 +20,7 @@ def _offers(context: template.Context) -> dict[int, PreorderOffer]:
         holder = context.render_context
         found = holder.get("preorder_offers")
         if found is None:
-            found = holder["preorder_offers"] = selectors.current_offers()
+            found = holder["preorder_offers"] = selectors.current_offers_cached()
         return found
     strategy = getattr(holder, "strategy", None)  # the basket strategy's own copy, when it has one
     if strategy is not None and hasattr(strategy, "preorder_offers"):
@@ -28,7 +28,7 @@ def _offers(context: template.Context) -> dict[int, PreorderOffer]:
         return offers
     found = getattr(holder, "_preorder_offers", None)
     if found is None:
-        found = selectors.current_offers()
+        found = selectors.current_offers_cached()
         holder._preorder_offers = found
     return found
 
