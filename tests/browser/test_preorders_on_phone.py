@@ -78,6 +78,6 @@ def test_pre_order_screens_for_a_buyer_and_the_cooperative(phone_page, live_shop
     expect(day).to_contain_text("Chờ tiền cọc")
     check(page, axe, "seller-list")
 
-    page.get_by_role("link", name="Gạo tám xoan Hải Hậu vụ mới 5 kg").click()
+    page.get_by_role("link", name="Gạo tám xoan Hải Hậu vụ mới 5 kg", exact=True).click()
     expect(page.get_by_role("heading", name="Đổi ngày giao")).to_be_visible()
     check(page, axe, "seller-offer")
