@@ -97,6 +97,8 @@ class LegalPage(RoutablePageMixin, SeoPage):
 
     @path("")
     def current(self, request: HttpRequest) -> HttpResponse:
+        if getattr(request, "is_preview", False):  # an editor's draft: its own text and date
+            return self.render(request, context_overrides={"preview": True})
         periods = legal_selectors.history(self.kind)
         shown = next((p for p in periods if p.state == "in_force"), None)
         upcoming = next((p for p in reversed(periods) if p.state == "upcoming"), None)

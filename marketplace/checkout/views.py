@@ -248,10 +248,9 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
     def place_order_form(self, data: Any = None) -> PlaceOrderForm:
         """The regulations are asked of a guest, and of a signed-in buyer who has not accepted the
         version in force (a new version since their last order: the preview says so)."""
-        user = self.request.user
-        pending = legal_selectors.pending_versions(user)
-        asks = bool(pending) or not legal_selectors.versions_in_force(legal_selectors.ASKED_AGAIN)
-        return PlaceOrderForm(data, pending=pending, asks=asks)
+        in_force = legal_selectors.versions_in_force(legal_selectors.ASKED_AGAIN)
+        pending = legal_selectors.pending_versions(self.request.user, in_force=in_force)
+        return PlaceOrderForm(data, pending=pending, asks=bool(pending) or not in_force)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx: dict[str, Any] = super().get_context_data(**kwargs)

@@ -80,10 +80,12 @@ def versions_in_force(kinds: tuple[str, ...]) -> list[Version]:
     return [v for v in (version_in_force(kind) for kind in kinds) if v is not None]
 
 
-def pending_versions(user, kinds: tuple[str, ...] = ASKED_AGAIN) -> list[Version]:
+def pending_versions(
+    user, kinds: tuple[str, ...] = ASKED_AGAIN, *, in_force: list[Version] | None = None
+) -> list[Version]:
     """The versions in force of these documents that this person has not accepted yet
-    (everything, for a visitor who is not signed in)."""
-    in_force = versions_in_force(kinds)
+    (everything, for a visitor who is not signed in). `in_force`: those versions, when known."""
+    in_force = versions_in_force(kinds) if in_force is None else in_force
     if not getattr(user, "is_authenticated", False) or not in_force:
         return in_force
     accepted = set(

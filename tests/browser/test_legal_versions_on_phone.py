@@ -86,7 +86,7 @@ def test_a_seller_accepts_the_new_version_before_going_on(phone_page, live_shop,
 
 
 def test_a_buyer_sees_the_new_version_at_checkout_with_the_basket_kept(
-    phone_page, live_shop, django_user_model
+    phone_page, live_shop, django_user_model, country_vn
 ):
     regulations_with_two_versions()
     buyer = django_user_model.objects.create_user(email="lan@example.vn", password="pw-customer-123")

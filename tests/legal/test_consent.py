@@ -51,7 +51,9 @@ def test_sign_up_asks_for_both_documents_unticked_and_records_the_versions(clien
 
 
 @pytest.mark.django_db
-def test_a_guest_accepts_the_version_in_force_with_the_order(client, regulations, two_cooperatives):
+def test_a_guest_accepts_the_version_in_force_with_the_order(
+    client, regulations, two_cooperatives, country_vn
+):
     page = checkout_until_preview(
         client, [(two_cooperatives[0], 1)], email="khach@example.vn"
     ).content.decode()
@@ -72,7 +74,7 @@ def test_a_guest_accepts_the_version_in_force_with_the_order(client, regulations
 
 @pytest.mark.django_db
 def test_a_buyer_who_accepted_the_version_in_force_is_not_asked_again(
-    client, regulations, customer, two_cooperatives
+    client, regulations, customer, two_cooperatives, country_vn
 ):
     consent_record(versions=[Version.objects.get()], context="signup", user=customer)
     client.force_login(customer)
@@ -86,7 +88,7 @@ def test_a_buyer_who_accepted_the_version_in_force_is_not_asked_again(
 
 @pytest.mark.django_db
 def test_a_new_version_in_force_is_asked_at_the_next_checkout_and_the_basket_stays(
-    client, regulations, customer, two_cooperatives, today
+    client, regulations, customer, two_cooperatives, today, country_vn
 ):
     consent_record(versions=[Version.objects.get()], context="signup", user=customer)
     new_version(
