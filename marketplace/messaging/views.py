@@ -86,7 +86,7 @@ def inbox(request):
 def ask(request, partner):
     """ "Hỏi hợp tác xã" from a product page or a storefront: GET shows an empty conversation (or goes
     to the existing one); the first POST creates the conversation with its first message."""
-    partner = get_object_or_404(Partner, pk=partner, status=Status.APPROVED)
+    partner = get_object_or_404(Partner.objects.approved(), pk=partner)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     product_id = request.GET.get("product", "")
