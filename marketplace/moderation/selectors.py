@@ -101,13 +101,15 @@ def clock(received_at: datetime, due_at: datetime, *, now: datetime | None = Non
 
 # --- The complainant's link -------------------------------------------------------------------------
 def complaint_token(complaint: Complaint) -> str:
-    return signing.dumps(complaint.pk, salt=COMPLAINT_SALT)
+    """The same link every time (it is in the receipt page and in every email), signed with the
+    secret key: the number alone, or another complaint's id, cannot be turned into a link."""
+    return signing.Signer(salt=COMPLAINT_SALT).sign_object(complaint.pk)
 
 
 def complaint_from_token(token: str) -> Complaint | None:
     try:
-        pk = signing.loads(token, salt=COMPLAINT_SALT)
-    except signing.BadSignature:
+        pk = signing.Signer(salt=COMPLAINT_SALT).unsign_object(token)
+    except (signing.BadSignature, ValueError):
         return None
     return Complaint.objects.filter(pk=pk).first() if isinstance(pk, int) else None
 

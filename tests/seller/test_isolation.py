@@ -17,6 +17,7 @@ import pytest
 from django.urls import reverse
 
 from marketplace.messaging.models import Conversation, Message
+from marketplace.moderation.models import Takedown
 from marketplace.seller import urls as seller_urls
 from payments.models import Refund
 
@@ -52,6 +53,8 @@ OBJECT_URLS = {
     "return-receive": lambda b: {"pk": b.ret.pk},
     "return-transfer": lambda b: {"pk": b.ret.pk},
     "return-photo": lambda b: {"pk": b.ret.pk, "photo": b.photo.pk},
+    # What alliance staff took down of B's, and B's appeal.
+    "takedown": lambda b: {"pk": b.takedown.pk},
 }
 
 
@@ -105,6 +108,7 @@ OWN_URLS = {
     "returns": lambda b: {"pk": b.ret.pk, "status": "refunded"},
     "history": lambda b: {"partner": b.partner.pk},
     "storefront-qr": lambda b: {"partner": b.partner.pk},
+    "takedowns": lambda b: {"pk": b.takedown.pk, "message": "x"},
 }
 PUBLIC_URLS = {"apply", "assist-leave"}
 REFUSED = {403, 404}
@@ -120,6 +124,7 @@ FAKE = SimpleNamespace(
     message=_ONE,
     ret=_ONE,
     photo=_ONE,
+    takedown=_ONE,
 )
 
 
@@ -171,6 +176,7 @@ def snapshot(coop):
         sorted(Message.objects.filter(conversation__partner=coop.partner).values_list("pk", "body")),
         sorted(Conversation.objects.filter(partner=coop.partner).values_list("pk", "cooperative_read_at")),
         list(Refund.objects.filter(suborder=suborder).values_list("pk", flat=True)),
+        sorted(Takedown.objects.filter(partner=coop.partner).values_list("pk", "status", "appeal")),
     )
 
 
@@ -204,6 +210,7 @@ def private_strings(coop):
         coop.suborder.number,
         coop.product_import.file_name,
         getattr(coop, "secret_message", coop.suborder.number),
+        getattr(coop, "secret_takedown", coop.suborder.number),
     ]
 
 
@@ -218,7 +225,7 @@ def test_cooperative_a_gets_404_or_403_on_every_object_of_b(
     assert client.get(url).status_code in REFUSED, f"GET {url}"
     posted = {"visible": "0", "title": "x", "price": "1000", "stock": "0", "email": "x@y.vn"}
     posted.update(
-        carrier="GHN", tracking_code="X1", reason="Lấy trộm", instructions="x", reference="x", body="x"
+        carrier="GHN", tracking_code="X1", reason="Lấy trộm", instructions="x", reference="x", body="x", message="x"
     )
     assert client.post(url, posted).status_code in REFUSED, f"POST {url}"
     assert snapshot(coop_b) == before
