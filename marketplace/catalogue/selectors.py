@@ -2,8 +2,8 @@
 
 A product is on sale when it is public, not a variant, not taken down by alliance staff
 (marketplace/moderation), and sold (has a stock record) by an approved cooperative
-(`Partner.objects.approved()`: approved, its identity verified). Search, the storefronts, the CMS, wishlists and the basket
-strategy all read it from here."""
+(`Partner.objects.approved()`: approved, its identity verified). Search, the storefronts, the CMS,
+wishlists and the basket strategy all read it from here."""
 
 from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from oscar.core.loading import get_model

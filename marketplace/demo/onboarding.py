@@ -157,7 +157,10 @@ def load_identity(partner: Partner, admin) -> None:
             partner=partner,
             by=admin,
             method=IdentityMethod.DOCUMENT,
-            document=f"Giấy chứng nhận đăng ký {partner.registration_number or 'HTX'} và CCCD của người đại diện (bản gốc)",
+            document=(
+                f"Giấy chứng nhận đăng ký {partner.registration_number or 'HTX'} "
+                "và CCCD của người đại diện (bản gốc)"
+            ),
         )
 
 

@@ -14,7 +14,7 @@ from oscar.core.loading import get_model
 from marketplace.core.rate_limits import limit_posts
 from marketplace.order.models import SubOrder
 from marketplace.order.views import _may_see as buyer_may_see
-from marketplace.partner.models import Partner, Status
+from marketplace.partner.models import Partner
 from marketplace.returns.views import photo_response
 
 from . import selectors, services

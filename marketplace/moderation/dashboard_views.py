@@ -110,7 +110,9 @@ class TakedownCreateView(AllianceMixin, TemplateView):
         if form.is_valid():
             try:
                 if self.product is not None:
-                    takedown = services.product_take_down(product=self.product, by=request.user, **form.cleaned_data)
+                    takedown = services.product_take_down(
+                        product=self.product, by=request.user, **form.cleaned_data
+                    )
                 else:
                     takedown = services.story_take_down(page=self.story, by=request.user, **form.cleaned_data)
             except ValidationError as error:
@@ -157,7 +159,9 @@ class ComplaintListView(AllianceMixin, TemplateView):
     def get_context_data(self, **kwargs):
         status = self.request.GET.get("status", "")
         status = status if status in ComplaintStatus.values else ""
-        rows = [(c, selectors.clock(c.received_at, c.answer_due_at)) for c in selectors.complaints(status)[:200]]
+        rows = [
+            (c, selectors.clock(c.received_at, c.answer_due_at)) for c in selectors.complaints(status)[:200]
+        ]
         tabs = [("", _("Đang mở"))] + [(s.value, s.label) for s in ComplaintStatus]
         return super().get_context_data(rows=rows, tabs=tabs, current=status, **kwargs)
 
@@ -216,10 +220,14 @@ class AuthorityExportView(AdminsOnlyMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form), status=400)
         data = form.cleaned_data
         record, content = services.authority_export(
-            partner=data["partner"], by=request.user, start=data["start"], end=data["end"],
+            partner=data["partner"],
+            by=request.user,
+            start=data["start"],
+            end=data["end"],
             requested_by=data["requested_by"],
         )
         response = HttpResponse(content, content_type=XLSX)
-        name = f"trich-xuat-{record.partner.code or record.partner_id}-{record.period_start:%Y%m%d}-{record.period_end:%Y%m%d}.xlsx"
+        period = f"{record.period_start:%Y%m%d}-{record.period_end:%Y%m%d}"
+        name = f"trich-xuat-{record.partner.code or record.partner_id}-{period}.xlsx"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response

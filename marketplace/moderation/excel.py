@@ -63,7 +63,15 @@ def authority_xlsx(record: AuthorityExport) -> bytes:
     _identification(book.active, record)
     orders = book.create_sheet(_("Đơn hàng"))
     orders.append(
-        [_("Mã đơn"), _("Ngày đặt"), _("Trạng thái"), _("Cách thanh toán"), _("Tiền hàng"), _("Phí giao hàng"), _("Tổng cộng")]
+        [
+            _("Mã đơn"),
+            _("Ngày đặt"),
+            _("Trạng thái"),
+            _("Cách thanh toán"),
+            _("Tiền hàng"),
+            _("Phí giao hàng"),
+            _("Tổng cộng"),
+        ]
     )
     lines = book.create_sheet(_("Dòng hàng"))
     lines.append([_("Mã đơn"), _("Sản phẩm"), _("Mã hàng"), _("Số lượng"), _("Đơn giá"), _("Thành tiền")])

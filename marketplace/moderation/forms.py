@@ -15,7 +15,10 @@ class ReportForm(forms.Form):
         label=_("Loại vi phạm"),
         choices=ReportReason.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Hãy chọn loại vi phạm."), "invalid_choice": _("Hãy chọn loại vi phạm.")},
+        error_messages={
+            "required": _("Hãy chọn loại vi phạm."),
+            "invalid_choice": _("Hãy chọn loại vi phạm."),
+        },
     )
     text = forms.CharField(
         label=_("Bạn thấy điều gì sai?"),
@@ -51,14 +54,20 @@ class AppealForm(forms.Form):
         label=_("Nội dung kháng nghị"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": _("Hãy viết nội dung kháng nghị."), "max_length": _("Tối đa 2.000 ký tự.")},
+        error_messages={
+            "required": _("Hãy viết nội dung kháng nghị."),
+            "max_length": _("Tối đa 2.000 ký tự."),
+        },
     )
 
 
 class DecisionForm(forms.Form):
     action = forms.ChoiceField(choices=[("lift", _("Khôi phục")), ("uphold", _("Giữ nguyên"))])
     decision = forms.CharField(
-        label=_("Lý do quyết định"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), error_messages=TEXT
+        label=_("Lý do quyết định"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages=TEXT,
     )
 
 
@@ -66,7 +75,9 @@ class ComplaintStepForm(forms.Form):
     action = forms.ChoiceField(
         choices=[("handling", _("Nhận xử lý")), ("answered", _("Gửi trả lời")), ("closed", _("Đóng"))]
     )
-    text = forms.CharField(label=_("Trả lời"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    text = forms.CharField(
+        label=_("Trả lời"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
 
 
 class DateInput(forms.DateInput):

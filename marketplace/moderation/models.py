@@ -109,9 +109,7 @@ class Takedown(models.Model):
     status = models.CharField(
         _("Trạng thái"), max_length=16, choices=TakedownStatus.choices, default=TakedownStatus.ACTIVE
     )
-    taken_down_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
+    taken_down_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     taken_down_at = models.DateTimeField(_("Gỡ lúc"), auto_now_add=True)
     appeal = models.TextField(_("Kháng nghị của hợp tác xã"), max_length=2000, blank=True)
     appealed_at = models.DateTimeField(_("Kháng nghị lúc"), null=True, blank=True)

@@ -14,7 +14,15 @@ from django.utils import timezone
 from marketplace.catalogue.models import Product
 from marketplace.partner.models import Partner
 
-from .models import AuthorityExport, Complaint, ComplaintStatus, Report, ReportStatus, Takedown, TakedownStatus
+from .models import (
+    AuthorityExport,
+    Complaint,
+    ComplaintStatus,
+    Report,
+    ReportStatus,
+    Takedown,
+    TakedownStatus,
+)
 
 COMPLAINT_SALT = "moderation.complaint"
 

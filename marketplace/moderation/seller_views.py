@@ -42,7 +42,9 @@ class TakedownDetailView(SellerMixin, TemplateView):
         form = AppealForm(request.POST)
         if form.is_valid():
             try:
-                services.takedown_appeal(takedown=self.object, by=request.user, message=form.cleaned_data["message"])
+                services.takedown_appeal(
+                    takedown=self.object, by=request.user, message=form.cleaned_data["message"]
+                )
             except ValidationError as error:
                 form.add_error("message", error)
             else:

@@ -163,7 +163,9 @@ def takedown_appeal(*, takedown: Takedown, by: Any, message: str) -> Takedown:
     takedown.status, takedown.appealed_at = TakedownStatus.APPEALED, timezone.now()
     takedown.save(update_fields=["appeal", "status", "appealed_at"])
     Event.objects.create(kind=EventKind.APPEALED, takedown=takedown, actor=by, note=takedown.appeal)
-    outbox_add(key=f"takedown:{takedown.pk}:appealed", task=f"{NOTIFY}.appeal_staff_email", takedown_id=takedown.pk)
+    outbox_add(
+        key=f"takedown:{takedown.pk}:appealed", task=f"{NOTIFY}.appeal_staff_email", takedown_id=takedown.pk
+    )
     return takedown
 
 
@@ -183,7 +185,10 @@ def takedown_decide(*, takedown: Takedown, by: Any, lift: bool, decision: str) -
     Event.objects.create(kind=step, takedown=takedown, actor=by, note=takedown.decision)
     if takedown.partner_id:
         outbox_add(
-            key=f"takedown:{takedown.pk}:{step}", task=f"{NOTIFY}.takedown_email", takedown_id=takedown.pk, step=step
+            key=f"takedown:{takedown.pk}:{step}",
+            task=f"{NOTIFY}.takedown_email",
+            takedown_id=takedown.pk,
+            step=step,
         )
     return takedown
 
@@ -193,7 +198,7 @@ def _restore(takedown: Takedown) -> None:
         product = Product.objects.select_for_update().get(pk=takedown.product_id)
         product.taken_down_at = None
         product.save(update_fields=["taken_down_at"])
-    elif takedown.story_id:
+    elif takedown.story is not None:
         revision = takedown.story.specific.get_latest_revision()
         if revision is not None:
             revision.publish()
@@ -226,7 +231,7 @@ def complaint_receive(
     return complaint
 
 
-COMPLAINT_STEPS = {
+COMPLAINT_STEPS: dict[str, tuple[set[str], str]] = {
     ComplaintStatus.HANDLING: ({ComplaintStatus.RECEIVED}, EventKind.COMPLAINT_HANDLING),
     ComplaintStatus.ANSWERED: (
         {ComplaintStatus.RECEIVED, ComplaintStatus.HANDLING, ComplaintStatus.ANSWERED},
@@ -243,7 +248,7 @@ COMPLAINT_STEPS = {
 def complaint_advance(*, complaint: Complaint, by: Any, to_status: str, text: str = "") -> Complaint:
     """Staff take a complaint up (handling), answer it (the answer is emailed) or close it."""
     complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
-    allowed, step = COMPLAINT_STEPS.get(to_status, (set(), ""))
+    allowed, step = COMPLAINT_STEPS.get(to_status, (set(), ""))  # an unknown status: nothing allowed
     if complaint.status not in allowed:
         raise ValidationError(_("Không thể chuyển khiếu nại sang trạng thái này."))
     now = timezone.now()
@@ -258,19 +263,25 @@ def complaint_advance(*, complaint: Complaint, by: Any, to_status: str, text: st
     Event.objects.create(kind=step, complaint=complaint, actor=by, note=(text or "").strip())
     if complaint.email and to_status == ComplaintStatus.ANSWERED:
         key = f"complaint:{complaint.pk}:answered:{complaint.events.count()}"  # each answer once
-        outbox_add(key=key, task=f"{NOTIFY}.complaint_email", complaint_id=complaint.pk, step=step, once_key=key)
+        outbox_add(
+            key=key, task=f"{NOTIFY}.complaint_email", complaint_id=complaint.pk, step=step, once_key=key
+        )
     return complaint
 
 
 # --- Requests from authorities ----------------------------------------------------------------------
 @transaction.atomic
-def authority_export(*, partner: Partner, by: Any, start: date, end: date, requested_by: str) -> tuple[AuthorityExport, bytes]:
+def authority_export(
+    *, partner: Partner, by: Any, start: date, end: date, requested_by: str
+) -> tuple[AuthorityExport, bytes]:
     """A seller's identification and sales for a period, as an Excel workbook, for an authority's
     request. Only alliance admins may; every export is recorded (who, when, which seller, period)."""
     from .excel import authority_xlsx
 
     if not can_export_for_authorities(by):
-        raise PermissionDenied(_("Chỉ quản trị viên Liên minh được trích xuất dữ liệu cho cơ quan chức năng."))
+        raise PermissionDenied(
+            _("Chỉ quản trị viên Liên minh được trích xuất dữ liệu cho cơ quan chức năng.")
+        )
     if start > end:
         raise ValidationError(_("Ngày bắt đầu phải trước ngày kết thúc."))
     record = AuthorityExport.objects.create(

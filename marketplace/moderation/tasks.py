@@ -17,4 +17,6 @@ def appeal_staff_email(self, takedown_id: int) -> bool:
 
 @shared_task(**RETRYING)
 def complaint_email(self, complaint_id: int, step: str, once_key: str = "") -> bool:
-    return notify.complaint_email(complaint_id=complaint_id, step=step, key=once_key, sent_by=worker_name(self))
+    return notify.complaint_email(
+        complaint_id=complaint_id, step=step, key=once_key, sent_by=worker_name(self)
+    )

@@ -92,7 +92,6 @@ class ApplicationDetailView(AllianceMixin, TemplateView):
         messages.success(request, _("Đã cập nhật trạng thái của %(name)s.") % {"name": partner.name})
         return redirect("alliance:application", pk=partner.pk)
 
-
     def verify_identity(self, request, partner):
         form = IdentityForm(request.POST)
         if form.is_valid():
@@ -107,7 +106,9 @@ class ApplicationDetailView(AllianceMixin, TemplateView):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Đã ghi xác minh danh tính của %(name)s.") % {"name": partner.name})
+                messages.success(
+                    request, _("Đã ghi xác minh danh tính của %(name)s.") % {"name": partner.name}
+                )
                 return redirect("alliance:application", pk=partner.pk)
         return self.render_to_response(self.get_context_data(identity_form=form), status=400)
 

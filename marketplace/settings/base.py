@@ -608,8 +608,9 @@ OSCAR_DASHBOARD_NAVIGATION += [
             {
                 "label": _("Trích xuất cho cơ quan chức năng"),
                 "url_name": "moderation:exports",
-                "access_fn": lambda user, *args, **kwargs: user.is_superuser
-                or user.has_perm("moderation.export_for_authorities"),
+                "access_fn": lambda user, *args, **kwargs: (
+                    user.is_superuser or user.has_perm("moderation.export_for_authorities")
+                ),
             },
         ],
     }

@@ -28,7 +28,9 @@ def send(client, **extra):
 
 
 @pytest.mark.django_db
-def test_a_complaint_gets_a_number_a_link_and_an_email(client, complaints_page, mailoutbox, django_capture_on_commit_callbacks):
+def test_a_complaint_gets_a_number_a_link_and_an_email(
+    client, complaints_page, mailoutbox, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         page = send(client).content.decode()
     complaint = Complaint.objects.get()
@@ -39,7 +41,10 @@ def test_a_complaint_gets_a_number_a_link_and_an_email(client, complaints_page, 
     assert complaint.number in page and f"/complaints/status/{complaint_token(complaint)}/" in page
     receipt, staff_mail = sorted(mailoutbox, key=lambda m: m.to)
     assert staff_mail.to == ["khieunai@lienminh.example.vn"]  # Wagtail's email to staff is still sent
-    assert receipt.to == ["an@example.vn"] and receipt.subject == f"Chợ HTX đã tiếp nhận khiếu nại {complaint.number}"
+    assert (
+        receipt.to == ["an@example.vn"]
+        and receipt.subject == f"Chợ HTX đã tiếp nhận khiếu nại {complaint.number}"
+    )
     assert f"/complaints/status/{complaint_token(complaint)}/" in receipt.body
 
     status = client.get(f"/complaints/status/{complaint_token(complaint)}/").content.decode()

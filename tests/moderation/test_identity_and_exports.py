@@ -35,7 +35,9 @@ def test_a_cooperative_cannot_be_approved_or_reinstated_before_verification(staf
 
     Partner.objects.filter(pk=seller_a.partner.pk).update(status=Status.APPLIED, identity_verified_at=None)
     with pytest.raises(ValidationError, match="Chưa xác minh danh tính"):
-        partner_services.cooperative_status_change(partner=seller_a.partner, to_status=Status.APPROVED, by=staff_user)
+        partner_services.cooperative_status_change(
+            partner=seller_a.partner, to_status=Status.APPROVED, by=staff_user
+        )
     with pytest.raises(ValidationError, match="mã định danh điện tử"):
         partner_services.cooperative_identity_verify(
             partner=seller_a.partner, by=staff_user, method="vneid", document="CCCD", vneid_reference=""
@@ -91,14 +93,15 @@ def test_an_admin_exports_a_sellers_identification_and_sales_and_it_is_recorded(
 
 
 @pytest.mark.django_db
-def test_staff_without_the_permission_and_sellers_cannot_export(
-    seller_a, moderator_user, signed_in
-):
+def test_staff_without_the_permission_and_sellers_cannot_export(seller_a, moderator_user, signed_in):
     assert export(signed_in(moderator_user), seller_a).status_code == 403
     assert export(signed_in(seller_a.user), seller_a).status_code == 403
     with pytest.raises(PermissionDenied):
         services.authority_export(
-            partner=seller_a.partner, by=moderator_user, start=timezone.localdate(), end=timezone.localdate(),
+            partner=seller_a.partner,
+            by=moderator_user,
+            start=timezone.localdate(),
+            end=timezone.localdate(),
             requested_by="x",
         )
     assert not AuthorityExport.objects.exists()

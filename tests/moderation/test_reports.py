@@ -23,7 +23,11 @@ def test_a_visitor_reports_a_product_from_its_page(client, seller_a, home):
     assert response.status_code == 302
     assert "Cảm ơn bạn" in client.get(response["Location"]).content.decode()
     report = Report.objects.get()
-    assert (report.product, report.partner, report.reason) == (seller_a.product, seller_a.partner, "food_safety")
+    assert (report.product, report.partner, report.reason) == (
+        seller_a.product,
+        seller_a.partner,
+        "food_safety",
+    )
     assert report.contact == "0912 345 678" and report.reporter is None
     assert list(report.events.values_list("kind", flat=True)) == ["report_received"]
 
@@ -57,7 +61,9 @@ def test_the_queue_shows_waiting_time_and_due_time_and_turns_a_report_into_a_tak
     client.post(f"/report/?product={seller_a.product.pk}", {"reason": "counterfeit", "text": "Nhái nhãn."})
     late = Report.objects.get()
     Report.objects.filter(pk=late.pk).update(received_at=timezone.now() - timedelta(hours=30))
-    client.post(f"/report/?cooperative={seller_b.partner.code}", {"reason": "other", "text": "Không giao hàng."})
+    client.post(
+        f"/report/?cooperative={seller_b.partner.code}", {"reason": "other", "text": "Không giao hàng."}
+    )
     staff = signed_in(staff_user)
     queue = staff.get("/dashboard/moderation/").content.decode()
     assert queue.index("Cơm cháy chà bông") < queue.index("Hợp tác xã Mắm tép Gia Viễn")  # oldest first
@@ -72,7 +78,9 @@ def test_the_queue_shows_waiting_time_and_due_time_and_turns_a_report_into_a_tak
     assert late.status == ReportStatus.TAKEN_DOWN
     assert list(late.events.values_list("kind", flat=True)) == ["report_received", "taken_down"]
     other = Report.objects.exclude(pk=late.pk).get()
-    staff.post(f"/dashboard/moderation/reports/{other.pk}/", {"action": "dismiss", "note": "Đã gọi, hàng đã giao."})
+    staff.post(
+        f"/dashboard/moderation/reports/{other.pk}/", {"action": "dismiss", "note": "Đã gọi, hàng đã giao."}
+    )
     other.refresh_from_db()
     assert other.status == ReportStatus.DISMISSED
     waiting = staff.get("/dashboard/moderation/").content.decode()

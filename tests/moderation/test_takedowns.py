@@ -34,7 +34,10 @@ def test_a_taken_down_product_disappears_the_seller_is_told_and_an_appeal_brings
             {"reason": "misleading", "explanation": "Ghi “chữa bách bệnh” trên nhãn: sai sự thật."},
         )
     takedown = Takedown.objects.get()
-    assert response.status_code == 302 and response["Location"] == f"/dashboard/moderation/takedowns/{takedown.pk}/"
+    assert (
+        response.status_code == 302
+        and response["Location"] == f"/dashboard/moderation/takedowns/{takedown.pk}/"
+    )
     assert visible_everywhere(client, seller_a, title) == dict.fromkeys(
         ["catalogue", "search", "sitemap", "storefront", "page"], False
     )
@@ -77,14 +80,14 @@ def test_a_taken_down_product_disappears_the_seller_is_told_and_an_appeal_brings
 
 
 @pytest.mark.django_db
-def test_an_upheld_takedown_stays_and_cannot_be_appealed_twice(
-    seller_a, staff_user, signed_in
-):
+def test_an_upheld_takedown_stays_and_cannot_be_appealed_twice(seller_a, staff_user, signed_in):
     takedown = services.product_take_down(
         product=seller_a.product, by=staff_user, reason="counterfeit", explanation="Hàng nhái nhãn hiệu."
     )
     services.takedown_appeal(takedown=takedown, by=seller_a.user, message="Không phải hàng nhái.")
-    services.takedown_decide(takedown=takedown, by=staff_user, lift=False, decision="Đã đối chiếu: hàng nhái.")
+    services.takedown_decide(
+        takedown=takedown, by=staff_user, lift=False, decision="Đã đối chiếu: hàng nhái."
+    )
     seller = signed_in(seller_a.user)
     response = seller.post(f"/seller/takedowns/{takedown.pk}/", {"message": "Xin xem lại."})
     assert response.status_code == 400 and "Không thể kháng nghị lúc này." in response.content.decode()
@@ -108,14 +111,17 @@ def test_a_story_is_taken_down_and_its_cooperative_reads_why(
     assert "Bí quyết cơm cháy" not in client.get("/sitemap.xml").content.decode()
     assert [m.subject for m in mailoutbox] == ["“Bí quyết cơm cháy chữa bệnh” đã bị gỡ khỏi Chợ HTX"]
     takedown = Takedown.objects.get()
-    assert "Quảng cáo công dụng chữa bệnh." in signed_in(seller_a.user).get(
-        f"/seller/takedowns/{takedown.pk}/"
-    ).content.decode()
+    assert (
+        "Quảng cáo công dụng chữa bệnh."
+        in signed_in(seller_a.user).get(f"/seller/takedowns/{takedown.pk}/").content.decode()
+    )
 
 
 @pytest.mark.django_db
 def test_takedown_history_cannot_be_changed_or_deleted(seller_a, staff_user):
-    services.product_take_down(product=seller_a.product, by=staff_user, reason="banned", explanation="Hàng cấm.")
+    services.product_take_down(
+        product=seller_a.product, by=staff_user, reason="banned", explanation="Hàng cấm."
+    )
     event = Event.objects.get()
     event.note = "sửa"
     with pytest.raises(ValueError):
@@ -131,4 +137,3 @@ def test_only_alliance_staff_take_down(client, seller_a, seller_b, signed_in):
     assert seller.post(url, {"reason": "banned", "explanation": "x"}).status_code == 403
     assert client.get(url).status_code in {302, 403}
     assert not Takedown.objects.exists()
-

@@ -111,7 +111,9 @@ def test_alliance_lists_pending_applications_and_approves_with_an_email(
     )
     assert verified.status_code == 302
     detail = client.get(f"/dashboard/applications/{partner.pk}/").content.decode()
-    assert "Định danh điện tử VNeID" in detail and "VNEID-037090001234" in detail and staff_user.email in detail
+    assert (
+        "Định danh điện tử VNeID" in detail and "VNEID-037090001234" in detail and staff_user.email in detail
+    )
 
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

@@ -225,7 +225,13 @@ def test_cooperative_a_gets_404_or_403_on_every_object_of_b(
     assert client.get(url).status_code in REFUSED, f"GET {url}"
     posted = {"visible": "0", "title": "x", "price": "1000", "stock": "0", "email": "x@y.vn"}
     posted.update(
-        carrier="GHN", tracking_code="X1", reason="Lấy trộm", instructions="x", reference="x", body="x", message="x"
+        carrier="GHN",
+        tracking_code="X1",
+        reason="Lấy trộm",
+        instructions="x",
+        reference="x",
+        body="x",
+        message="x",
     )
     assert client.post(url, posted).status_code in REFUSED, f"POST {url}"
     assert snapshot(coop_b) == before
