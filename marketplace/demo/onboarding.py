@@ -162,6 +162,7 @@ def load_identity(partner: Partner, admin) -> None:
                 "và CCCD của người đại diện (bản gốc)"
             ),
         )
+        partner.refresh_from_db()  # the loader goes on with this object (orders, the ledger)
 
 
 def load_histories(cooperatives, admin) -> None:
