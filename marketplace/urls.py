@@ -40,6 +40,10 @@ urlpatterns = [
     path("dashboard/applications/", include("marketplace.seller.alliance_urls")),
     # Work that kept failing (dead letters of the outbox), for alliance staff to retry or discard.
     path("dashboard/outbox/", include("marketplace.outbox.urls")),
+    # The floor's duties: reports of violations, takedowns and appeals, complaints, exports for
+    # authorities (docs/moderation.md); the public report form and a complaint's status page.
+    path("dashboard/moderation/", include("marketplace.moderation.dashboard_urls")),
+    path("", include("marketplace.moderation.urls")),
     # Adoption and sales figures for the alliance (docs/reports.md).
     path("dashboard/analytics/", include("marketplace.reports.dashboard_urls")),
     # Two-level addresses: a province's communes as JSON for the commune select.

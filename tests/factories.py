@@ -4,6 +4,7 @@ import io
 import itertools
 
 import factory
+from django.utils import timezone
 from oscar.core.loading import get_model
 from PIL import Image
 
@@ -32,6 +33,10 @@ class CooperativeFactory(factory.django.DjangoModelFactory):
     phone = "+84912345678"
     registration_number = factory.Sequence(lambda n: f"09.01.{n:04d}")
     tax_code = factory.Sequence(lambda n: f"27{n:08d}")
+    # Alliance staff checked its papers (no cooperative sells before that).
+    identity_method = "document"
+    identity_document = "Giấy chứng nhận đăng ký HTX và CCCD của người đại diện"
+    identity_verified_at = factory.LazyFunction(timezone.now)
 
 
 def small_jpeg(colour=(200, 120, 40)) -> bytes:

@@ -150,3 +150,34 @@ class ComplaintsPage(AbstractEmailForm, SeoPage):
 
         check_post_rate(request, group="complaint")
         return super().serve(request, *args, **kwargs)
+
+    def process_form_submission(self, form: Any) -> Any:
+        """Wagtail keeps the submission (and emails staff); the complaint itself gets its number,
+        status and time limits (marketplace/moderation), and the complainant a link to follow it."""
+        from marketplace.moderation.services import complaint_receive
+
+        submission = super().process_form_submission(form)
+        data = form.cleaned_data
+        email = name = ""
+        for field in self.get_form_fields():
+            value = data.get(field.clean_name) or ""
+            if field.field_type == "email" and not email:
+                email = str(value)
+            elif "tên" in field.label.lower() and not name:
+                name = str(value)
+        submission.complaint = complaint_receive(
+            text=self.render_email(form), name=name, email=email, user=getattr(form, "user", None)
+        )
+        return submission
+
+    def render_landing_page(
+        self, request: HttpRequest, form_submission: Any = None, *args: Any, **kwargs: Any
+    ) -> HttpResponse:
+        from marketplace.moderation.selectors import complaint_token
+
+        response = super().render_landing_page(request, form_submission, *args, **kwargs)
+        complaint = getattr(form_submission, "complaint", None)
+        if complaint is not None and hasattr(response, "context_data"):
+            response.context_data["complaint"] = complaint
+            response.context_data["complaint_token"] = complaint_token(complaint)
+        return response

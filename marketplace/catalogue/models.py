@@ -12,6 +12,8 @@ class Product(AbstractProduct):
         default=False,
         help_text=_("Hàng tươi sống: chỉ nhận tại chỗ hoặc giao trong tỉnh của hợp tác xã."),
     )
+    # Set while alliance staff have taken the product down (marketplace/moderation): not on sale.
+    taken_down_at = models.DateTimeField(_("Bị gỡ lúc"), null=True, blank=True, editable=False)
 
     class Meta(AbstractProduct.Meta):
         pass

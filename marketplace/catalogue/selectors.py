@@ -1,8 +1,9 @@
 """What a buyer may see: the catalogue's one rule of "on sale", as a query and as a check of one product.
 
-A product is on sale when it is public, not a variant, and sold (has a stock record) by an approved
-cooperative (`Partner.objects.approved()`). Search, the storefronts, the CMS, wishlists and the basket
-strategy all read it from here."""
+A product is on sale when it is public, not a variant, not taken down by alliance staff
+(marketplace/moderation), and sold (has a stock record) by an approved cooperative
+(`Partner.objects.approved()`: approved, its identity verified). Search, the storefronts, the CMS,
+wishlists and the basket strategy all read it from here."""
 
 from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from oscar.core.loading import get_model
@@ -19,7 +20,9 @@ def on_sale() -> QuerySet[Product]:
     approved_stock = StockRecord.objects.filter(
         product=OuterRef("pk"), partner__in=Partner.objects.approved()
     )
-    products: QuerySet[Product] = Product.objects.browsable().filter(Exists(approved_stock))
+    products: QuerySet[Product] = Product.objects.browsable().filter(
+        Exists(approved_stock), taken_down_at__isnull=True
+    )
     return products
 
 
@@ -56,5 +59,5 @@ def approved_stockrecord(product: Product) -> StockRecord | None:
 
 def is_on_sale(product: Product) -> bool:
     """Whether this one product is on sale (the rule of `on_sale`, on a product already loaded)."""
-    browsable = product.is_public and product.structure != Product.CHILD
+    browsable = product.is_public and product.structure != Product.CHILD and product.taken_down_at is None
     return browsable and approved_stockrecord(product) is not None

@@ -24,3 +24,9 @@ class ProductDetailView(OscarProductDetailView):
                 Prefetch("images", queryset=ProductImage.objects.order_by("display_order", "pk")),
             )
         )
+
+    def is_viewable(self, product, request):
+        """A product taken down by alliance staff is gone for everyone but staff (a 404)."""
+        if product.taken_down_at is not None and not request.user.is_staff:
+            return False
+        return super().is_viewable(product, request)

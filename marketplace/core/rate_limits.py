@@ -22,6 +22,7 @@ RATES: dict[str, str] = {
     "seller-apply": "5/h",  # cooperative applications (papers stored, staff emailed)
     "poll-vote": "10/m",
     "complaint": "5/h",  # complaints are emailed to alliance staff
+    "violation-report": "5/h",  # reports of violations wait in the alliance's queue
     "stock-alert": "10/h",  # stock-alert sign-ups email the address given
     "product-import": "30/h",  # product files are read and checked in the request
     "return-request": "10/h",  # return requests (photos stored, both sides emailed)

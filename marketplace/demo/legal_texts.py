@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from marketplace.moderation.limits import COMPLAINT_ACKNOWLEDGE, COMPLAINT_ANSWER_WORKING_DAYS
+
 # The operator as the demo's settings describe it (marketplace/demo/pages.py: load_operator).
 OPERATOR = {
     "legal_name": "Liên minh Hợp tác xã tỉnh Ninh Bình",
@@ -24,8 +26,9 @@ OPERATOR = {
 }
 
 # Complaints (docs/legal.md): the statuses the complaint desk shows and the time limits it keeps.
-ACKNOWLEDGE_HOURS = 24
-ANSWER_WORKING_DAYS = 3
+# The complaint desk's limits (marketplace/moderation/limits.py), so the texts promise what it keeps.
+ACKNOWLEDGE_HOURS = int(COMPLAINT_ACKNOWLEDGE.total_seconds() // 3600)
+ANSWER_WORKING_DAYS = COMPLAINT_ANSWER_WORKING_DAYS
 ANSWER_WORKING_DAYS_BEFORE = 5  # the first version of the regulations
 COMPLEX_WORKING_DAYS = 10
 REPLY_DAYS = 7

@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from marketplace.catalogue import services as catalogue_services
 from marketplace.ocop.models import VALIDITY_MONTHS, Certificate, Verification
-from marketplace.partner.models import Partner, Role, Status, StatusChange
+from marketplace.partner import services as partner_services
+from marketplace.partner.models import IdentityMethod, Partner, Role, Status, StatusChange
 
 from . import pictures
 
@@ -145,12 +146,29 @@ def load_suspended(*, categories, admin) -> Partner:
         ],
         admin,
     )
+    load_identity(partner, admin)
     return partner
+
+
+def load_identity(partner: Partner, admin) -> None:
+    """Alliance staff checked the papers of every cooperative that was ever approved (once)."""
+    if not partner.is_identity_verified:
+        partner_services.cooperative_identity_verify(
+            partner=partner,
+            by=admin,
+            method=IdentityMethod.DOCUMENT,
+            document=(
+                f"Giấy chứng nhận đăng ký {partner.registration_number or 'HTX'} "
+                "và CCCD của người đại diện (bản gốc)"
+            ),
+        )
+        partner.refresh_from_db()  # the loader goes on with this object (orders, the ledger)
 
 
 def load_histories(cooperatives, admin) -> None:
     for partner in cooperatives.values():
         _history(partner, [("", Status.APPLIED, ""), (Status.APPLIED, Status.APPROVED, "")], admin)
+        load_identity(partner, admin)
 
 
 def load_bank_accounts(cooperatives) -> None:

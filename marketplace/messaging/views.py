@@ -14,7 +14,7 @@ from oscar.core.loading import get_model
 from marketplace.core.rate_limits import limit_posts
 from marketplace.order.models import SubOrder
 from marketplace.order.views import _may_see as buyer_may_see
-from marketplace.partner.models import Partner, Status
+from marketplace.partner.models import Partner
 from marketplace.returns.views import photo_response
 
 from . import selectors, services
@@ -86,7 +86,7 @@ def inbox(request):
 def ask(request, partner):
     """ "Hỏi hợp tác xã" from a product page or a storefront: GET shows an empty conversation (or goes
     to the existing one); the first POST creates the conversation with its first message."""
-    partner = get_object_or_404(Partner, pk=partner, status=Status.APPROVED)
+    partner = get_object_or_404(Partner.objects.approved(), pk=partner)
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     product_id = request.GET.get("product", "")

@@ -34,6 +34,13 @@ class Status(models.TextChoices):
     SUSPENDED = "suspended", _("Tạm ngừng")
 
 
+class IdentityMethod(models.TextChoices):
+    """How the seller's identity was verified before it may sell (E-commerce Law 2025)."""
+
+    DOCUMENT = "document", _("Cán bộ Liên minh đối chiếu giấy tờ")
+    VNEID = "vneid", _("Định danh điện tử VNeID")
+
+
 class Role(models.TextChoices):
     """What a person may do for a cooperative. Only an owner changes where buyers' money goes
     (the bank account) and removes staff; staff run products, certificates and orders."""
@@ -44,8 +51,9 @@ class Role(models.TextChoices):
 
 class PartnerQuerySet(models.QuerySet["Partner"]):
     def approved(self) -> "PartnerQuerySet":
-        """The cooperatives a buyer may see and buy from (not applied, rejected or suspended)."""
-        return self.filter(status=Status.APPROVED)
+        """The cooperatives a buyer may see and buy from: approved (not applied, rejected or
+        suspended) and with the seller's identity verified."""
+        return self.filter(status=Status.APPROVED, identity_verified_at__isnull=False)
 
 
 class Partner(AbstractPartner):
@@ -97,6 +105,16 @@ class Partner(AbstractPartner):
     )
     applied_at = models.DateTimeField(_("Ngày nộp hồ sơ"), null=True, blank=True)
     consent_given_at = models.DateTimeField(_("Đồng ý xử lý dữ liệu cá nhân lúc"), null=True, blank=True)
+    # Seller identification: who checked what, and when (nothing is on sale before it).
+    identity_method = models.CharField(
+        _("Cách xác minh danh tính"), max_length=16, choices=IdentityMethod.choices, blank=True
+    )
+    identity_document = models.CharField(_("Giấy tờ đã đối chiếu"), max_length=255, blank=True)
+    identity_vneid_reference = models.CharField(_("Mã định danh điện tử (VNeID)"), max_length=64, blank=True)
+    identity_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    identity_verified_at = models.DateTimeField(_("Xác minh danh tính lúc"), null=True, blank=True)
 
     class Meta(AbstractPartner.Meta):
         pass
@@ -107,7 +125,12 @@ class Partner(AbstractPartner):
 
     @property
     def is_approved(self) -> bool:
-        return bool(self.status == Status.APPROVED)
+        """The rule of `Partner.objects.approved()`, on one cooperative already loaded."""
+        return bool(self.status == Status.APPROVED and self.identity_verified_at is not None)
+
+    @property
+    def is_identity_verified(self) -> bool:
+        return self.identity_verified_at is not None
 
     @property
     def bank_name(self) -> str:

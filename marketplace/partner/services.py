@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from marketplace.core.phones import normalise_phone
 from marketplace.outbox.services import outbox_add
 
-from .models import BankAccountChange, Partner, PartnerStaff, Role, Status, StatusChange
+from .models import BankAccountChange, IdentityMethod, Partner, PartnerStaff, Role, Status, StatusChange
 from .selectors import is_cooperative_owner
 
 User = get_user_model()
@@ -70,6 +70,9 @@ def cooperative_register_by_staff(*, by, document, phone: str = "", **fields) ->
     now = timezone.now()
     partner = Partner(status=Status.APPLIED, applied_by=None, applied_at=now, consent_given_at=now, **fields)
     partner.registration_document.save(document.name, document, save=False)
+    partner.identity_method = IdentityMethod.DOCUMENT
+    partner.identity_document = _("Hồ sơ giấy nộp tại Liên minh HTX")
+    partner.identity_verified_by, partner.identity_verified_at = by, now
     partner.save()
     _record(partner=partner, from_status="", to_status=Status.APPLIED, by=by, reason="")
     partner.status = Status.APPROVED
@@ -96,10 +99,36 @@ def cooperative_status_change(*, partner: Partner, to_status: str, by, reason: s
         )
     if (to_status in REASON_REQUIRED or partner.status == Status.SUSPENDED) and not reason:
         raise ValidationError(_("Vui lòng ghi rõ lý do."))
+    if to_status == Status.APPROVED and not partner.is_identity_verified:
+        raise ValidationError(
+            _("Chưa xác minh danh tính người bán: hãy ghi lại giấy tờ đã đối chiếu trước khi duyệt.")
+        )
     from_status = partner.status
     partner.status = to_status
     partner.save()
     return _record(partner=partner, from_status=from_status, to_status=to_status, by=by, reason=reason)
+
+
+@transaction.atomic
+def cooperative_identity_verify(
+    *, partner: Partner, by, method: str, document: str, vneid_reference: str = ""
+) -> Partner:
+    """Record how alliance staff verified the seller's identity (the papers they checked, or the
+    VNeID electronic identification), by whom and when. Without it a cooperative is not approved
+    and sells nothing. Verifying again replaces the record (the latest check is what counts)."""
+    document, vneid_reference = (document or "").strip(), (vneid_reference or "").strip()
+    if method not in IdentityMethod.values:
+        raise ValidationError(_("Hãy chọn cách xác minh danh tính."))
+    if not document:
+        raise ValidationError(_("Hãy ghi giấy tờ đã đối chiếu."))
+    if method == IdentityMethod.VNEID and not vneid_reference:
+        raise ValidationError(_("Hãy ghi mã định danh điện tử (VNeID)."))
+    partner = Partner.objects.select_for_update().get(pk=partner.pk)
+    partner.identity_method, partner.identity_document = method, document
+    partner.identity_vneid_reference = vneid_reference
+    partner.identity_verified_by, partner.identity_verified_at = by, timezone.now()
+    partner.save()
+    return partner
 
 
 def partner_staff_set(*, partner: Partner, user, role: str) -> PartnerStaff:

@@ -14,7 +14,7 @@ from marketplace.ocop.models import Certificate, Verification
 from marketplace.partner import services as partner_services
 from marketplace.partner.models import Partner, Status
 
-from .forms import ReasonForm
+from .forms import IdentityForm, ReasonForm
 from .views import file_response
 
 TABS = [Status.APPLIED, Status.APPROVED, Status.SUSPENDED, Status.REJECTED]
@@ -62,6 +62,7 @@ class ApplicationDetailView(AllianceMixin, TemplateView):
         elif partner.status == Status.SUSPENDED:
             actions = ["reinstate"]
         kwargs.setdefault("form", ReasonForm())
+        kwargs.setdefault("identity_form", IdentityForm())
         return super().get_context_data(
             cooperative=partner,
             history=partner.status_changes.select_related("changed_by"),
@@ -72,6 +73,8 @@ class ApplicationDetailView(AllianceMixin, TemplateView):
 
     def post(self, request, pk):
         partner = get_object_or_404(Partner, pk=pk)
+        if request.POST.get("action") == "verify_identity":
+            return self.verify_identity(request, partner)
         form = ReasonForm(request.POST)
         action = request.POST.get("action")
         if action not in self.actions or not form.is_valid():
@@ -88,6 +91,26 @@ class ApplicationDetailView(AllianceMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form), status=400)
         messages.success(request, _("Đã cập nhật trạng thái của %(name)s.") % {"name": partner.name})
         return redirect("alliance:application", pk=partner.pk)
+
+    def verify_identity(self, request, partner):
+        form = IdentityForm(request.POST)
+        if form.is_valid():
+            try:
+                partner_services.cooperative_identity_verify(
+                    partner=partner,
+                    by=request.user,
+                    method=form.cleaned_data["method"],
+                    document=form.cleaned_data["document"],
+                    vneid_reference=form.cleaned_data["vneid_reference"],
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request, _("Đã ghi xác minh danh tính của %(name)s.") % {"name": partner.name}
+                )
+                return redirect("alliance:application", pk=partner.pk)
+        return self.render_to_response(self.get_context_data(identity_form=form), status=400)
 
 
 class ApplicationDocumentView(AllianceMixin, View):

@@ -16,7 +16,7 @@ from marketplace.legal.forms import consent_fields_add
 from marketplace.ocop.groups import ocop_group_choices
 from marketplace.ocop.models import Certificate, Stars
 from marketplace.partner.banks import BANKS
-from marketplace.partner.models import Area, Kind
+from marketplace.partner.models import Area, IdentityMethod, Kind
 
 from .uploads import process_photo, validate_document
 
@@ -314,3 +314,22 @@ class InviteForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class IdentityForm(forms.Form):
+    """How alliance staff verified the seller's identity (required before approval)."""
+
+    method = forms.ChoiceField(
+        label=_("Cách xác minh"),
+        choices=IdentityMethod.choices,
+        error_messages={"required": _("Hãy chọn cách xác minh danh tính.")},
+    )
+    document = forms.CharField(
+        label=_("Giấy tờ đã đối chiếu"),
+        max_length=255,
+        help_text=_("Ví dụ: Giấy chứng nhận đăng ký HTX số …, CCCD của người đại diện (bản gốc)."),
+        error_messages={"required": _("Hãy ghi giấy tờ đã đối chiếu.")},
+    )
+    vneid_reference = forms.CharField(
+        label=_("Mã định danh điện tử (VNeID), nếu có"), max_length=64, required=False
+    )

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from marketplace.messaging import seller_urls as messaging_urls
+from marketplace.moderation import seller_urls as moderation_urls
 from marketplace.preorders import seller_urls as preorder_urls
 from marketplace.reports import views as report_views
 from marketplace.returns import seller_urls as returns_urls
@@ -65,3 +66,4 @@ urlpatterns = [
     path("invitations/<str:token>/", views.InvitationAcceptView.as_view(), name="invitation-accept"),
 ]
 urlpatterns += returns_urls.urlpatterns + messaging_urls.urlpatterns + preorder_urls.urlpatterns
+urlpatterns += moderation_urls.urlpatterns

@@ -583,6 +583,39 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic"]
 # --- Returns and refunds; messages between buyers and cooperatives (docs/returns-and-messages.md) --
 INSTALLED_APPS += ["marketplace.returns.apps.ReturnsConfig", "marketplace.messaging.apps.MessagingConfig"]
 INSTALLED_APPS += ["marketplace.preorders.apps.PreordersConfig"]  # docs/preorders.md
+
+# --- The floor's duties: reports, takedowns, complaints, exports for authorities (docs/moderation.md) ---
+INSTALLED_APPS += ["marketplace.moderation.apps.ModerationConfig"]
+OSCAR_DASHBOARD_NAVIGATION += [
+    {
+        "label": _("Vi phạm và khiếu nại"),
+        "icon": "fas fa-flag",
+        "children": [
+            {
+                "label": _("Báo cáo vi phạm"),
+                "url_name": "moderation:reports",
+                "access_fn": lambda user, *args, **kwargs: user.is_staff,
+            },
+            {
+                "label": _("Nội dung đã gỡ"),
+                "url_name": "moderation:takedowns",
+                "access_fn": lambda user, *args, **kwargs: user.is_staff,
+            },
+            {
+                "label": _("Khiếu nại"),
+                "url_name": "moderation:complaints",
+                "access_fn": lambda user, *args, **kwargs: user.is_staff,
+            },
+            {
+                "label": _("Trích xuất cho cơ quan chức năng"),
+                "url_name": "moderation:exports",
+                "access_fn": lambda user, *args, **kwargs: (
+                    user.is_superuser or user.has_perm("moderation.export_for_authorities")
+                ),
+            },
+        ],
+    }
+]
 # The one place the returns period lives: the request form, the services and the policy text read it.
 RETURNS_PERIOD_DAYS = env.int_("RETURNS_PERIOD_DAYS", 7)
 # A message still unread after this long is emailed to the side that has not read it.

@@ -63,4 +63,16 @@ def after_sale_of_b(coop_b, mixed_order, customer):
         body=coop_b.secret_message,
         photo=process_photo(jpeg_upload()),
     )
+    # Alliance staff took down another of B's products, with a reason only B may read.
+    from marketplace.moderation import services as moderation
+    from tests.factories import make_product
+
+    staff = type(customer).objects.create_superuser(email="kiemsoat@chohtx.vn", password="pw-staff-123")
+    coop_b.secret_takedown = "Bí mật lý do gỡ của B"
+    coop_b.takedown = moderation.product_take_down(
+        product=make_product(coop_b.partner, title="Sản phẩm bị gỡ của B"),
+        by=staff,
+        reason="misleading",
+        explanation=coop_b.secret_takedown,
+    )
     return coop_b

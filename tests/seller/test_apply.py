@@ -93,11 +93,34 @@ def test_alliance_lists_pending_applications_and_approves_with_an_email(
     document = client.get(f"/dashboard/applications/{partner.pk}/document/")
     assert document.status_code == 200 and b"".join(document.streaming_content).startswith(b"%PDF-")
 
+    # Nobody sells before alliance staff have verified who the seller is.
+    assert "Chưa xác minh: chưa thể duyệt" in detail
+    refused = client.post(f"/dashboard/applications/{partner.pk}/", {"action": "approve", "reason": ""})
+    assert refused.status_code == 400
+    assert "Chưa xác minh danh tính người bán" in refused.content.decode()
+    partner.refresh_from_db()
+    assert partner.status == Status.APPLIED
+    verified = client.post(
+        f"/dashboard/applications/{partner.pk}/",
+        {
+            "action": "verify_identity",
+            "method": "vneid",
+            "document": "CCCD 037090001234 của người đại diện, bản gốc",
+            "vneid_reference": "VNEID-037090001234",
+        },
+    )
+    assert verified.status_code == 302
+    detail = client.get(f"/dashboard/applications/{partner.pk}/").content.decode()
+    assert (
+        "Định danh điện tử VNeID" in detail and "VNEID-037090001234" in detail and staff_user.email in detail
+    )
+
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/dashboard/applications/{partner.pk}/", {"action": "approve", "reason": ""})
     assert response.status_code == 302
     partner.refresh_from_db()
+    assert partner.identity_verified_by == staff_user
     assert partner.status == Status.APPROVED
     assert [m.subject for m in mailoutbox] == ["Hồ sơ của Hợp tác xã Nông nghiệp Yên Mạc đã được duyệt"]
     assert "/seller/" in mailoutbox[0].body

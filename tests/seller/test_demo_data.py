@@ -16,6 +16,11 @@ def test_demo_has_applications_a_suspension_and_certificates_in_every_state(clie
     suspended = Partner.objects.get(status=Status.SUSPENDED)
     assert suspended.status_changes.first().to_status == Status.SUSPENDED
     assert all(p.status_changes.exists() for p in Partner.objects.all())
+    # Every cooperative ever approved had its papers checked; the applicants wait for that check.
+    approved = Partner.objects.filter(status=Status.APPROVED)
+    assert approved.count() == Partner.objects.approved().count() == 23
+    assert all(p.is_identity_verified for p in Partner.objects.exclude(status=Status.APPLIED))
+    assert not any(p.is_identity_verified for p in Partner.objects.filter(status=Status.APPLIED))
 
     today = timezone.localdate()
     certificates = Certificate.objects.filter(decision_number__startswith="DEMO-")

@@ -17,6 +17,7 @@ import pytest
 from django.urls import reverse
 
 from marketplace.messaging.models import Conversation, Message
+from marketplace.moderation.models import Takedown
 from marketplace.preorders.models import DateChange, DepositReceipt, PreorderOffer
 from marketplace.seller import urls as seller_urls
 from payments.models import Refund
@@ -59,6 +60,8 @@ OBJECT_URLS = {
     "preorder-move": lambda b: {"pk": b.preorder.pk},
     "preorder-deposit-received": lambda b: {"number": b.suborder.number},
     "preorder-deposit-refunded": lambda b: {"number": b.suborder.number},
+    # What alliance staff took down of B's, and B's appeal.
+    "takedown": lambda b: {"pk": b.takedown.pk},
 }
 
 
@@ -121,6 +124,7 @@ OWN_URLS = {
         "cap": "1",
         "deposit_kind": "none",
     },
+    "takedowns": lambda b: {"pk": b.takedown.pk, "message": "x"},
 }
 PUBLIC_URLS = {"apply", "assist-leave"}
 REFUSED = {403, 404}
@@ -137,6 +141,7 @@ FAKE = SimpleNamespace(
     ret=_ONE,
     photo=_ONE,
     preorder=_ONE,
+    takedown=_ONE,
 )
 
 
@@ -212,6 +217,7 @@ def snapshot(coop):
         list(PreorderOffer.objects.filter(partner=partner).values_list("deliver_from", "cap", "order_until")),
         DateChange.objects.filter(offer__partner=partner).count(),
         DepositReceipt.objects.filter(suborder=suborder).count(),
+        sorted(Takedown.objects.filter(partner=coop.partner).values_list("pk", "status", "appeal")),
     )
 
 
@@ -246,6 +252,7 @@ def private_strings(coop):
         coop.product_import.file_name,
         getattr(coop, "secret_message", coop.suborder.number),
         getattr(coop, "preorder_title", coop.suborder.number),
+        getattr(coop, "secret_takedown", coop.suborder.number),
     ]
 
 
@@ -260,7 +267,13 @@ def test_cooperative_a_gets_404_or_403_on_every_object_of_b(
     assert client.get(url).status_code in REFUSED, f"GET {url}"
     posted = {"visible": "0", "title": "x", "price": "1000", "stock": "0", "email": "x@y.vn"}
     posted.update(
-        carrier="GHN", tracking_code="X1", reason="Lấy trộm", instructions="x", reference="x", body="x"
+        carrier="GHN",
+        tracking_code="X1",
+        reason="Lấy trộm",
+        instructions="x",
+        reference="x",
+        body="x",
+        message="x",
     )
     posted.update({"move-deliver_from": "2030-01-01", "cap": "1", "deposit_kind": "none"})
     assert client.post(url, posted).status_code in REFUSED, f"POST {url}"
