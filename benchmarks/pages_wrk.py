@@ -209,6 +209,9 @@ def main() -> None:
         "--redis-url", default="", help="the full stack's cache, e.g. redis://127.0.0.1:6379/9"
     )
     parser.add_argument("--cache", choices=["on", "off", "both"], default="on", help="the whole-page cache")
+    parser.add_argument(
+        "--prepared", action="store_true", help="the database already holds the size: measure at once"
+    )
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres") or not re.search(r"_bench(_\w+)?$", url.rstrip("/")):
@@ -225,7 +228,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             print(f"== {size:,} products: preparing", flush=True)
-            prepare(url, var, size)
+            if not args.prepared:
+                prepare(url, var, size)
             for page_cache in modes:
                 server = serve(url, var, args.port, args.redis_url, page_cache)
                 try:

@@ -46,6 +46,11 @@ def version(kind: str) -> int:
     return value
 
 
+def pages_version_key() -> str:
+    """Where the pages' version is kept in the "pages" cache (read with a page in one round trip)."""
+    return _version_key(PAGES)
+
+
 def pages_version() -> int:
     """The version of every cached page (a number from the clock, set by `pages_stale`)."""
     pages = caches[PAGES]

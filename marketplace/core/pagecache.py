@@ -1,9 +1,10 @@
 """Whole pages cached for visitors who are not signed in (docs/performance.md, "Whole pages").
 
 A `GET` from a visitor who is not signed in and has no message waiting is answered from the
-"pages" cache when it holds the page: keyed by the site's address, the path with its query, the
-display language and the version of everything pages show (`fragments.pages_version`, bumped by
-the same saves that re-index search or make cached fragments stale). A miss renders the page as
+"pages" cache when it holds the page: keyed by the site's address, the path with its query and the
+display language, and kept with the version of everything pages show (`fragments.pages_version`,
+bumped by the same saves that re-index search or make cached fragments stale; a page kept under
+an older version is rendered again). A miss renders the page as
 usual and keeps it if nothing in the rendering depended on the visitor.
 
 What makes a page personal is found out while it renders, not listed by hand, and such a page is
@@ -117,11 +118,11 @@ def eligible(request: HttpRequest) -> bool:
 
 
 def page_key(request: HttpRequest) -> str:
+    """The page's key; the version it was kept under is in the entry (a stale one is replaced)."""
     scheme = "https" if request.is_secure() else "http"
     language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
     address = f"{scheme}://{request.get_host()}{request.get_full_path()}|{language}"
-    digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page:{fragments.pages_version()}:{digest}"
+    return "page:" + hashlib.sha256(address.encode()).hexdigest()
 
 
 class PageCacheMiddleware:
@@ -139,9 +140,11 @@ class PageCacheMiddleware:
                 patch_cache_control(response, private=True)  # never kept by a shared cache
             return response
         pages = caches[fragments.PAGES]
-        key = page_key(request)
-        entry = pages.get(key)
-        if entry is not None:
+        key, version_key = page_key(request), fragments.pages_version_key()
+        found = pages.get_many([version_key, key])  # one round trip to Redis
+        version = found.get(version_key) or fragments.pages_version()
+        entry = found.get(key)
+        if entry is not None and entry["version"] == version:
             return _answer(request, _response_of(entry), entry, "hit")
         if request.method != "GET":
             return self.get_response(request)
@@ -151,7 +154,8 @@ class PageCacheMiddleware:
                 _fill(request, response)
             response[HEADER] = f"miss, not kept: {refusal}"
             return response
-        entry = _entry_of(response)
+        # Under the version read before rendering: a save while it rendered leaves it stale.
+        entry = _entry_of(response) | {"version": version}
         pages.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
         return _answer(request, response, entry, "miss")
 
