@@ -100,7 +100,7 @@ class _WatchedCookies(dict):
         self._note(name)
         return super().__contains__(name)
 
-    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, name: str, default: Any = None) -> Any:
         self._note(name)
         return super().get(name, default)
 
@@ -257,10 +257,14 @@ def _answer(
         response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, private=True, no_cache=True)
     response[HEADER] = status
+    seconds = int(last_modified) if last_modified is not None else None
     conditional = get_conditional_response(
-        request, etag=response["ETag"], last_modified=last_modified and int(last_modified), response=response
+        request,
+        etag=response["ETag"],
+        last_modified=seconds,
+        response=response,  # type: ignore[arg-type]  # any response: only its status and headers are read
     )
-    if conditional is not response:
+    if conditional is not None and conditional is not response:
         conditional[HEADER] = status
         return conditional
     _fill(request, response)
