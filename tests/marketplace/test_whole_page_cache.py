@@ -49,6 +49,7 @@ def test_a_shop_page_is_rendered_once_then_served_from_the_cache(client, home, n
     second = Client().get(url)
     assert second[CACHE] == "hit"
     assert "private" in second["Cache-Control"] and "no-cache" in second["Cache-Control"]
+    assert "Cookie" in second["Vary"]  # what a page is depends on the session, language and CSRF cookies
     # The same page, with each visitor's own CSRF token and each response's own nonce.
     assert token_in(second.content.decode()) != token_in(first.content.decode()) or "csrfmiddle" not in str(
         first.content
