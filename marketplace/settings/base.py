@@ -609,3 +609,6 @@ MESSAGES_UNREAD_EMAIL_MINUTES = env.int_("MESSAGES_UNREAD_EMAIL_MINUTES", 15)
 _after(
     "django.middleware.clickjacking.XFrameOptionsMiddleware", "marketplace.core.pagecache.PageCacheMiddleware"
 )
+
+# Versions of the legal documents and who accepted which (docs/legal.md).
+INSTALLED_APPS += ["marketplace.legal.apps.LegalConfig"]
