@@ -4,13 +4,19 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/chohtx_bench \\
         .venv/bin/python benchmarks/pages_wrk.py --sizes 10000 100000 --port 8181
 
-Any PostgreSQL database whose name ends in `_bench` is accepted. The script loads the demo into it
-once (development settings: production refuses the demo), grows the catalogue to each size with
-the search benchmark's generator, rebuilds the search index, then serves the project with
+Any PostgreSQL database whose name ends in `_bench` (or `_bench_<who>`) is accepted. The script
+loads the demo into it once (development settings: production refuses the demo), grows the
+catalogue to each size with the search benchmark's generator, rebuilds the search index, then
+serves the project with
 production settings and gunicorn (2 sync workers, `benchmarks/bare_wsgi.py`: the project plus a
 bare template page at /bench-bare/) and drives every page with wrk (16 connections, 2 threads).
 It prints requests per second per page, each page's ratio to the bare page of the same run, and
 the machine's load average, since absolute figures drift between runs on a shared machine.
+
+`--redis-url redis://127.0.0.1:6379/9` serves the full stack's cache (and sessions) from that Redis
+database, emptied before each size; without it the cache is the embedded default's (files).
+`--cache both` measures every size twice, with the whole-page cache off (`PAGE_CACHE_SECONDS=0`:
+every page rendered) and on, side by side; `off` or `on` measures one of them.
 
 Goals: list pages (home, catalogue, category, search, storefront) at least 1/10 of the bare page,
 the product page 1/5, add-to-basket 1/10; figures at 100,000 within 20% of those at 10,000.
@@ -38,8 +44,11 @@ from pages import shop_pages  # noqa: E402 - benchmarks/pages.py, next to this f
 BARE = "/bench-bare/"
 
 
-def environment(url: str, var: Path) -> dict[str, str]:
+def environment(url: str, var: Path, redis_url: str = "", page_cache: bool = True) -> dict[str, str]:
     return os.environ | {
+        "REDIS_URL": redis_url,
+        "VAR_DIR": str(var),
+        "PAGE_CACHE_SECONDS": "600" if page_cache else "0",
         "DJANGO_SETTINGS_MODULE": "marketplace.settings.production",
         "SECRET_KEY": "benchmark-only-not-secret-" + "x" * 30,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -82,8 +91,18 @@ def prepare(url: str, var: Path, size: int) -> None:
     )  # grows, rebuilds the index, ANALYZE
 
 
-def serve(url: str, var: Path, port: int) -> subprocess.Popen:
-    env = environment(url, var)
+def empty_caches(var: Path, redis_url: str) -> None:
+    """Nothing cached from an earlier run (the generated products are bulk inserts, which bump no version)."""
+    shutil.rmtree(var / "cache", ignore_errors=True)
+    if redis_url:
+        import redis
+
+        redis.Redis.from_url(redis_url).flushdb()
+
+
+def serve(url: str, var: Path, port: int, redis_url: str = "", page_cache: bool = True) -> subprocess.Popen:
+    empty_caches(var, redis_url)
+    env = environment(url, var, redis_url, page_cache)
     python = sys.executable
     run([python, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"], env)
     server = subprocess.Popen(  # noqa: S603
@@ -156,12 +175,27 @@ def wrk(url: str, seconds: int, script: Path | None = None) -> float:
 
 def measure(base: str, seconds: int, folder: Path) -> dict[str, float]:
     pages = {"bare page": base + BARE.lstrip("/")} | shop_pages(base, more=True)
-    for url in pages.values():  # warm: thumbnails, caches, both workers
+    served = {}
+    for name, url in pages.items():  # warm: thumbnails, caches, both workers
         for __ in range(4):
-            urllib.request.urlopen(url, timeout=120).read()  # noqa: S310
+            with urllib.request.urlopen(url, timeout=120) as response:  # noqa: S310
+                response.read()
+                served[name] = response.headers.get("X-Page-Cache", "-")
+    print(
+        "  page cache after warming: " + ", ".join(f"{n} {s}" for n, s in served.items() if n != "bare page")
+    )
     figures = {name: wrk(url, seconds) for name, url in pages.items()}
     figures["add to basket"] = wrk(base, seconds, add_to_basket_script(base, pages["product"], folder))
     return figures
+
+
+def report(label: str, figures: dict[str, float]) -> None:
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    bare = figures["bare page"]
+    print(f"  {label} — load average after the run: {load} ({os.cpu_count()} cores)")
+    print(f"  {'page':<22} {'req/s':>8} {'× bare':>8}")
+    for name, rate in figures.items():
+        print(f"  {name:<22} {rate:>8.1f} {rate / bare:>8.3f}")
 
 
 def main() -> None:
@@ -171,9 +205,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--port", type=int, default=8181)
     parser.add_argument("--seconds", type=int, default=10, help="wrk's duration per page")
+    parser.add_argument(
+        "--redis-url", default="", help="the full stack's cache, e.g. redis://127.0.0.1:6379/9"
+    )
+    parser.add_argument("--cache", choices=["on", "off", "both"], default="on", help="the whole-page cache")
+    parser.add_argument(
+        "--prepared", action="store_true", help="the database already holds the size: measure at once"
+    )
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres") or not url.rstrip("/").endswith("_bench"):
+    if not url.startswith("postgres") or not re.search(r"_bench(_\w+)?$", url.rstrip("/")):
         sys.exit("Set DATABASE_URL to a PostgreSQL database whose name ends in _bench (chohtx_bench).")
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install -y wrk")
@@ -182,29 +223,33 @@ def main() -> None:
     ensure_database(url)
     var = ROOT / "var" / "bench-pages"
     var.mkdir(parents=True, exist_ok=True)
-    results = {}
+    modes = {"on": [True], "off": [False], "both": [False, True]}[args.cache]
+    results: dict[tuple[int, bool], dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             print(f"== {size:,} products: preparing", flush=True)
-            prepare(url, var, size)
-            server = serve(url, var, args.port)
-            try:
-                results[size] = measure(f"http://127.0.0.1:{args.port}/", args.seconds, Path(folder))
-            finally:
-                stop(server)
-            load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-            bare = results[size]["bare page"]
-            print(f"  load average after the run: {load} ({os.cpu_count()} cores)")
-            print(f"  {'page':<22} {'req/s':>8} {'× bare':>8}")
-            for name, rate in results[size].items():
-                print(f"  {name:<22} {rate:>8.1f} {rate / bare:>8.3f}")
-    if len(results) > 1:
-        first, last = min(results), max(results)
-        print(f"== ratio to bare page at {last:,} against {first:,} products")
-        for name in results[first]:
-            before = results[first][name] / results[first]["bare page"]
-            after = results[last][name] / results[last]["bare page"]
-            print(f"  {name:<22} {after / before:>8.2f}")
+            if not args.prepared:
+                prepare(url, var, size)
+            for page_cache in modes:
+                server = serve(url, var, args.port, args.redis_url, page_cache)
+                try:
+                    figures = measure(f"http://127.0.0.1:{args.port}/", args.seconds, Path(folder))
+                finally:
+                    stop(server)
+                results[(size, page_cache)] = figures
+                report(f"{size:,} products, page cache {'on' if page_cache else 'off'}", figures)
+    for page_cache in modes:
+        sizes = sorted(size for size, cached in results if cached == page_cache)
+        if len(sizes) > 1:
+            first, last = results[(sizes[0], page_cache)], results[(sizes[-1], page_cache)]
+            print(
+                f"== page cache {'on' if page_cache else 'off'}: ratio to bare page at {sizes[-1]:,} "
+                f"against {sizes[0]:,} products"
+            )
+            for name in first:
+                before = first[name] / first["bare page"]
+                after = last[name] / last["bare page"]
+                print(f"  {name:<22} {after / before:>8.2f}")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ with its neighbour or wrong (`--typo-queries`, default 200; goal: both above 0.9
 import argparse
 import os
 import random
+import re
 import statistics
 import sys
 import time
@@ -235,7 +236,7 @@ def main() -> None:
     parser.add_argument("--typo-queries", type=int, default=200, help="Misspelt titles to measure (0: none).")
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres") or not url.rstrip("/").endswith("_bench"):
+    if not url.startswith("postgres") or not re.search(r"_bench(_\w+)?$", url.rstrip("/")):
         sys.exit("Set DATABASE_URL to a PostgreSQL database whose name ends in _bench.")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "marketplace.settings.dev")
     os.environ.setdefault("ELASTICSEARCH_URL", "")

@@ -103,6 +103,7 @@ def products_changed_together(sender: Any, product_ids: list[int], **kwargs: Any
 def partner_saved(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
         rows_now(StockRecord.objects.filter(partner_id=instance.pk).values_list("product_id", flat=True))
+        fragments.pages_stale()  # the directory and its storefront, even with no product yet
         enqueue(tasks.partner_index_update, partner_id=instance.pk)
 
 

@@ -1,6 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -15,8 +15,10 @@ pytest_plugins = ["tests.helpers.cms_fixtures"]
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Each test starts with an empty cache: rate-limit counters never leak from one test to the next."""
-    cache.clear()
+    """Each test starts with empty caches: rate-limit counters and cached pages never leak from one
+    test to the next."""
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -15,5 +15,9 @@ class CatalogueConfig(apps.CatalogueConfig):
         counted (purchases and basket additions still are, on their POSTs); docs/performance.md."""
         from oscar.apps.analytics import receivers as analytics
         from oscar.apps.catalogue.signals import product_viewed
+        from oscar.apps.customer import receivers as customer
 
         product_viewed.disconnect(analytics.receive_product_view)
+        # Nor is a "recently viewed" cookie written: the shop shows no such list, and a cookie
+        # set by every product page would keep the page from being cached for visitors.
+        product_viewed.disconnect(customer.receive_product_view)

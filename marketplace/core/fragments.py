@@ -6,6 +6,12 @@ every web process sharing the cache (Redis when `REDIS_URL` is set). The saves t
 content bump it (the search receivers for the catalogue, `cms/receivers.py` for pages and
 settings), and a copy also expires after `FRAGMENT_CACHE_SECONDS` whatever happens.
 
+Every bump also makes the whole pages cached for visitors stale (`PAGES`, read by
+`marketplace/core/pagecache.py`): a page shows menus, cards, prices and stories, so whatever makes
+one of those stale makes the pages stale too. Its version lives in the page cache itself (the
+"pages" cache alias), so that the web processes and the worker share it even in the embedded
+default, where that cache is a folder of files.
+
 Only data the same for every visitor goes here: nothing about a basket, an account or a session.
 """
 
@@ -14,10 +20,11 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils import translation
 
 PREFIX = "fragment"
+PAGES = "pages"
 
 
 def _version_key(kind: str) -> str:
@@ -39,8 +46,39 @@ def version(kind: str) -> int:
     return value
 
 
+def pages_version_key() -> str:
+    """Where the pages' version is kept in the "pages" cache (read with a page in one round trip)."""
+    return _version_key(PAGES)
+
+
+def pages_version() -> int:
+    """The version of every cached page (a number from the clock, set by `pages_stale`)."""
+    pages = caches[PAGES]
+    value = pages.get(_version_key(PAGES))
+    if value is None:
+        pages.add(_version_key(PAGES), time.time_ns() // 1000, timeout=None)
+        value = pages.get(_version_key(PAGES))
+    return value
+
+
+def pages_stale() -> None:
+    """Every cached page is stale from now on, and again once the transaction commits (a page
+    rendered in between from the still-committed old data cannot stay cached)."""
+    from django.db import transaction
+
+    def bump_pages() -> None:
+        # A new number from the clock, never an increment: no lost update between processes,
+        # and a version evicted from the cache never comes back as an old number.
+        caches[PAGES].set(_version_key(PAGES), time.time_ns() // 1000 + 1, timeout=None)
+
+    bump_pages()
+    transaction.on_commit(bump_pages)
+
+
 def bump(*kinds: str) -> None:
-    """Everything cached under these kinds is stale from now on."""
+    """Everything cached under these kinds, and every cached page, is stale from now on."""
+    if kinds:
+        pages_stale()
     for kind in kinds:
         try:
             cache.incr(_version_key(kind))

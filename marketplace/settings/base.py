@@ -154,6 +154,8 @@ TEMPLATES = [
                 "search.context_processors.search_form",
                 "marketplace.core.context_processors.site_chrome",
                 "cms.context_processors.operator",
+                # Last: a page rendered for the page cache gets a hole for its CSRF token.
+                "marketplace.core.pagecache.csrf_hole",
             ],
         },
     }
@@ -198,6 +200,20 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+# Whole pages for visitors who are not signed in (marketplace/core/pagecache.py): in Redis with
+# the rest when REDIS_URL is set, else in files under var/cache/pages, which the web process and
+# the Celery worker share (a save in either makes the pages stale for both).
+if REDIS_URL:
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache" / "pages"),
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+# How long a cached page may live even if no save makes it stale (what changes with time alone,
+# such as an OCOP certificate reaching its expiry date, shows at the latest after this); 0: off.
+PAGE_CACHE_SECONDS = env.int_("PAGE_CACHE_SECONDS", 600)
 # How long a cached menu, footer or product card may live even if no save invalidates it
 # (marketplace/core/fragments.py; saves bump a version number, so this is only a safety net).
 FRAGMENT_CACHE_SECONDS = env.int_("FRAGMENT_CACHE_SECONDS", 3600)
@@ -620,6 +636,13 @@ OSCAR_DASHBOARD_NAVIGATION += [
 RETURNS_PERIOD_DAYS = env.int_("RETURNS_PERIOD_DAYS", 7)
 # A message still unread after this long is emailed to the side that has not read it.
 MESSAGES_UNREAD_EMAIL_MINUTES = env.int_("MESSAGES_UNREAD_EMAIL_MINUTES", 15)
+
+# --- Whole pages cached for visitors (docs/performance.md) ------------------------------------
+# After messages (it reads what sessions, the locale, CSRF, authentication and messages found),
+# before the basket and the rest, which a page served from the cache skips.
+_after(
+    "django.middleware.clickjacking.XFrameOptionsMiddleware", "marketplace.core.pagecache.PageCacheMiddleware"
+)
 
 # Versions of the legal documents and who accepted which (docs/legal.md).
 INSTALLED_APPS += ["marketplace.legal.apps.LegalConfig"]
