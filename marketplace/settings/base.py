@@ -234,15 +234,24 @@ AWS_S3_CUSTOM_DOMAIN = env.str_("AWS_S3_CUSTOM_DOMAIN", "") or None
 AWS_PRIVATE_URL_SECONDS = env.int_("AWS_PRIVATE_URL_SECONDS", 300)
 
 
-def object_storage(*, bucket: str, location: str, private: bool) -> dict:
+def object_storage(
+    *,
+    bucket: str,
+    location: str,
+    private: bool,
+    endpoint_url: str | None = AWS_S3_ENDPOINT_URL,
+    region_name: str | None = AWS_S3_REGION_NAME,
+    access_key: str | None = AWS_ACCESS_KEY_ID,
+    secret_key: str | None = AWS_SECRET_ACCESS_KEY,
+) -> dict:
     """STORAGES entry for a folder (`location`) of an S3-compatible bucket."""
     options = {
         "bucket_name": bucket,
         "location": location,
-        "endpoint_url": AWS_S3_ENDPOINT_URL,
-        "region_name": AWS_S3_REGION_NAME,
-        "access_key": AWS_ACCESS_KEY_ID,
-        "secret_key": AWS_SECRET_ACCESS_KEY,
+        "endpoint_url": endpoint_url,
+        "region_name": region_name,
+        "access_key": access_key,
+        "secret_key": secret_key,
         "file_overwrite": False,
         "default_acl": "private" if private else None,
         "querystring_auth": private,
