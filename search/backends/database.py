@@ -25,6 +25,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -210,7 +211,11 @@ def search(query: SearchQuery) -> SearchResults:
     terms = terms_for(query.text)
     matched = _match(indexed_rows(), terms) if terms else None
     rows = facet_rows()
-    if matched is not None:
+    if matched is not None and _postgresql():
+        # Matched once: the count and facet passes read this array instead of matching again.
+        found = list(matched.values_list("product_id", flat=True))
+        rows = rows.filter(product_id__in=RawSQL("SELECT unnest(%s::integer[])", [found]))
+    elif matched is not None:
         rows = rows.filter(product_id__in=matched.values("product_id"))
     if query.category_id:
         rows = rows.filter(categories__contains=f" {int(query.category_id)} ")
@@ -242,6 +247,11 @@ def facet_counts(rows: QuerySet, query: SearchQuery) -> tuple[dict[str, list[Fac
     counts: dict[str, list[FacetCount]] = {}
     total: int | None = None
     for names, batch_rows, with_total in batches:
+        if _postgresql():
+            found, batch_total = _one_pass(batch_rows, names, with_total, levels)
+            counts.update(found)
+            total = batch_total if with_total else total
+            continue
         closed = [name for name in names if name in _CLOSED]
         if closed or with_total:
             expressions: dict[str, Any] = {"total": Count("pk")} if with_total else {}
@@ -269,6 +279,113 @@ def facet_counts(rows: QuerySet, query: SearchQuery) -> tuple[dict[str, list[Fac
             counts["coop"] = _coop_counts(batch_rows)
     _label_coops(counts.get("coop", []))
     return {name: counts.get(name, []) for name in FACETS}, total
+
+
+def _closed_sql(name: str) -> list[tuple[str, str, list[Any]]]:
+    """(value, SQL condition, parameters) of every value of a closed facet, for `_one_pass`."""
+    if name == "area":
+        return [(value, "area = %s", [value]) for value, __ in Area.choices]
+    if name == "price":
+        conditions = []
+        for key, (low, high) in PRICE_BANDS.items():
+            sql, params = ["price IS NOT NULL"], []
+            if low is not None:
+                sql.append("price >= %s")
+                params.append(low)
+            if high is not None:
+                sql.append("price < %s")
+                params.append(high)
+            conditions.append((key, " AND ".join(sql), params))
+        return conditions
+    if name == "stars":
+        today = timezone.localdate()
+        return [(value, f"stars{int(value)}_until >= %s", [today]) for value in STARS]
+    return [("1", "in_stock", [])]
+
+
+def _one_pass(
+    rows: QuerySet, names: list[str], with_total: bool, levels: dict[str, list[tuple[int, str]]]
+) -> tuple[dict[str, list[FacetCount]], int | None]:
+    """PostgreSQL: the same counts as the passes below in one scan of the rows, with GROUPING SETS:
+    () for the total and the closed facets' conditional counts, (groups, subgroups) for the OCOP
+    tree, (cooperative_id) for the cooperatives."""
+    closed = [
+        (name, value, sql, params)
+        for name in names
+        if name in _CLOSED
+        for value, sql, params in _closed_sql(name)
+    ]
+    tree = "group" in names or "subgroup" in names
+    coop = "coop" in names
+    sets, flags, flag_names = ["()"], [], []
+    if tree:
+        sets.append("(groups, subgroups)")
+        flags.append("GROUPING(groups, subgroups)")
+        flag_names.append("tree")
+    if coop:
+        sets.append("(cooperative_id)")
+        flags.append("GROUPING(cooperative_id)")
+        flag_names.append("coop")
+    selects = [*flags, "groups" if tree else "NULL", "subgroups" if tree else "NULL"]
+    selects += ["cooperative_id" if coop else "NULL", "COUNT(*)"]
+    selects += [f"COUNT(*) FILTER (WHERE {sql})" for __, __, sql, __ in closed]
+    inner, inner_params = rows.order_by().values(*FACET_COLUMNS).query.sql_with_params()
+    # Only fixed column names and the ORM's own SQL are joined in; values travel as parameters.
+    statement = (
+        f"SELECT {', '.join(selects)} FROM ({inner}) AS matched "  # noqa: S608
+        f"GROUP BY GROUPING SETS ({', '.join(sets)})"
+    )
+    arguments = [param for __, __, __, params in closed for param in params] + list(inner_params)
+    with connection.cursor() as cursor:
+        cursor.execute(statement, arguments)
+        result = cursor.fetchall()
+    counts: dict[str, list[FacetCount]] = {}
+    total = None
+    tree_counts: dict[str, dict[str, int]] = {"group": {}, "subgroup": {}}
+    coops: list[tuple[int, int]] = []
+    for row in result:
+        grouping = dict(zip(flag_names, row, strict=False))
+        groups, subgroups, cooperative_id, n = row[len(flags) : len(flags) + 4]
+        if tree and grouping["tree"] == 0:
+            for name, ids in (("group", groups), ("subgroup", subgroups)):
+                for pk in ids.split():
+                    tree_counts[name][pk] = tree_counts[name].get(pk, 0) + n
+        elif coop and grouping["coop"] == 0:
+            if cooperative_id is not None:
+                coops.append((cooperative_id, n))
+        else:
+            total = n
+            conditional = row[len(flags) + 4 :]
+            by_name: dict[str, dict[str, int]] = {}
+            for (name, value, __, __), count in zip(closed, conditional, strict=True):
+                by_name.setdefault(name, {})[value] = count
+            for name, found in by_name.items():
+                counts[name] = _closed_counts(name, found)
+    for name in ("group", "subgroup"):
+        if name in names:
+            counts[name] = [
+                FacetCount(value=str(pk), count=tree_counts[name][str(pk)], label=label)
+                for pk, label in levels[name]
+                if tree_counts[name].get(str(pk))
+            ]
+    if coop:
+        coops.sort(key=lambda item: (-item[1], item[0]))
+        counts["coop"] = [FacetCount(value=str(pk), count=n) for pk, n in coops[:30]]
+    return counts, total if with_total else None
+
+
+FACET_COLUMNS = (
+    "product_id",
+    "groups",
+    "subgroups",
+    "cooperative_id",
+    "area",
+    "price",
+    "in_stock",
+    "stars3_until",
+    "stars4_until",
+    "stars5_until",
+)
 
 
 def _closed_conditions(name: str) -> list[tuple[str, Q]]:
