@@ -36,7 +36,9 @@ _PG_VECTOR = (
 
 
 def _words_of(rows: Iterable[dict]) -> set[str]:
-    return {word for row in rows for word in row["text"].split() if 1 < len(word) <= 64}
+    """The dictionary's words: letters only (numbers, SKUs and sizes are matched as typed, never
+    corrected, and would only make every correction slower)."""
+    return {word for row in rows for word in row["text"].split() if 1 < len(word) <= 64 and word.isalpha()}
 
 
 def _save_rows(documents: list[dict]) -> None:

@@ -55,7 +55,7 @@ def private_storage() -> Any:
 @receiver(setting_changed)
 def _storages_changed(*, setting: str, **kwargs: Any) -> None:
     if setting == "STORAGES":
-        _private_files._wrapped = empty
+        _private_files._wrapped = empty  # type: ignore[assignment]
 
 
 # Documents arrive renamed after their content (marketplace/seller/uploads.validate_document).

@@ -52,7 +52,7 @@ def terms_for(text: str) -> list[Term]:
     enough to be forgiven: two queries at most, whatever the number of words."""
     typed = words(text)[:8]
     folded = [fold(word) for word in typed]
-    checked = sorted({f for f in folded if len(f) >= TYPO_MIN_LENGTH - 1})
+    checked = sorted({f for f in folded if len(f) >= TYPO_MIN_LENGTH - 1 and f.isalpha()})
     unknown: set[str] = set()
     if checked:
         counts = SearchTerm.objects.filter(_any_prefix(checked)).aggregate(
@@ -186,7 +186,7 @@ def _score(terms: list[Term]) -> Expression:
 
 def _window(
     matched: QuerySet | None, filtered: QuerySet, narrowed: bool, query: SearchQuery, terms: list[Term]
-):
+) -> list[int]:
     """This page's product ids, in order: ranked text rows for a relevance search, else the narrow
     rows in the chosen order (an index walk for newest and price)."""
     page = slice(query.offset, query.offset + query.limit)
@@ -248,8 +248,8 @@ def facet_counts(rows: QuerySet, query: SearchQuery) -> tuple[dict[str, list[Fac
     total: int | None = None
     for names, batch_rows, with_total in batches:
         if _postgresql():
-            found, batch_total = _one_pass(batch_rows, names, with_total, levels)
-            counts.update(found)
+            pass_counts, batch_total = _one_pass(batch_rows, names, with_total, levels)
+            counts.update(pass_counts)
             total = batch_total if with_total else total
             continue
         closed = [name for name in names if name in _CLOSED]
@@ -328,14 +328,14 @@ def _one_pass(
         flag_names.append("coop")
     selects = [*flags, "groups" if tree else "NULL", "subgroups" if tree else "NULL"]
     selects += ["cooperative_id" if coop else "NULL", "COUNT(*)"]
-    selects += [f"COUNT(*) FILTER (WHERE {sql})" for __, __, sql, __ in closed]
+    selects += [f"COUNT(*) FILTER (WHERE {condition[2]})" for condition in closed]
     inner, inner_params = rows.order_by().values(*FACET_COLUMNS).query.sql_with_params()
     # Only fixed column names and the ORM's own SQL are joined in; values travel as parameters.
     statement = (
         f"SELECT {', '.join(selects)} FROM ({inner}) AS matched "  # noqa: S608
         f"GROUP BY GROUPING SETS ({', '.join(sets)})"
     )
-    arguments = [param for __, __, __, params in closed for param in params] + list(inner_params)
+    arguments = [param for condition in closed for param in condition[3]] + list(inner_params)
     with connection.cursor() as cursor:
         cursor.execute(statement, arguments)
         result = cursor.fetchall()
@@ -357,10 +357,10 @@ def _one_pass(
             total = n
             conditional = row[len(flags) + 4 :]
             by_name: dict[str, dict[str, int]] = {}
-            for (name, value, __, __), count in zip(closed, conditional, strict=True):
-                by_name.setdefault(name, {})[value] = count
-            for name, found in by_name.items():
-                counts[name] = _closed_counts(name, found)
+            for condition, count in zip(closed, conditional, strict=True):
+                by_name.setdefault(condition[0], {})[condition[1]] = count
+            for name, values in by_name.items():
+                counts[name] = _closed_counts(name, values)
     for name in ("group", "subgroup"):
         if name in names:
             counts[name] = [

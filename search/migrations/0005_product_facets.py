@@ -3,7 +3,8 @@ page counts and groups small rows instead of the wide text rows; OCOP stars are 
 rank's last valid day instead of being joined live.
 
 The rows are filled here from the text rows' columns before those are dropped, and the stars from
-the verified certificates; `manage.py search_index --rebuild` rewrites everything as usual.
+the verified certificates; `manage.py search_index --rebuild` rewrites everything as usual. Words
+with digits leave the typo dictionary (they are matched as typed, never corrected).
 """
 
 import django.db.models.deletion
@@ -39,8 +40,14 @@ def fill_facets(apps, schema_editor):
         batch.append(ProductFacet(**values))
         if len(batch) >= 2000:
             ProductFacet.objects.bulk_create(batch)
+    # The typo dictionary keeps words of letters only from now on.
+    SearchTerm = apps.get_model("search", "SearchTerm")
+    SearchTerm.objects.filter(word__regex=r"[0-9]").delete()
             batch = []
     ProductFacet.objects.bulk_create(batch)
+    # The typo dictionary keeps words of letters only from now on.
+    SearchTerm = apps.get_model("search", "SearchTerm")
+    SearchTerm.objects.filter(word__regex=r"[0-9]").delete()
 
 
 class Migration(migrations.Migration):
