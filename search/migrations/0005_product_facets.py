@@ -40,9 +40,6 @@ def fill_facets(apps, schema_editor):
         batch.append(ProductFacet(**values))
         if len(batch) >= 2000:
             ProductFacet.objects.bulk_create(batch)
-    # The typo dictionary keeps words of letters only from now on.
-    SearchTerm = apps.get_model("search", "SearchTerm")
-    SearchTerm.objects.filter(word__regex=r"[0-9]").delete()
             batch = []
     ProductFacet.objects.bulk_create(batch)
     # The typo dictionary keeps words of letters only from now on.
