@@ -256,6 +256,7 @@ def object_storage(
         "default_acl": "private" if private else None,
         "querystring_auth": private,
         "querystring_expire": AWS_PRIVATE_URL_SECONDS,
+        "signature_version": "s3v4",
         "custom_domain": None if private else AWS_S3_CUSTOM_DOMAIN,
     }
     return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
