@@ -24,7 +24,6 @@ def indexable_products() -> QuerySet[Product]:
         Prefetch("ocop_certificates", queryset=Certificate.objects.valid(), to_attr="valid_certificates"),
     )
     return products
-    return products
 
 
 def category_tree() -> dict:
@@ -65,6 +64,11 @@ def product_document(product: Product, tree: dict[str, Any] | None = None) -> di
         "group_ids": sorted({path[0].pk for path in paths}),
         "subgroup_ids": sorted({path[1].pk for path in paths if len(path) > 1}),
         "stars": sorted({c.stars for c in certificates}),
+        # The last day each rank is held (database backend only: its rows need no write at expiry).
+        "stars_until": {
+            str(stars): max(c.expires_on for c in certificates if c.stars == stars).isoformat()
+            for stars in {c.stars for c in certificates}
+        },
         "ocop_groups": sorted({c.group_code for c in certificates if c.group_code}),
         "price": int(record.price) if record and record.price is not None else None,
         "in_stock": bool(record and record.net_stock_level > 0),
@@ -93,8 +97,7 @@ def _padded_ids(ids: Iterable[object]) -> str:
 
 
 def index_row(document: dict) -> dict:
-    """The database backend's row for this document: text folded and exact, space padded, and
-    the values filters, facets and sorting read."""
+    """The database backend's text row for this document: folded and exact, space padded."""
     from datetime import datetime
 
     text = document_text(document)
@@ -104,6 +107,20 @@ def index_row(document: dict) -> dict:
         "title_exact": padded(document["title"]),
         "text": fold(padded(text)),
         "text_exact": padded(text),
+        "date_created": datetime.fromisoformat(created) if created else None,
+    }
+
+
+INDEX_ROW_FIELDS = ["title", "title_exact", "text", "text_exact", "date_created"]
+
+
+def facet_row(document: dict) -> dict:
+    """The database backend's narrow row: the values filters, facets and sorting read."""
+    from datetime import date, datetime
+
+    created = document["date_created"]
+    until = document.get("stars_until", {})
+    return {
         "cooperative_id": document["cooperative_id"],
         "area": document["area"],
         "price": document["price"],
@@ -112,14 +129,14 @@ def index_row(document: dict) -> dict:
         "groups": _padded_ids(document["group_ids"]),
         "subgroups": _padded_ids(document["subgroup_ids"]),
         "categories": _padded_ids(document["category_ids"]),
+        **{
+            f"stars{stars}_until": date.fromisoformat(until[str(stars)]) if str(stars) in until else None
+            for stars in (3, 4, 5)
+        },
     }
 
 
-INDEX_ROW_FIELDS = [
-    "title",
-    "title_exact",
-    "text",
-    "text_exact",
+FACET_ROW_FIELDS = [
     "cooperative_id",
     "area",
     "price",
@@ -128,6 +145,9 @@ INDEX_ROW_FIELDS = [
     "groups",
     "subgroups",
     "categories",
+    "stars3_until",
+    "stars4_until",
+    "stars5_until",
 ]
 
 

@@ -1,10 +1,9 @@
-"""The database backend's index: one row per searchable product, and the words seen.
+"""The database backend's index: per searchable product a row of text and a narrow row of facet
+values, and the words seen.
 
-A row holds the product's searchable text and the values its filters, facets and sorting need,
-taken from the same document Elasticsearch indexes and rewritten by the same after-commit tasks
-(a save of the product, its stock, its cooperative or a certificate). Searches read this one
-table instead of joining the catalogue's; only OCOP stars (certificates expire by date) and the
-rating are read live.
+Both rows are taken from the same document Elasticsearch indexes and rewritten by the same
+after-commit tasks (a save of the product, its stock, its cooperative or a certificate). Searches
+read these tables instead of joining the catalogue's; only the rating is read live.
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -12,6 +11,9 @@ from django.db import models
 
 
 class ProductIndex(models.Model):
+    """The searchable text of a product (matching and ranking); its facet values are on the narrow
+    `ProductFacet` row beside it."""
+
     product = models.OneToOneField("catalogue.Product", on_delete=models.CASCADE, related_name="search_index")
     title = models.TextField(default="", help_text="Accent-folded title words, space padded.")
     title_exact = models.TextField(default="", help_text="Lower-case NFC title words, space padded.")
@@ -19,19 +21,46 @@ class ProductIndex(models.Model):
     text_exact = models.TextField(default="", help_text="Lower-case NFC searchable text, space padded.")
     # PostgreSQL only: to_tsvector('simple', unaccent(...)), weighted title A, the rest B.
     vector = SearchVectorField(null=True, blank=True)
-    # Filters, facets and sorting, from the same document Elasticsearch indexes (search 0004).
-    cooperative_id = models.IntegerField(null=True, db_index=True)
-    area = models.CharField(max_length=32, default="", db_index=True)
-    price = models.BigIntegerField(null=True, db_index=True)
-    in_stock = models.BooleanField(default=False)
     date_created = models.DateTimeField(null=True, db_index=True)
-    groups = models.TextField(default=" ", help_text="OCOP group (category) ids, space padded.")
-    subgroups = models.TextField(default=" ", help_text="OCOP subgroup (category) ids, space padded.")
-    categories = models.TextField(default=" ", help_text="Category ids with their ancestors, space padded.")
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
         return f"index for product {self.product_id}"
+
+
+class ProductFacet(models.Model):
+    """What filters, facets and sorting read, one narrow row per searchable product (search 0005):
+    a results page counts and groups these rows without reading the text beside them.
+
+    OCOP stars are kept as the last day a verified certificate of each rank is valid, so a
+    certificate stops counting the day it expires without any write."""
+
+    product = models.OneToOneField(
+        "catalogue.Product", on_delete=models.CASCADE, primary_key=True, related_name="search_facet"
+    )
+    cooperative_id = models.IntegerField(null=True)
+    area = models.CharField(max_length=32, default="")
+    price = models.BigIntegerField(null=True)
+    in_stock = models.BooleanField(default=False)
+    date_created = models.DateTimeField(null=True)
+    groups = models.CharField(max_length=200, default=" ", help_text="OCOP group ids, space padded.")
+    subgroups = models.CharField(max_length=200, default=" ", help_text="OCOP subgroup ids, space padded.")
+    categories = models.CharField(
+        max_length=500, default=" ", help_text="Category ids and ancestors, padded."
+    )
+    stars3_until = models.DateField(null=True)
+    stars4_until = models.DateField(null=True)
+    stars5_until = models.DateField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["-date_created", "-product"], name="search_facet_newest"),
+            models.Index(fields=["price", "product"], name="search_facet_price"),
+            models.Index(fields=["cooperative_id"], name="search_facet_coop"),
+        ]
+
+    def __str__(self) -> str:
+        return f"facets of product {self.product_id}"
 
 
 class SearchTerm(models.Model):

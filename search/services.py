@@ -14,14 +14,16 @@ from marketplace.partner.models import StockRecord
 
 from .backends import elasticsearch_enabled
 from .documents import (
+    FACET_ROW_FIELDS,
     INDEX_ROW_FIELDS,
     category_tree,
+    facet_row,
     index_row,
     indexable_products,
     product_document,
     story_row,
 )
-from .models import ProductIndex, SearchTerm, StoryIndex
+from .models import ProductFacet, ProductIndex, SearchTerm, StoryIndex
 from .sources import story_model
 
 logger = logging.getLogger("search")
@@ -34,7 +36,9 @@ _PG_VECTOR = (
 
 
 def _words_of(rows: Iterable[dict]) -> set[str]:
-    return {word for row in rows for word in row["text"].split() if 1 < len(word) <= 64}
+    """The dictionary's words: letters only (numbers, SKUs and sizes are matched as typed, never
+    corrected, and would only make every correction slower)."""
+    return {word for row in rows for word in row["text"].split() if 1 < len(word) <= 64 and word.isalpha()}
 
 
 def _save_rows(documents: list[dict]) -> None:
@@ -50,6 +54,15 @@ def _save_rows(documents: list[dict]) -> None:
         (changed if product_id in existing else new).append(row)
     ProductIndex.objects.bulk_create(new)
     ProductIndex.objects.bulk_update(changed, INDEX_ROW_FIELDS)
+    facets = {document["id"]: facet_row(document) for document in documents}
+    have = set(ProductFacet.objects.filter(product_id__in=facets).values_list("product_id", flat=True))
+    ProductFacet.objects.bulk_create(
+        [ProductFacet(product_id=pk, **values) for pk, values in facets.items() if pk not in have]
+    )
+    ProductFacet.objects.bulk_update(
+        [ProductFacet(product_id=pk, **values) for pk, values in facets.items() if pk in have],
+        FACET_ROW_FIELDS,
+    )
     if connection.vendor == "postgresql" and rows:
         with connection.cursor() as cursor:
             cursor.execute(_PG_VECTOR, [list(rows)])
@@ -69,6 +82,7 @@ def database_rows_update(*, product_ids: Iterable[int]) -> tuple[list[dict], set
     hidden = set(product_ids) - {d["id"] for d in documents}
     with transaction.atomic():
         ProductIndex.objects.filter(product_id__in=hidden).delete()
+        ProductFacet.objects.filter(product_id__in=hidden).delete()
         _save_rows(documents)
         # What pages cache about these products (structured data) is stale from now on, whichever
         # change brought them here: a save's receiver in its transaction, then its after-commit task
@@ -109,6 +123,7 @@ def database_index_rebuild(*, progress: Callable[[int, int], None] | None = None
     indexed = 0
     with transaction.atomic():
         ProductIndex.objects.exclude(product_id__in=ids).delete()
+        ProductFacet.objects.exclude(product_id__in=ids).delete()
         for done, chunk in enumerate(_batches(ids, batch), start=1):
             documents, __ = database_rows_update(product_ids=chunk)
             indexed += len(documents)

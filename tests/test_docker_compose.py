@@ -6,9 +6,12 @@ file, or leaving a variable in the compose file that nothing reads, fails here.
 """
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from urllib.parse import urlparse
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,8 +138,8 @@ def test_the_resolver_reads_compose_interpolation():
 # --- Services -----------------------------------------------------------------------
 
 
-def test_the_six_services_exist():
-    assert set(SERVICES) == {"postgres", "redis", "elasticsearch", "web", "worker", "beat"}
+def test_the_seven_services_exist():
+    assert set(SERVICES) == {"postgres", "redis", "elasticsearch", "web", "worker", "beat", "proxy"}
 
 
 def test_every_service_has_a_healthcheck():
@@ -183,7 +186,8 @@ def test_the_web_command_migrates_collects_static_then_serves():
         " && python manage.py collectstatic --no-input"
         " && exec gunicorn marketplace.wsgi:application --bind 0.0.0.0:8000 --workers 3"
     )
-    assert SERVICES["web"]["ports"] == ["8000:8000"]
+    # Only the proxy is published; gunicorn is reached through it.
+    assert "ports" not in SERVICES["web"] and SERVICES["web"]["expose"] == ["8000"]
 
 
 def test_the_worker_and_beat_commands():
@@ -212,7 +216,7 @@ def test_data_lives_in_named_volumes():
     volumes = COMPOSE["volumes"]
     assert "pgdata:/var/lib/postgresql/data" in SERVICES["postgres"]["volumes"]
     assert "esdata:/usr/share/elasticsearch/data" in SERVICES["elasticsearch"]["volumes"]
-    assert {"pgdata", "esdata", "media"} <= set(volumes)
+    assert {"pgdata", "esdata", "media", "static"} <= set(volumes)
 
 
 def test_the_app_services_share_the_media_volume_at_media_root():
@@ -310,3 +314,87 @@ def test_the_image_runs_as_an_unprivileged_user_from_app():
 def test_the_build_context_leaves_out_the_virtualenv_local_data_and_git():
     ignored = (ROOT / ".dockerignore").read_text(encoding="utf-8").split()
     assert {".git", ".venv", "var", ".env"} <= set(ignored)
+
+
+# --- The reverse proxy (deploy/nginx.conf) -------------------------------------------
+
+NGINX_CONF = ROOT / "deploy" / "nginx.conf"
+
+
+def nginx_locations():
+    """{location: its directives} of the nginx configuration, by a plain reading of its blocks."""
+    text = re.sub(r"#[^\n]*", "", NGINX_CONF.read_text(encoding="utf-8"))
+    return {
+        match.group(1).strip(): match.group(2)
+        for match in re.finditer(r"location\s+([^{]+)\{([^}]*)\}", text)
+    }
+
+
+def test_nginx_is_the_only_published_service_and_waits_for_the_web_app():
+    proxy = SERVICES["proxy"]
+    assert re.fullmatch(r"nginx:1\.\d+", proxy["image"])
+    assert proxy["ports"] == ["8000:80"]
+    assert proxy["depends_on"] == {"web": {"condition": "service_healthy"}}
+    assert "/nginx-health" in healthcheck_command("proxy")
+    published = {name for name, service in SERVICES.items() if service.get("ports")}
+    assert published == {"proxy"}
+
+
+def test_nginx_reads_the_repository_config_and_the_volumes_the_web_app_fills():
+    volumes = SERVICES["proxy"]["volumes"]
+    assert "./deploy/nginx.conf:/etc/nginx/nginx.conf:ro" in volumes
+    static_root = COMPOSE["x-app-env"]["STATIC_ROOT"]
+    media_root = COMPOSE["x-app-env"]["MEDIA_ROOT"]
+    assert f"static:{static_root}" in SERVICES["web"]["volumes"]  # collectstatic writes here
+    assert "static:/srv/static:ro" in volumes and "media:/srv/media:ro" in volumes
+    assert f"media:{media_root}" in SERVICES["web"]["volumes"]
+
+
+def test_nginx_serves_static_and_media_from_those_volumes_and_proxies_the_rest():
+    locations = nginx_locations()
+    assert re.search(r"alias /srv/static/;", locations["/static/"])
+    assert re.search(r"alias /srv/media/;", locations["/media/"])
+    assert "proxy_pass" not in locations["/static/"] and "proxy_pass" not in locations["/media/"]
+    assert re.search(r"proxy_pass http://gunicorn;", locations["/"])
+    assert re.search(r"upstream gunicorn \{\s*server web:8000;", NGINX_CONF.read_text(encoding="utf-8"))
+    # Private documents have no location: they are not under the media folder.
+    assert not any("private" in location for location in locations)
+
+
+def test_nginx_sets_the_headers_production_trusts():
+    production = (SETTINGS_DIR / "production.py").read_text(encoding="utf-8")
+    assert 'SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")' in production
+    proxied = nginx_locations()["/"]
+    # Overwritten, not passed on from the visitor: SECURE_PROXY_SSL_HEADER trusts it.
+    assert re.search(r"proxy_set_header X-Forwarded-Proto \$scheme;", proxied)
+    assert re.search(r"proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;", proxied)
+    assert re.search(r"proxy_set_header Host \$host;", proxied)
+    assert COMPOSE["x-app-env"]["TRUSTED_PROXY_COUNT"] == "1"
+
+
+def test_nginx_refuses_bodies_larger_than_django_accepts():
+    from django.conf import settings
+
+    size = re.search(r"client_max_body_size (\d+)m;", NGINX_CONF.read_text(encoding="utf-8"))
+    assert size and int(size.group(1)) * 1024 * 1024 == settings.REQUEST_BODY_MAX_BYTES
+
+
+def test_nginx_accepts_the_config(tmp_path):
+    """`nginx -t` on the file, with the compose service name and volumes mapped to this machine."""
+    nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    if nginx is None:
+        pytest.skip("nginx is not installed (Debian: apt-get install nginx-light)")
+    mime_types = Path("/etc/nginx/mime.types")
+    if not mime_types.exists():
+        pytest.skip("nginx's mime.types is missing")
+    text = NGINX_CONF.read_text(encoding="utf-8").replace("server web:8000;", "server 127.0.0.1:8000;")
+    text = text.replace("listen 80 default_server;", "listen 127.0.0.1:18080 default_server;")
+    config = tmp_path / "nginx.conf"
+    config.write_text(text, encoding="utf-8")
+    result = subprocess.run(  # noqa: S603
+        [nginx, "-t", "-q", "-p", str(tmp_path), "-c", str(config), "-e", str(tmp_path / "error.log")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr

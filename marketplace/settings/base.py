@@ -235,10 +235,61 @@ STATIC_ROOT = Path(env.str_("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "themes" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT: Path | str = Path(env.str_("MEDIA_ROOT", str(VAR_DIR / "media")))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+# Uploaded files: on disk by default (MEDIA_ROOT, PRIVATE_MEDIA_ROOT); with AWS_STORAGE_BUCKET_NAME
+# set, in an S3-compatible bucket through django-storages, so web processes keep nothing on disk:
+# public media under `media/` (plain links; the bucket policy makes that prefix readable) and
+# private documents under `private/` of AWS_PRIVATE_BUCKET_NAME (the same bucket by default;
+# never public, handed out by views that check access, any link signed and short-lived).
+AWS_STORAGE_BUCKET_NAME = env.str_("AWS_STORAGE_BUCKET_NAME", "")
+AWS_PRIVATE_BUCKET_NAME = env.str_("AWS_PRIVATE_BUCKET_NAME", "") or AWS_STORAGE_BUCKET_NAME
+AWS_S3_ENDPOINT_URL = env.str_("AWS_S3_ENDPOINT_URL", "") or None
+AWS_S3_REGION_NAME = env.str_("AWS_S3_REGION_NAME", "") or None
+AWS_ACCESS_KEY_ID = env.str_("AWS_ACCESS_KEY_ID", "") or None
+AWS_SECRET_ACCESS_KEY = env.str_("AWS_SECRET_ACCESS_KEY", "") or None
+AWS_S3_CUSTOM_DOMAIN = env.str_("AWS_S3_CUSTOM_DOMAIN", "") or None
+AWS_PRIVATE_URL_SECONDS = env.int_("AWS_PRIVATE_URL_SECONDS", 300)
+
+
+def object_storage(
+    *,
+    bucket: str,
+    location: str,
+    private: bool,
+    endpoint_url: str | None = AWS_S3_ENDPOINT_URL,
+    region_name: str | None = AWS_S3_REGION_NAME,
+    access_key: str | None = AWS_ACCESS_KEY_ID,
+    secret_key: str | None = AWS_SECRET_ACCESS_KEY,
+) -> dict:
+    """STORAGES entry for a folder (`location`) of an S3-compatible bucket."""
+    options = {
+        "bucket_name": bucket,
+        "location": location,
+        "endpoint_url": endpoint_url,
+        "region_name": region_name,
+        "access_key": access_key,
+        "secret_key": secret_key,
+        "file_overwrite": False,
+        "default_acl": "private" if private else None,
+        "querystring_auth": private,
+        "querystring_expire": AWS_PRIVATE_URL_SECONDS,
+        "signature_version": "s3v4",
+        "custom_domain": None if private else AWS_S3_CUSTOM_DOMAIN,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES = {
+        "default": object_storage(bucket=AWS_STORAGE_BUCKET_NAME, location="media", private=False),
+        "private": object_storage(bucket=AWS_PRIVATE_BUCKET_NAME, location="private", private=True),
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+else:
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {"BACKEND": "marketplace.partner.storage.PrivateStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 # sorl keeps thumbnail bookkeeping in the cache, so warm product lists cost no extra queries.
 THUMBNAIL_CACHE = "default"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

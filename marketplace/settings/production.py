@@ -1,7 +1,7 @@
 """Production: every secret comes from the environment, and none has a default."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import STORAGES, env
 
 SECRET_KEY = env.str_("SECRET_KEY")
 ALLOWED_HOSTS = env.list_("ALLOWED_HOSTS")
@@ -10,10 +10,8 @@ DEBUG = False
 SERVE_MEDIA = env.bool_("SERVE_MEDIA", False)  # a web server or object store serves media
 DEMO_DATA_ALLOWED = False  # load_demo refuses to run (its accounts' password is public)
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+# Uploads as base.py chose them (local folders, or the bucket with AWS_STORAGE_BUCKET_NAME).
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool_("SECURE_SSL_REDIRECT", True)

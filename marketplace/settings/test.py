@@ -15,6 +15,7 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="chohtx-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="chohtx-private-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "marketplace.partner.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 CACHES = {

@@ -226,7 +226,7 @@ def suggest_product_ids(text: str, *, limit: int) -> list[int]:
 def _source(document: dict) -> dict:
     from ..documents import document_text
 
-    source = {key: value for key, value in document.items() if key != "id"}
+    source = {key: value for key, value in document.items() if key not in ("id", "stars_until")}
     source["all_text"] = document_text(document)
     return source
 

@@ -288,6 +288,19 @@ def test_results_page_asks_elasticsearch_and_shows_its_products(client, settings
     assert "Trống đồng mini" not in page
 
 
+def test_a_results_page_with_its_facets_is_one_elasticsearch_request(client, settings, floor):
+    """Counts of every facet come back as aggregations of the same request as the hits."""
+    with FakeElasticsearch(search_response=SEARCH_RESPONSE) as fake:
+        settings.ELASTICSEARCH_URL = fake.url
+        page = client.get("/search/?q=com+chay&area=ninh_binh&stars=4&sort=price-asc")
+        searches = [(method, path.split("?")[0]) for method, path in fake.calls() if "/_search" in path]
+        sent = fake.json_body("POST", f"/{ALIAS}/_search")
+    assert page.status_code == 200
+    assert searches == [("POST", f"/{ALIAS}/_search")]
+    assert set(sent["aggs"]) == {"group", "subgroup", "area", "coop", "stars", "price", "stock"}
+    assert "Hạng sao OCOP" in page.content.decode()  # the facets shown come from that answer
+
+
 def _refusing_port() -> int:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
