@@ -11,6 +11,7 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField
 
 from .base import SeoPage
+from .previews import PhonePreview
 
 
 class LegalKind(models.TextChoices):
@@ -21,7 +22,7 @@ class LegalKind(models.TextChoices):
     PAYMENT = "payment", _("Phương thức thanh toán")
 
 
-class LegalPage(SeoPage):
+class LegalPage(PhonePreview, SeoPage):
     kind = models.CharField(_("Loại trang"), max_length=16, choices=LegalKind.choices)
     updated_on = models.DateField(_("Ngày cập nhật"), null=True, blank=True)
     body = RichTextField(_("Nội dung"))
