@@ -324,6 +324,7 @@ PHONENUMBER_DEFAULT_REGION = "VN"
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chợ HTX"
 WAGTAILADMIN_BASE_URL = env.str_("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.AdminLoginForm"  # the password field labelled in Vietnamese
 # Pages in Vietnamese (no URL prefix) and English (/en/...); see docs/cms.md ("Languages").
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

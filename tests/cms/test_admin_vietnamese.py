@@ -33,7 +33,10 @@ def content(home, story_index, legal_pages, editor):
     )
     home = HomePage.objects.get(pk=home.pk)
     home.body = [
-        ("hero", {"title": "Chợ của các hợp tác xã", "text": "", "image": image, "cta_label": "", "cta_url": ""}),
+        (
+            "hero",
+            {"title": "Chợ của các hợp tác xã", "text": "", "image": image, "cta_label": "", "cta_url": ""},
+        ),
         ("featured_products", {"heading": "Quà Tết", "products": [product]}),
     ]
     home.save_revision().publish()
@@ -128,7 +131,13 @@ def test_an_editor_reads_no_english_on_the_screens_they_use(client, editor, cont
     client.force_login(editor)
     assert _walk(client, _screens(content)) == []
     editor_page = client.get(f"/cms-admin/pages/{content['story'].pk}/edit/").content.decode()
-    for words in ("Lưu bản nháp", "Xem trước", "Sản phẩm được nói đến", "Thêm sản phẩm", "Cơm cháy chà bông 200 g"):
+    for words in (
+        "Lưu bản nháp",
+        "Xem trước",
+        "Sản phẩm được nói đến",
+        "Thêm sản phẩm",
+        "Cơm cháy chà bông 200 g",
+    ):
         assert words in editor_page
 
 
