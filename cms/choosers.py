@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.template.loader import render_to_string
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
@@ -21,6 +22,7 @@ from wagtail.admin.views.generic.chooser import (
     ChosenView,
 )
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.coreutils import resolve_model_string
 
 from marketplace.catalogue.models import Product
 from marketplace.catalogue.selectors import approved_stockrecord, on_sale, on_sale_products
@@ -228,10 +230,15 @@ class MultipleChooser(forms.Widget):
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
         return False  # nothing posted means every item was removed
 
+    def render(self, name: str, value: Any, attrs: dict | None = None, renderer: Any = None) -> str:
+        # the project's templates (themes/), which Django's default form renderer does not search
+        return render_to_string(self.template_name, self.get_context(name, value, attrs))
+
     def get_context(self, name: str, value: Any, attrs: dict | None) -> dict[str, Any]:
         context: dict[str, Any] = super().get_context(name, value, attrs)
         ids = [int(pk) for pk in context["widget"]["value"] if str(pk).isdigit()]
-        found = {item.pk: item for item in self.viewset.model_class.objects.filter(pk__in=ids)}
+        model = resolve_model_string(self.viewset.model)
+        found = {item.pk: item for item in model.objects.filter(pk__in=ids)}
         context["widget"]["chosen"] = [found[pk] for pk in ids if pk in found]
         context["widget"]["add_text"] = self.add_text
         context["widget"]["chooser_definition"] = self._js[1]

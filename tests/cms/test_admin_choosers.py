@@ -29,7 +29,9 @@ def catalogue(db):
 def _modal(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    return response.json()["html"]
+    if "json" in response["Content-Type"]:  # the modal; its search results come as plain HTML
+        return response.json()["html"]
+    return response.content.decode()
 
 
 def _rows(html):
