@@ -11,6 +11,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils.functional import cached_property
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.telepath import JSContext
@@ -218,7 +219,7 @@ class MultipleChooser(forms.Widget):
         context = JSContext()
         return context, context.pack(self.viewset.widget_class())
 
-    def format_value(self, value: Any) -> list[str]:
+    def format_value(self, value: Any) -> list[str]:  # type: ignore[override]  # ids, as SelectMultiple
         if not value:
             return []
         return [str(getattr(item, "pk", item)) for item in value]
@@ -230,9 +231,9 @@ class MultipleChooser(forms.Widget):
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
         return False  # nothing posted means every item was removed
 
-    def render(self, name: str, value: Any, attrs: dict | None = None, renderer: Any = None) -> str:
+    def render(self, name: str, value: Any, attrs: dict | None = None, renderer: Any = None) -> SafeString:
         # the project's templates (themes/), which Django's default form renderer does not search
-        return render_to_string(self.template_name, self.get_context(name, value, attrs))
+        return mark_safe(render_to_string(self.template_name, self.get_context(name, value, attrs)))
 
     def get_context(self, name: str, value: Any, attrs: dict | None) -> dict[str, Any]:
         context: dict[str, Any] = super().get_context(name, value, attrs)
