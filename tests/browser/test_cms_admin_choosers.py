@@ -4,6 +4,8 @@ var/test-results/ to look at."""
 
 import pytest
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 from wagtail.models import Site
 
@@ -30,8 +32,13 @@ def story(live_shop, django_user_model):
 
 
 def _sign_in(page, live_shop, user):
+    """Signed in with the second factor confirmed, as the code page leaves an editor."""
     client = Client()
     client.force_login(user)
+    device = TOTPDevice.objects.create(user=user, name="điện thoại", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_shop}]
     )
