@@ -111,7 +111,7 @@ class StoryPage(SeoPage):
             [
                 FieldPanel("products", widget=multiple_product_chooser()),
                 FieldPanel("cooperatives", widget=multiple_cooperative_chooser()),
-                FieldPanel("tags"),
+                FieldPanel("tags", help_text=_("Các thẻ, cách nhau bằng dấu phẩy.")),  # taggit's is English
             ],
             heading=_("Câu chuyện nói về"),
         ),
