@@ -71,7 +71,7 @@ def test_editor_writes_moderator_approves_product_page_shows_story(browser, live
     )
     page.get_by_role("button", name="Thao tác khác").click()
     page.get_by_role("button", name=re.compile(services.WORKFLOW_NAME)).click()
-    expect(page.locator(".messages")).to_contain_text("Đã gửi kiểm duyệt")
+    expect(page.locator(".messages")).to_contain_text("gửi kiểm duyệt trang")
     story = StoryPage.objects.get(title=TITLE)
     assert not story.live
     page.goto(product.get_absolute_url())
