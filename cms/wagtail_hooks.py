@@ -1,9 +1,12 @@
-"""Admin wiring: product and cooperative choosers, the poll's results chart, the moderation menu."""
+"""Admin wiring: product and cooperative choosers, the poll's results chart, the moderation menu,
+the admin's few extra styles."""
 
 from collections.abc import Iterator
 from typing import Any
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
@@ -31,3 +34,8 @@ def poll_results_button(page: Any, user: Any, next_url: str | None = None) -> It
             icon_name="table",
             priority=30,
         )
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">', static("chohtx/admin/admin.css"))

@@ -10,6 +10,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
+from cms.choosers import cooperative_chooser, multiple_product_chooser
 from cms.selectors import campaign_products
 
 from .base import SeoPage
@@ -63,12 +64,12 @@ class CampaignPage(SeoPage):
         FieldPanel("intro"),
         FieldPanel("banner"),
         FieldPanel("selection"),
-        FieldPanel("products"),
+        FieldPanel("products", widget=multiple_product_chooser()),
         MultiFieldPanel(
             [
                 FieldPanel("rule_category"),
                 FieldPanel("rule_min_stars"),
-                FieldPanel("rule_cooperative"),
+                FieldPanel("rule_cooperative", widget=cooperative_chooser()),
                 FieldRowPanel([FieldPanel("rule_min_price"), FieldPanel("rule_max_price")]),
             ],
             heading=_("Điều kiện (khi chọn theo điều kiện)"),

@@ -10,9 +10,10 @@ from cms.home_blocks import HomePageBlocks
 from marketplace.catalogue.selectors import on_sale_products
 
 from .base import SeoPage
+from .previews import PhonePreview
 
 
-class HomePage(SeoPage):
+class HomePage(PhonePreview, SeoPage):
     """The site root, composed by editors from blocks. Without blocks it shows a hero and new products."""
 
     hero_title = models.CharField(_("Tiêu đề lớn"), max_length=255, blank=True)

@@ -19,6 +19,7 @@ from marketplace.legal import selectors as legal_selectors
 from marketplace.legal.models import Kind as LegalKind
 
 from .base import SeoPage
+from .previews import PhonePreview
 
 NOTICE_DAYS = 5  # an amendment of the operating regulations is announced this many days ahead
 
@@ -60,7 +61,7 @@ class LegalPageForm(WagtailAdminPageForm):
         return data
 
 
-class LegalPage(RoutablePageMixin, SeoPage):
+class LegalPage(PhonePreview, RoutablePageMixin, SeoPage):
     """A policy page. What readers see is the version in force (marketplace/legal), frozen from the
     publication that made it; every version stays readable at phien-ban/<n>/."""
 

@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cms.blocks import StoryBlocks
+from cms.choosers import multiple_cooperative_chooser, multiple_product_chooser
 from marketplace.catalogue.selectors import on_sale_in_order
 from marketplace.core.params import text_param
 from marketplace.partner.selectors import approved_in_order
@@ -107,7 +108,11 @@ class StoryPage(SeoPage):
         FieldPanel("cover_image"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("products"), FieldPanel("cooperatives"), FieldPanel("tags")],
+            [
+                FieldPanel("products", widget=multiple_product_chooser()),
+                FieldPanel("cooperatives", widget=multiple_cooperative_chooser()),
+                FieldPanel("tags", help_text=_("Các thẻ, cách nhau bằng dấu phẩy.")),  # taggit's is English
+            ],
             heading=_("Câu chuyện nói về"),
         ),
     ]

@@ -222,8 +222,13 @@ FRAGMENT_CACHE_SECONDS = env.int_("FRAGMENT_CACHE_SECONDS", 3600)
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # The project's catalogue first; then corrections to Oscar's Vietnamese (not named "locale", so that
-# makemessages keeps every template string in locale/).
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "themes" / "oscar_corrections"]
+# makemessages keeps every template string in locale/); last, the Vietnamese of Wagtail's admin
+# (English msgids from the wagtail package, in a folder of its own: docs/cms.md, "Admin in Vietnamese").
+LOCALE_PATHS = [
+    BASE_DIR / "locale",
+    BASE_DIR / "themes" / "oscar_corrections",
+    BASE_DIR / "locale" / "wagtail_admin",
+]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -386,6 +391,7 @@ PHONENUMBER_DEFAULT_REGION = "VN"
 # --- Wagtail ------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Chợ HTX"
 WAGTAILADMIN_BASE_URL = env.str_("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_forms.AdminLoginForm"  # the password field labelled in Vietnamese
 # Pages in Vietnamese (no URL prefix) and English (/en/...); see docs/cms.md ("Languages").
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

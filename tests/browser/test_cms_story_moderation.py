@@ -40,7 +40,7 @@ def newsroom(live_shop, django_user_model):
 def sign_in(page, email):
     page.goto("/cms-admin/login/")
     page.get_by_label("Địa chỉ email").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
     page.locator("form button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/accounts/two-factor/"))
     device = TOTPDevice.objects.get(user__email=email)
@@ -58,14 +58,20 @@ def test_editor_writes_moderator_approves_product_page_shows_story(browser, live
     page = editor.new_page()
     sign_in(page, "bientap@chohtx.vn")
     page.goto(f"/cms-admin/pages/add/cms/storypage/{index.pk}/")
-    page.get_by_placeholder("Page title*").fill(TITLE)
+    page.get_by_placeholder("Tiêu đề trang*").fill(TITLE)
     page.get_by_role("textbox", name="Sa pô").fill("Gói nem phải có lá đinh lăng và đủ ba ngày để chín.")
-    page.get_by_role("listbox", name="Sản phẩm được nói đến").select_option(
-        label="Nem chua Yên Mạc gói 10 chiếc"
+    # The product is found by typing, without accents, in the chooser, and ticked.
+    page.get_by_role("button", name="Thêm sản phẩm").click()
+    modal = page.locator(".modal-content")
+    modal.get_by_placeholder("Gõ tên sản phẩm, ví dụ: com chay").fill("nem chua yen mac")
+    modal.get_by_title("Chọn Nem chua Yên Mạc gói 10 chiếc").check()
+    modal.get_by_role("button", name="Xác nhận lựa chọn").click()
+    expect(page.locator("[data-chohtx-multiple-chooser]").first).to_contain_text(
+        "Nem chua Yên Mạc gói 10 chiếc"
     )
-    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Thao tác khác").click()
     page.get_by_role("button", name=re.compile(services.WORKFLOW_NAME)).click()
-    expect(page.locator(".messages")).to_contain_text("submitted for moderation")
+    expect(page.locator(".messages")).to_contain_text("gửi kiểm duyệt trang")
     story = StoryPage.objects.get(title=TITLE)
     assert not story.live
     page.goto(product.get_absolute_url())
@@ -78,8 +84,8 @@ def test_editor_writes_moderator_approves_product_page_shows_story(browser, live
     sign_in(page, "kiemduyet@chohtx.vn")
     page.get_by_role("link", name=TITLE).click()
     expect(page).to_have_url(re.compile(rf"/cms-admin/pages/{story.pk}/edit/$"))
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name=re.compile(r"^Phê chuẩn\s*và Xuất bản")).click()
+    page.get_by_role("button", name="Thao tác khác").click()
+    page.get_by_role("button", name=re.compile(r"^Duyệt\s*và xuất bản")).click()
     expect(page.locator(".messages")).to_contain_text(TITLE)
     story.refresh_from_db()
     assert story.live
