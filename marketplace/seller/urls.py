@@ -5,6 +5,7 @@ from django.urls import path
 from marketplace.messaging import seller_urls as messaging_urls
 from marketplace.reports import views as report_views
 from marketplace.returns import seller_urls as returns_urls
+from marketplace.wholesale import seller_urls as wholesale_urls
 
 from . import assisted_views, import_views, order_views, shipping_views, views
 
@@ -64,3 +65,4 @@ urlpatterns = [
     path("invitations/<str:token>/", views.InvitationAcceptView.as_view(), name="invitation-accept"),
 ]
 urlpatterns += returns_urls.urlpatterns + messaging_urls.urlpatterns
+urlpatterns += wholesale_urls.urlpatterns

@@ -582,6 +582,7 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic"]
 
 # --- Returns and refunds; messages between buyers and cooperatives (docs/returns-and-messages.md) --
 INSTALLED_APPS += ["marketplace.returns.apps.ReturnsConfig", "marketplace.messaging.apps.MessagingConfig"]
+INSTALLED_APPS += ["marketplace.wholesale.apps.WholesaleConfig"]
 # The one place the returns period lives: the request form, the services and the policy text read it.
 RETURNS_PERIOD_DAYS = env.int_("RETURNS_PERIOD_DAYS", 7)
 # A message still unread after this long is emailed to the side that has not read it.

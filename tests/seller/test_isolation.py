@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from marketplace.messaging.models import Conversation, Message
 from marketplace.seller import urls as seller_urls
+from marketplace.wholesale.models import PriceTier, Quote, WholesaleTerms
 from payments.models import Refund
 
 OBJECT_URLS = {
@@ -52,6 +53,9 @@ OBJECT_URLS = {
     "return-receive": lambda b: {"pk": b.ret.pk},
     "return-transfer": lambda b: {"pk": b.ret.pk},
     "return-photo": lambda b: {"pk": b.ret.pk, "photo": b.photo.pk},
+    # B's product's wholesale prices, and a quote a buyer asked B for.
+    "product-wholesale": lambda b: {"pk": b.product.pk},
+    "quote-detail": lambda b: {"pk": quote_of(b).pk},
 }
 
 
@@ -105,6 +109,12 @@ OWN_URLS = {
     "returns": lambda b: {"pk": b.ret.pk, "status": "refunded"},
     "history": lambda b: {"partner": b.partner.pk},
     "storefront-qr": lambda b: {"partner": b.partner.pk},
+    "quotes": lambda b: {
+        "pk": quote_of(b).pk,
+        "action": "answer",
+        "unit_price": "1",
+        "valid_until": "2099-01-01",
+    },
 }
 PUBLIC_URLS = {"apply", "assist-leave"}
 REFUSED = {403, 404}
@@ -120,7 +130,24 @@ FAKE = SimpleNamespace(
     message=_ONE,
     ret=_ONE,
     photo=_ONE,
+    quote=_ONE,
 )
+
+
+def quote_of(coop):
+    """A buyer's request for a quote from this cooperative (made once)."""
+    if not hasattr(coop, "quote"):
+        from django.contrib.auth import get_user_model
+
+        from marketplace.wholesale.models import Quote
+
+        buyer = get_user_model().objects.create_user(
+            email=f"mua-si-{coop.partner.pk}@example.vn", password="x"
+        )
+        coop.quote = Quote.objects.create(
+            product=coop.product, partner=coop.partner, buyer=buyer, quantity=50, company="Bí mật sỉ"
+        )
+    return coop.quote
 
 
 def seller_url_names() -> set[str]:
@@ -171,6 +198,9 @@ def snapshot(coop):
         sorted(Message.objects.filter(conversation__partner=coop.partner).values_list("pk", "body")),
         sorted(Conversation.objects.filter(partner=coop.partner).values_list("pk", "cooperative_read_at")),
         list(Refund.objects.filter(suborder=suborder).values_list("pk", flat=True)),
+        sorted(Quote.objects.filter(partner=coop.partner).values_list("pk", "status", "unit_price")),
+        sorted(PriceTier.objects.filter(product=product).values_list("min_quantity", "unit_price")),
+        list(WholesaleTerms.objects.filter(product=product).values_list("min_order_quantity", flat=True)),
     )
 
 
@@ -204,6 +234,7 @@ def private_strings(coop):
         coop.suborder.number,
         coop.product_import.file_name,
         getattr(coop, "secret_message", coop.suborder.number),
+        quote_of(coop).company,
     ]
 
 
