@@ -166,6 +166,7 @@ def test_every_seller_url_is_covered():
 
 def snapshot(coop):
     """Everything of B's that A might try to read or change."""
+    quote_of(coop)
     partner = type(coop.partner).objects.get(pk=coop.partner.pk)
     product = type(coop.product).objects.get(pk=coop.product.pk)
     record = product.stockrecords.get()
