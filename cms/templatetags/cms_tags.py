@@ -178,7 +178,7 @@ def cooperative_share_meta(context: template.Context, cooperative: Partner) -> S
     request = context.get("request")
     picture = cooperative.cover or cooperative.logo
     image = seo.absolute(picture.url, request) if picture else ""
-    description = " ".join((cooperative.story or "").split())[:300] or cooperative.address_line
+    description = " — ".join(part for part in (cooperative.name, cooperative.address_line) if part)
     return _share_meta(
         og_type="website",
         title=cooperative.name,

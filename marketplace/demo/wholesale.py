@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from marketplace.catalogue.models import Product
+from marketplace.outbox.models import OutboxMessage, OutboxStatus
 from marketplace.wholesale import services
 from marketplace.wholesale.models import Quote
 
@@ -34,6 +35,7 @@ def load_wholesale(*, customer_email: str) -> dict:
     customer = get_user_model().objects.get(email=customer_email)
     quote = Quote.objects.filter(buyer=customer, product=product).first()
     if quote is None:
+        first_outbox = OutboxMessage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         quote = services.quote_request(
             product=product,
             partner=record.partner,
@@ -50,4 +52,10 @@ def load_wholesale(*, customer_email: str) -> dict:
             note="Đóng thùng 20 hộp, xuất hoá đơn cho công ty.",
             author=staff,
         )
+        # The demo customer is not a real mailbox: the "unread message" reminders are not sent.
+        OutboxMessage.objects.filter(
+            pk__gt=first_outbox,
+            dispatched_at__isnull=True,
+            task="marketplace.messaging.tasks.message_unread_remind",
+        ).update(status=OutboxStatus.DISCARDED, last_error="demo data: not sent", handled_at=timezone.now())
     return {"tiers": len(TIERS), "quote": quote.number}
