@@ -119,8 +119,11 @@ def organization(cooperative: Partner, request: HttpRequest | None = None) -> di
     return data
 
 
-def product(product: Product, request: HttpRequest | None = None) -> dict[str, Any]:
-    """Product with its Offer (price in VND, stock, seller) and, when reviewed, AggregateRating."""
+def product(
+    product: Product, request: HttpRequest | None = None, *, with_record: bool = True
+) -> dict[str, Any]:
+    """Product with its Offer (price in VND, stock, seller) and, when reviewed, AggregateRating;
+    `with_record=False` leaves out what needs the stock record (no query)."""
     data = {
         "@context": SCHEMA,
         "@type": "Product",
@@ -135,7 +138,7 @@ def product(product: Product, request: HttpRequest | None = None) -> dict[str, A
     original = getattr(image, "original", None)
     if original and getattr(original, "name", ""):
         data["image"] = absolute(original.url, request)
-    record = product.stockrecords.select_related("partner").first()
+    record = product.stockrecords.select_related("partner").first() if with_record else None
     if record is not None and record.price is not None:
         in_stock = (record.net_stock_level or 0) > 0
         data["sku"] = record.partner_sku or data.get("sku", "")

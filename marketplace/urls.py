@@ -57,6 +57,8 @@ urlpatterns = [
     path("orders/", include("marketplace.order.urls")),
     path("dashboard/returns/", include("marketplace.returns.alliance_urls")),
     path("messages/", include("marketplace.messaging.urls")),
+    # A buyer's quotes for large quantities (docs/wholesale-and-sharing.md).
+    path("wholesale/", include("marketplace.wholesale.urls")),
     # After signing in without `next`: dashboard, seller centre or home, by who signed in.
     path("accounts/welcome/", user_landing.after_sign_in, name="after-sign-in"),
     # Two-factor sign-in: set up an authenticator app, enter a code (docs/security.md).

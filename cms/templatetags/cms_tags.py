@@ -2,8 +2,9 @@
 
 Shop pages: {% stories_for_product product %}, {% stories_for_cooperative cooperative %},
 {% product_jsonld product %} (Product, Offer, AggregateRating, BreadcrumbList),
-{% cooperative_jsonld cooperative %} (Organization). CMS pages: {% page_meta page %} and
-{% page_jsonld page %}. The footer: {% footer_pages as pages %}.
+{% cooperative_jsonld cooperative %} (Organization), {% product_share_meta product %} and
+{% cooperative_share_meta cooperative %} (Open Graph and Twitter cards). CMS pages:
+{% page_meta page %} and {% page_jsonld page %}. The footer: {% footer_pages as pages %}.
 """
 
 import json
@@ -121,15 +122,82 @@ def page_meta(context: template.Context, page: Any) -> SafeString:
             "description": page_description(page),
             "image_url": seo.image_url(image, request),
             "og_type": "article" if page.specific_class.__name__ == "StoryPage" else "website",
+            "locale": _og_locale(),
         }
         return render_to_string("cms/partials/page_meta.html", meta)
 
     return mark_safe(_page_cached(request, page, "meta", compute))  # noqa: S308
 
 
+def _og_locale() -> str:
+    from django.utils.translation import get_language
+
+    return "en_US" if (get_language() or "").startswith("en") else "vi_VN"
+
+
+def _share_meta(**meta: Any) -> SafeString:
+    from django.template.loader import render_to_string
+
+    return mark_safe(render_to_string("cms/partials/share_meta.html", {"locale": _og_locale(), **meta}))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def product_share_meta(context: template.Context, product: Product) -> SafeString:
+    """Open Graph (og:type product, its price and cooperative) and Twitter card tags of a product
+    page, from what the page already fetched (stock records with their cooperative, pictures)."""
+    request = context.get("request")
+    data = seo.product(product, request, with_record=False)
+    records = list(product.stockrecords.all())
+    extra: list[tuple[str, str]] = []
+    if records and records[0].price is not None:
+        record = records[0]
+        price, currency = str(int(record.price)), record.price_currency or "VND"
+        in_stock = (record.net_stock_level or 0) > 0
+        extra = [
+            ("og:price:amount", price),
+            ("og:price:currency", currency),
+            ("product:price:amount", price),
+            ("product:price:currency", currency),
+            ("product:availability", "in stock" if in_stock else "out of stock"),
+            ("product:brand", record.partner.name),
+            ("product:retailer_item_id", record.partner_sku),
+        ]
+    return _share_meta(
+        og_type="product",
+        title=data["name"],
+        url=data["url"],
+        description=(product.get_meta_description() or "")[:300],
+        image_url=data.get("image", ""),
+        image_alt=data["name"],
+        og_extra=[(name, value) for name, value in extra if value],
+    )
+
+
+@register.simple_tag(takes_context=True)
+def cooperative_share_meta(context: template.Context, cooperative: Partner) -> SafeString:
+    request = context.get("request")
+    picture = cooperative.cover or cooperative.logo
+    image = seo.absolute(picture.url, request) if picture else ""
+    description = " — ".join(part for part in (cooperative.name, cooperative.address_line) if part)
+    return _share_meta(
+        og_type="website",
+        title=cooperative.name,
+        url=seo.cooperative_url(cooperative, request),
+        description=description,
+        image_url=image,
+        image_alt=cooperative.name,
+    )
+
+
 @register.simple_tag
 def page_description(page: Any) -> str:
     return page.search_description or getattr(page.specific, "lead", "") or ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context: template.Context, url: str) -> str:
+    """`url` on this site as a full address (for share links): {% absolute_url path as full %}."""
+    return seo.absolute(url, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -11,17 +11,19 @@ ProductImage = get_model("catalogue", "ProductImage")
 class ProductDetailView(OscarProductDetailView):
     def get_queryset(self):
         """The product with its class, its cooperative's stock records, categories and pictures: the
-        price, the buy bar, the seller box, breadcrumbs and the gallery read them without more queries."""
+        price, the buy bar, the seller box, breadcrumbs, the gallery and the wholesale tiers and minimum
+        read them without more queries."""
         return (
             super()
             .get_queryset()
-            .select_related("product_class", "parent")
+            .select_related("product_class", "parent", "wholesale_terms")
             .prefetch_related(
                 Prefetch(
                     "stockrecords", queryset=StockRecord.objects.select_related("partner").order_by("pk")
                 ),
                 "categories",
                 Prefetch("images", queryset=ProductImage.objects.order_by("display_order", "pk")),
+                "price_tiers",  # the wholesale tiers under the price
             )
         )
 

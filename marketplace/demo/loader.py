@@ -229,6 +229,10 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
     load_assisted(
         cooperative=cooperatives[next(iter(cooperatives))], staff=User.objects.get(email=ACCOUNTS["admin"])
     )
+    from .wholesale import load_wholesale  # price tiers, a product sold by the carton, a quote
+
+    wholesale = load_wholesale(customer_email=ACCOUNTS["customer"])
+    say(f"price tiers on {wholesale['tiers']} products, quote {wholesale['quote']} answered")
     from .pages import load_pages  # the pages link to the products and accounts made above
 
     pages = load_pages(password=PASSWORD)

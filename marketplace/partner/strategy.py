@@ -2,7 +2,10 @@
 (hidden by its cooperative, or sold by a cooperative that is not approved: applied, rejected,
 suspended) cannot be bought: not added by `POST /basket/add/<id>/`, flagged in a basket filled
 before, refused at checkout and at placement. "On sale" is the catalogue's one rule
-(`marketplace.catalogue.selectors.is_on_sale`). Orders already placed are not touched."""
+(`marketplace.catalogue.selectors.is_on_sale`). Orders already placed are not touched.
+
+Selling in quantity: a basket line's unit price comes from `marketplace.wholesale.pricing` (price
+tiers, quotes), and a product's minimum quantity is checked whenever a purchase is."""
 
 from functools import cached_property
 from typing import Any
@@ -15,6 +18,7 @@ from oscar.apps.partner import strategy as oscar_strategy
 
 from marketplace.catalogue.models import Product
 from marketplace.catalogue.selectors import is_on_sale
+from marketplace.wholesale.pricing import BasketPrices, MinimumQuantity, line_price
 
 from .models import Partner, StockRecord
 
@@ -68,7 +72,20 @@ class ApprovedSellersOnly(oscar_strategy.Default):
             from marketplace.preorders.availability import preorder_availability
 
             return preorder_availability(offer)
-        return super().availability_policy(product, stockrecord)
+        policy = super().availability_policy(product, stockrecord)
+        if isinstance(policy, availability.Unavailable):
+            return policy
+        return MinimumQuantity(policy, product, self.basket_prices)
+
+    @cached_property
+    def basket_prices(self) -> BasketPrices:
+        return BasketPrices()
+
+    def fetch_for_line(self, line: Any, stockrecord: StockRecord | None = None) -> Any:
+        """Oscar's purchase info for the line's product, priced for the line's quantity."""
+        info = super().fetch_for_line(line, stockrecord)
+        price = line_price(self.basket_prices, line, info.price)
+        return info if price is info.price else info._replace(price=price)
 
 
 class Selector:

@@ -689,6 +689,7 @@ OSCAR_DASHBOARD_NAVIGATION += [
         ],
     }
 ]
+INSTALLED_APPS += ["marketplace.wholesale.apps.WholesaleConfig"]
 # The one place the returns period lives: the request form, the services and the policy text read it.
 RETURNS_PERIOD_DAYS = env.int_("RETURNS_PERIOD_DAYS", 7)
 # A message still unread after this long is emailed to the side that has not read it.

@@ -20,6 +20,7 @@ from marketplace.messaging.models import Conversation, Message
 from marketplace.moderation.models import Takedown
 from marketplace.preorders.models import DateChange, DepositReceipt, PreorderOffer
 from marketplace.seller import urls as seller_urls
+from marketplace.wholesale.models import PriceTier, Quote, WholesaleTerms
 from payments.models import Refund
 from tests.factories import make_product
 
@@ -62,6 +63,9 @@ OBJECT_URLS = {
     "preorder-deposit-refunded": lambda b: {"number": b.suborder.number},
     # What alliance staff took down of B's, and B's appeal.
     "takedown": lambda b: {"pk": b.takedown.pk},
+    # B's product's wholesale prices, and a quote a buyer asked B for.
+    "product-wholesale": lambda b: {"pk": b.product.pk},
+    "quote-detail": lambda b: {"pk": quote_of(b).pk},
 }
 
 
@@ -125,6 +129,12 @@ OWN_URLS = {
         "deposit_kind": "none",
     },
     "takedowns": lambda b: {"pk": b.takedown.pk, "message": "x"},
+    "quotes": lambda b: {
+        "pk": quote_of(b).pk,
+        "action": "answer",
+        "unit_price": "1",
+        "valid_until": "2099-01-01",
+    },
 }
 PUBLIC_URLS = {"apply", "assist-leave"}
 REFUSED = {403, 404}
@@ -142,6 +152,7 @@ FAKE = SimpleNamespace(
     photo=_ONE,
     preorder=_ONE,
     takedown=_ONE,
+    quote=_ONE,
 )
 
 
@@ -166,6 +177,22 @@ def preorders_of_both(coop_a, coop_b):
         coop.preorder_title = second.title
 
 
+def quote_of(coop):
+    """A buyer's request for a quote from this cooperative (made once)."""
+    if not hasattr(coop, "quote"):
+        from django.contrib.auth import get_user_model
+
+        from marketplace.wholesale.models import Quote
+
+        buyer = get_user_model().objects.create_user(
+            email=f"mua-si-{coop.partner.pk}@example.vn", password="x"
+        )
+        coop.quote = Quote.objects.create(
+            product=coop.product, partner=coop.partner, buyer=buyer, quantity=50, company="Bí mật sỉ"
+        )
+    return coop.quote
+
+
 def seller_url_names() -> set[str]:
     return {pattern.name for pattern in seller_urls.urlpatterns}
 
@@ -182,6 +209,7 @@ def test_every_seller_url_is_covered():
 
 def snapshot(coop):
     """Everything of B's that A might try to read or change."""
+    quote_of(coop)
     partner = type(coop.partner).objects.get(pk=coop.partner.pk)
     product = type(coop.product).objects.get(pk=coop.product.pk)
     record = product.stockrecords.get()
@@ -218,6 +246,9 @@ def snapshot(coop):
         DateChange.objects.filter(offer__partner=partner).count(),
         DepositReceipt.objects.filter(suborder=suborder).count(),
         sorted(Takedown.objects.filter(partner=coop.partner).values_list("pk", "status", "appeal")),
+        sorted(Quote.objects.filter(partner=coop.partner).values_list("pk", "status", "unit_price")),
+        sorted(PriceTier.objects.filter(product=product).values_list("min_quantity", "unit_price")),
+        list(WholesaleTerms.objects.filter(product=product).values_list("min_order_quantity", flat=True)),
     )
 
 
@@ -253,6 +284,7 @@ def private_strings(coop):
         getattr(coop, "secret_message", coop.suborder.number),
         getattr(coop, "preorder_title", coop.suborder.number),
         getattr(coop, "secret_takedown", coop.suborder.number),
+        quote_of(coop).company,
     ]
 
 
