@@ -5,6 +5,7 @@ from django.urls import path
 from marketplace.messaging import seller_urls as messaging_urls
 from marketplace.reports import views as report_views
 from marketplace.returns import seller_urls as returns_urls
+from marketplace.traceability import seller_urls as batch_urls
 
 from . import assisted_views, import_views, order_views, shipping_views, views
 
@@ -63,4 +64,4 @@ urlpatterns = [
     path("assist/leave/", assisted_views.AssistLeaveView.as_view(), name="assist-leave"),
     path("invitations/<str:token>/", views.InvitationAcceptView.as_view(), name="invitation-accept"),
 ]
-urlpatterns += returns_urls.urlpatterns + messaging_urls.urlpatterns
+urlpatterns += returns_urls.urlpatterns + messaging_urls.urlpatterns + batch_urls.urlpatterns
