@@ -138,7 +138,9 @@ class SubOrderPackView(SubOrderStepView):
     def post(self, request, number):
         suborder = self.object
         try:
-            services.suborder_pack(suborder_id=suborder.pk, actor=request.user, batches=chosen_batches(request.POST))
+            services.suborder_pack(
+                suborder_id=suborder.pk, actor=request.user, batches=chosen_batches(request.POST)
+            )
         except SubOrderActionRefused as error:
             messages.error(request, str(error))
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.catalogue.models import Product
 from marketplace.geo.forms import CommuneField, ProvinceField, TwoLevelAddressMixin
 from marketplace.ocop.models import Certificate, Verification
 from marketplace.seller.forms import PhotoField
@@ -22,7 +23,7 @@ class DateField(forms.DateField):
 
 
 class BatchForm(TwoLevelAddressMixin, forms.Form):
-    product = forms.ModelChoiceField(label=_("Sản phẩm"), queryset=None, empty_label=_("— Chọn sản phẩm —"))
+    product: forms.ModelChoiceField[Product] = forms.ModelChoiceField(label=_("Sản phẩm"), queryset=None, empty_label=_("— Chọn sản phẩm —"))
     code = forms.CharField(
         label=_("Mã lô"),
         max_length=20,
@@ -68,15 +69,24 @@ class BatchForm(TwoLevelAddressMixin, forms.Form):
 class StepForm(forms.Form):
     kind = forms.ChoiceField(label=_("Công đoạn"), choices=StepKind.choices)
     happened_on = DateField(label=_("Ngày"))
-    place = forms.CharField(label=_("Địa điểm"), max_length=160, help_text=_("Ví dụ: Xưởng chế biến HTX, thôn Tập Ninh."))
-    note = forms.CharField(label=_("Ghi chú ngắn"), max_length=280, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    place = forms.CharField(
+        label=_("Địa điểm"), max_length=160, help_text=_("Ví dụ: Xưởng chế biến HTX, thôn Tập Ninh.")
+    )
+    note = forms.CharField(
+        label=_("Ghi chú ngắn"), max_length=280, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     photo = PhotoField(label=_("Ảnh (không bắt buộc)"), required=False)
 
 
 class BatchCertificateForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Loại chứng nhận"), choices=CertificateKind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("Loại chứng nhận"), choices=CertificateKind.choices, widget=forms.RadioSelect
+    )
     ocop: forms.ModelChoiceField[Certificate] = forms.ModelChoiceField(
-        label=_("Giấy chứng nhận OCOP của hợp tác xã"), queryset=None, required=False, empty_label=_("— Chọn —")
+        label=_("Giấy chứng nhận OCOP của hợp tác xã"),
+        queryset=None,
+        required=False,
+        empty_label=_("— Chọn —"),
     )
     number = forms.CharField(label=_("Số giấy chứng nhận (VietGAP, hữu cơ)"), max_length=64, required=False)
     issuer = forms.CharField(label=_("Tổ chức cấp"), max_length=160, required=False)
@@ -84,11 +94,16 @@ class BatchCertificateForm(forms.Form):
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["ocop"].queryset = scope.certificates().exclude(status=Verification.REJECTED).prefetch_related(None)
-        self.fields["ocop"].label_from_instance = lambda c: _("%(stars)s★ · QĐ %(number)s") % {
-            "stars": c.stars,
-            "number": c.decision_number,
-        }
+        self.fields["ocop"].queryset = (
+            scope.certificates().exclude(status=Verification.REJECTED).prefetch_related(None)
+        )
+        self.fields["ocop"].label_from_instance = lambda c: (
+            _("%(stars)s★ · QĐ %(number)s")
+            % {
+                "stars": c.stars,
+                "number": c.decision_number,
+            }
+        )
 
     def clean(self):
         data = super().clean()

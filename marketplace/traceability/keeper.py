@@ -22,7 +22,9 @@ Line = get_model("order", "Line")
 
 
 def _lines(suborder: SubOrder) -> list:
-    return list(Line.objects.filter(order_id=suborder.order_id, partner_id=suborder.partner_id).order_by("pk"))
+    return list(
+        Line.objects.filter(order_id=suborder.order_id, partner_id=suborder.partner_id).order_by("pk")
+    )
 
 
 def _recorded(lines: list) -> dict[int, list[str]]:
@@ -36,7 +38,9 @@ def _recorded(lines: list) -> dict[int, list[str]]:
 def _available(suborder: SubOrder, lines: list, *, lock: bool = False) -> dict[int, list[Batch]]:
     """Per product, the cooperative's batches that may still ship, first expiring first."""
     batches = first_expiring(
-        Batch.objects.filter(partner_id=suborder.partner_id, product_id__in={line.product_id for line in lines})
+        Batch.objects.filter(
+            partner_id=suborder.partner_id, product_id__in={line.product_id for line in lines}
+        )
     )
     if lock:
         batches = batches.select_for_update()
@@ -86,13 +90,21 @@ class LotKeeper:
             batch = next((b for b in candidates if b.pk == choice), None)
             if batch is None:
                 raise SubOrderActionRefused(
-                    _("Lô đã chọn cho “%(title)s” không còn dùng được (hết hàng, bị thu hồi hoặc không phải lô của sản phẩm này).")
+                    _(
+                        "Lô đã chọn cho “%(title)s” không còn dùng được "
+                        "(hết hàng, bị thu hồi hoặc không phải lô của sản phẩm này)."
+                    )
                     % {"title": line.title}
                 )
             if batch.remaining < line.quantity:
                 raise SubOrderActionRefused(
                     _("Lô %(code)s chỉ còn %(n)s, không đủ %(quantity)s cho “%(title)s”.")
-                    % {"code": batch.code, "n": batch.remaining, "quantity": line.quantity, "title": line.title}
+                    % {
+                        "code": batch.code,
+                        "n": batch.remaining,
+                        "quantity": line.quantity,
+                        "title": line.title,
+                    }
                 )
             _take(batch, line, line.quantity)
 

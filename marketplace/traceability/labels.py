@@ -46,7 +46,10 @@ MAX_SHEETS = 20
 
 def label_lines(batch: Batch) -> list[str]:
     """The lines under the product's name."""
-    lines = [_("Lô: %(code)s") % {"code": batch.code}, _("NSX: %(date)s") % {"date": batch.produced_on.strftime("%d/%m/%Y")}]
+    lines = [
+        _("Lô: %(code)s") % {"code": batch.code},
+        _("NSX: %(date)s") % {"date": batch.produced_on.strftime("%d/%m/%Y")},
+    ]
     if batch.best_before:
         lines.append(_("HSD: %(date)s") % {"date": batch.best_before.strftime("%d/%m/%Y")})
     return lines
@@ -139,7 +142,12 @@ def label_png(batch: Batch, px_per_mm: int = 12) -> bytes:
         for c, dark in enumerate(row):
             if dark:
                 draw.rectangle(
-                    [pad + c * module, top + r * module, pad + (c + 1) * module - 1, top + (r + 1) * module - 1],
+                    [
+                        pad + c * module,
+                        top + r * module,
+                        pad + (c + 1) * module - 1,
+                        top + (r + 1) * module - 1,
+                    ],
                     fill="black",
                 )
     text_x = pad + side + 2 * px_per_mm

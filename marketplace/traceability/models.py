@@ -40,9 +40,12 @@ class Batch(models.Model):
         verbose_name_plural = _("Lô hàng")
         ordering = ["-produced_on", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(remaining__lte=models.F("quantity")), name="batch_remaining_le_quantity"),
             models.CheckConstraint(
-                condition=models.Q(best_before__isnull=True) | models.Q(best_before__gte=models.F("produced_on")),
+                condition=models.Q(remaining__lte=models.F("quantity")), name="batch_remaining_le_quantity"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(best_before__isnull=True)
+                | models.Q(best_before__gte=models.F("produced_on")),
                 name="batch_best_before_after_production",
             ),
         ]
@@ -138,3 +141,6 @@ class BatchLine(models.Model):
         verbose_name = _("Hàng xuất từ lô")
         verbose_name_plural = _("Hàng xuất từ lô")
         constraints = [models.UniqueConstraint(fields=["batch", "line"], name="batch_line_once")]
+
+    def __str__(self) -> str:
+        return f"{self.batch.code} × {self.quantity}"

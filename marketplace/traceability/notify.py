@@ -17,7 +17,9 @@ def batch_recall_notify(*, batch_id: int, sent_by: str = "") -> int:
     batch = Batch.objects.select_related("product", "partner").filter(pk=batch_id).first()
     if batch is None or not batch.is_recalled:
         return 0
-    orders = Order.objects.filter(lines__batch_lines__batch=batch).distinct().select_related("user").order_by("pk")
+    orders = (
+        Order.objects.filter(lines__batch_lines__batch=batch).distinct().select_related("user").order_by("pk")
+    )
     page = site_url(batch_path(batch))
     sent = 0
     for order in orders:

@@ -10,8 +10,16 @@ urlpatterns = [
     path("batches/new/", views.BatchCreateView.as_view(), name="batch-create"),
     path("batches/<int:pk>/", views.BatchDetailView.as_view(), name="batch-detail"),
     path("batches/<int:pk>/steps/", views.BatchStepAddView.as_view(), name="batch-step-add"),
-    path("batches/<int:pk>/steps/<int:step>/remove/", views.BatchStepRemoveView.as_view(), name="batch-step-remove"),
-    path("batches/<int:pk>/certificates/", views.BatchCertificateAddView.as_view(), name="batch-certificate-add"),
+    path(
+        "batches/<int:pk>/steps/<int:step>/remove/",
+        views.BatchStepRemoveView.as_view(),
+        name="batch-step-remove",
+    ),
+    path(
+        "batches/<int:pk>/certificates/",
+        views.BatchCertificateAddView.as_view(),
+        name="batch-certificate-add",
+    ),
     path(
         "batches/<int:pk>/certificates/<int:certificate>/remove/",
         views.BatchCertificateRemoveView.as_view(),

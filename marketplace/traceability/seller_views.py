@@ -23,7 +23,15 @@ from .forms import BatchCertificateForm, BatchForm, LabelsForm, RecallForm, Step
 from .models import Batch
 from .selectors import batch_path, batch_url, batches_of, certificate_number, certificate_state
 
-BATCH_FIELDS = ("code", "produced_on", "best_before", "origin_province", "origin_commune", "origin_commune_code", "origin_place")
+BATCH_FIELDS = (
+    "code",
+    "produced_on",
+    "best_before",
+    "origin_province",
+    "origin_commune",
+    "origin_commune_code",
+    "origin_place",
+)
 
 
 class BatchListView(SellerMixin, ListView):
@@ -64,7 +72,9 @@ class BatchCreateView(SellerFormView):
             )
         except BatchRefused as error:
             raise ValidationError(str(error))
-        messages.success(self.request, _("Đã tạo lô %(code)s. Hãy ghi các công đoạn và in tem.") % {"code": batch.code})
+        messages.success(
+            self.request, _("Đã tạo lô %(code)s. Hãy ghi các công đoạn và in tem.") % {"code": batch.code}
+        )
         return redirect("seller:batch-detail", pk=batch.pk)
 
 
@@ -204,7 +214,9 @@ class BatchRecallView(BatchActionView):
         return RecallForm(request.POST)
 
     def act(self, data) -> str:
-        batch = services.batch_recall(batch_id=self.object.pk, message=data["message"], actor=self.request.user)
+        batch = services.batch_recall(
+            batch_id=self.object.pk, message=data["message"], actor=self.request.user
+        )
         return _("Đã thu hồi lô %(code)s. Trang truy xuất đã hiện thông báo, người mua sẽ nhận email.") % {
             "code": batch.code
         }
@@ -214,7 +226,9 @@ class BatchLabelsView(SellerMixin, View):
     """The batch's labels: a PDF sheet (`?layout=3x8|2x5&count=`) or one PNG label."""
 
     def get_object(self):
-        return get_object_or_404(batches_of(self.scope.partner).select_related("product"), pk=self.kwargs["pk"])
+        return get_object_or_404(
+            batches_of(self.scope.partner).select_related("product"), pk=self.kwargs["pk"]
+        )
 
     def get(self, request, *args, **kwargs):
         batch: Batch = self.object

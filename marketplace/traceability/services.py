@@ -95,7 +95,9 @@ def batch_update(*, batch_id: int, quantity: int, **fields: Any) -> Batch:
         if "code" in fields:
             fields["code"] = code_clean(fields["code"])
             _code_free(fields["code"], batch)
-        _dates_check(fields.get("produced_on", batch.produced_on), fields.get("best_before", batch.best_before))
+        _dates_check(
+            fields.get("produced_on", batch.produced_on), fields.get("best_before", batch.best_before)
+        )
         shipped = batch.quantity - batch.remaining
         if quantity < shipped:
             raise BatchRefused(

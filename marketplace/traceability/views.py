@@ -23,7 +23,12 @@ class ProvenanceView(TemplateView):
         batch = self.get_batch()
         product, partner = batch.product, batch.partner
         certificates = [
-            {"kind": c.get_kind_display(), "number": certificate_number(c), "issuer": c.issuer, "state": certificate_state(c)}
+            {
+                "kind": c.get_kind_display(),
+                "number": certificate_number(c),
+                "issuer": c.issuer,
+                "state": certificate_state(c),
+            }
             for c in batch.certificates.all()
         ]
         images = list(product.images.all())
@@ -35,7 +40,9 @@ class ProvenanceView(TemplateView):
             certificates=certificates,
             picture=images[0] if images else None,
             buy_url=product.get_absolute_url() if is_on_sale(product) and not batch.is_recalled else "",
-            storefront_url=reverse("cooperatives:detail", kwargs={"slug": partner.code}) if partner.is_approved else "",
+            storefront_url=reverse("cooperatives:detail", kwargs={"slug": partner.code})
+            if partner.is_approved
+            else "",
             page_url=batch_url(batch),
             **kwargs,
         )
@@ -46,6 +53,8 @@ class Gs1View(ProvenanceView):
 
     def get_batch(self):
         batch = super().get_batch()
-        if gtin14(batch.product.upc) is None or gtin14(batch.product.upc) != gtin14(self.kwargs["gtin"].zfill(14)):
+        if gtin14(batch.product.upc) is None or gtin14(batch.product.upc) != gtin14(
+            self.kwargs["gtin"].zfill(14)
+        ):
             raise Http404
         return batch

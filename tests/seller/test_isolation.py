@@ -52,6 +52,15 @@ OBJECT_URLS = {
     "return-receive": lambda b: {"pk": b.ret.pk},
     "return-transfer": lambda b: {"pk": b.ret.pk},
     "return-photo": lambda b: {"pk": b.ret.pk, "photo": b.photo.pk},
+    # B's batch: its page, steps, certificates, recall and labels.
+    "batch-detail": lambda b: {"pk": b.batch.pk},
+    "batch-step-add": lambda b: {"pk": b.batch.pk},
+    "batch-step-remove": lambda b: {"pk": b.batch.pk, "step": b.step.pk},
+    "batch-certificate-add": lambda b: {"pk": b.batch.pk},
+    "batch-certificate-remove": lambda b: {"pk": b.batch.pk, "certificate": b.batch_certificate.pk},
+    "batch-recall": lambda b: {"pk": b.batch.pk},
+    "batch-labels": lambda b: {"pk": b.batch.pk},
+    "batch-label-png": lambda b: {"pk": b.batch.pk},
 }
 
 
@@ -105,6 +114,13 @@ OWN_URLS = {
     "returns": lambda b: {"pk": b.ret.pk, "status": "refunded"},
     "history": lambda b: {"partner": b.partner.pk},
     "storefront-qr": lambda b: {"partner": b.partner.pk},
+    "batches": lambda b: {"pk": b.batch.pk},
+    "batch-create": lambda b: {
+        "product": b.product.pk,
+        "code": "LAY-TROM",
+        "produced_on": "2026-01-01",
+        "quantity": "1",
+    },
 }
 PUBLIC_URLS = {"apply", "assist-leave"}
 REFUSED = {403, 404}
@@ -120,6 +136,9 @@ FAKE = SimpleNamespace(
     message=_ONE,
     ret=_ONE,
     photo=_ONE,
+    batch=_ONE,
+    step=_ONE,
+    batch_certificate=_ONE,
 )
 
 
@@ -171,6 +190,23 @@ def snapshot(coop):
         sorted(Message.objects.filter(conversation__partner=coop.partner).values_list("pk", "body")),
         sorted(Conversation.objects.filter(partner=coop.partner).values_list("pk", "cooperative_read_at")),
         list(Refund.objects.filter(suborder=suborder).values_list("pk", flat=True)),
+        _batch(coop.batch),
+    )
+
+
+def _batch(batch):
+    from marketplace.traceability.models import Batch
+
+    batch = Batch.objects.get(pk=batch.pk)
+    return (
+        batch.code,
+        batch.quantity,
+        batch.remaining,
+        batch.recalled_at,
+        batch.product_id,
+        sorted(batch.steps.values_list("pk", "place")),
+        sorted(batch.certificates.values_list("pk", "kind")),
+        sorted(batch.lines.values_list("line_id", "quantity")),
     )
 
 
@@ -203,6 +239,8 @@ def private_strings(coop):
         coop.invitation.email,
         coop.suborder.number,
         coop.product_import.file_name,
+        coop.batch.code,
+        coop.step.place,
         getattr(coop, "secret_message", coop.suborder.number),
     ]
 
@@ -241,7 +279,7 @@ def test_own_pages_of_a_show_nothing_of_b_and_refuse_b_ids(
         assert secret not in html, f"{url} shows {secret!r} of B"
     response = client.post(url, OWN_URLS[name](coop_b))
     assert response.status_code in {400, 405, 302} | REFUSED
-    if name in {"product-create", "certificate-create", "shipping"}:
+    if name in {"product-create", "certificate-create", "shipping", "batch-create"}:
         assert response.status_code == 400  # B's certificate / product is not a valid choice
     assert snapshot(coop_b) == before
 

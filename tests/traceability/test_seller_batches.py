@@ -35,14 +35,24 @@ def test_a_batch_from_creation_to_its_page(client, cooperative, rice, ocop_certi
         },
     )
     batch = Batch.objects.get()
-    assert response.status_code == 302 and response["Location"] == reverse("seller:batch-detail", kwargs={"pk": batch.pk})
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "seller:batch-detail", kwargs={"pk": batch.pk}
+    )
     assert (batch.code, batch.quantity, batch.remaining) == ("HH-261101", 200, 200)
     assert (batch.origin_commune, batch.origin_province) == ("Xã Gia Viễn", "Ninh Bình")
 
     steps = reverse("seller:batch-step-add", kwargs={"pk": batch.pk})
-    harvest = {"kind": "harvest", "happened_on": (TODAY - timedelta(days=12)).isoformat(), "place": "Cánh đồng Tập Ninh"}
+    harvest = {
+        "kind": "harvest",
+        "happened_on": (TODAY - timedelta(days=12)).isoformat(),
+        "place": "Cánh đồng Tập Ninh",
+    }
     assert client.post(steps, {**harvest, "note": "Gặt bằng máy", "photo": jpeg_upload()}).status_code == 302
-    packing = {"kind": "packing", "happened_on": (TODAY - timedelta(days=10)).isoformat(), "place": "Xưởng HTX"}
+    packing = {
+        "kind": "packing",
+        "happened_on": (TODAY - timedelta(days=10)).isoformat(),
+        "place": "Xưởng HTX",
+    }
     assert client.post(steps, packing).status_code == 302
     future = {**packing, "happened_on": (TODAY + timedelta(days=3)).isoformat()}
     client.post(steps, future)
@@ -51,10 +61,18 @@ def test_a_batch_from_creation_to_its_page(client, cooperative, rice, ocop_certi
 
     certificates = reverse("seller:batch-certificate-add", kwargs={"pk": batch.pk})
     assert client.post(certificates, {"kind": "ocop", "ocop": ocop_certificate.pk}).status_code == 302
-    assert client.post(certificates, {"kind": "vietgap", "number": "VietGAP-TT-12-34", "issuer": "Trung tâm Chứng nhận"}).status_code == 302
+    assert (
+        client.post(
+            certificates, {"kind": "vietgap", "number": "VietGAP-TT-12-34", "issuer": "Trung tâm Chứng nhận"}
+        ).status_code
+        == 302
+    )
     missing = client.post(certificates, {"kind": "organic"})
     assert missing.status_code == 400 and "Hãy nhập số giấy chứng nhận." in missing.content.decode()
-    assert sorted(batch.certificates.values_list("kind", flat=True)) == [CertificateKind.OCOP, CertificateKind.VIETGAP]
+    assert sorted(batch.certificates.values_list("kind", flat=True)) == [
+        CertificateKind.OCOP,
+        CertificateKind.VIETGAP,
+    ]
 
     detail = client.get(reverse("seller:batch-detail", kwargs={"pk": batch.pk})).content.decode()
     assert "Gặt bằng máy" in detail and "VietGAP-TT-12-34" in detail
@@ -73,7 +91,9 @@ def test_bad_input_is_explained_not_a_500(client, cooperative, rice, batch):
     assert f"Mã lô {batch.code} đã được dùng trên sàn; hãy đặt mã khác." in taken.content.decode()
     accented = client.post(url, {**base, "code": "Lô-1"})
     assert "Mã lô chỉ gồm chữ không dấu" in accented.content.decode()
-    backwards = client.post(url, {**base, "code": "X1", "best_before": (TODAY - timedelta(days=1)).isoformat()})
+    backwards = client.post(
+        url, {**base, "code": "X1", "best_before": (TODAY - timedelta(days=1)).isoformat()}
+    )
     assert "Hạn sử dụng phải sau ngày sản xuất." in backwards.content.decode()
     wrong_date = client.post(url, {**base, "code": "X2", "produced_on": "31/02/2026"})
     assert "Ngày không đúng, ví dụ 30/11/2026." in wrong_date.content.decode()
@@ -84,7 +104,12 @@ def test_quantity_cannot_go_below_what_was_shipped(client, cooperative, rice, ba
     Batch.objects.filter(pk=batch.pk).update(remaining=40)  # 60 shipped
     client.force_login(cooperative.user)
     url = reverse("seller:batch-detail", kwargs={"pk": batch.pk})
-    data = {"product": rice.pk, "code": batch.code, "produced_on": batch.produced_on.isoformat(), "quantity": "50"}
+    data = {
+        "product": rice.pk,
+        "code": batch.code,
+        "produced_on": batch.produced_on.isoformat(),
+        "quantity": "50",
+    }
     response = client.post(url, data)
     assert "Đã xuất 60 từ lô này: số lượng của lô không thể nhỏ hơn 60." in response.content.decode()
     client.post(url, {**data, "quantity": "80"})
