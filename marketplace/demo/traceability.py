@@ -15,7 +15,7 @@ from marketplace.outbox.models import OutboxMessage, OutboxStatus
 from marketplace.traceability import services
 from marketplace.traceability.models import Batch
 
-from . import pictures
+from . import data, pictures
 
 RICE = [
     ("sowing", -150, "Gieo mạ trên chân ruộng của hợp tác xã", "Giống lúa thuần, mạ gieo khay."),
@@ -103,7 +103,7 @@ RECALL_MESSAGE = (
     "Một số gói của lô này bị hở mép hàn nên cơm cháy có thể bị ỉu. Xin bạn đừng dùng những gói "
     "đã mềm; hợp tác xã sẽ đổi gói mới hoặc hoàn tiền, gọi 0912 345 678."
 )
-RECALL_TASK = "marketplace.traceability.tasks.batch_recall_notify"
+CATEGORIES = {item["sku"]: item["category"] for item in data.PRODUCTS}
 
 
 def load_traceability(*, today: date | None = None) -> int:
@@ -132,7 +132,7 @@ def load_traceability(*, today: date | None = None) -> int:
             photo = None
             if index == 0:  # one picture per batch keeps the demo light
                 drawn = pictures.draw_product_picture(
-                    pictures.picture_kind(product.title, ""), seed=code, size=(720, 540)
+                    pictures.picture_kind(product.title, CATEGORIES.get(sku, "")), seed=code, size=(720, 540)
                 )
                 photo = ContentFile(drawn, name=f"{code.lower()}.jpg")
             services.batch_step_add(
