@@ -92,7 +92,7 @@ def test_a_batch_recorded_on_a_phone_and_its_provenance_page(phone_page, live_sh
     # The last step typed on the phone.
     page.reload()
     page.get_by_text("+ Thêm công đoạn").tap()
-    page.get_by_label("Công đoạn").select_option(label="Đóng gói")
+    page.get_by_label("Công đoạn", exact=True).select_option(label="Đóng gói")
     page.get_by_label("Ngày", exact=True).fill((today - timedelta(days=20)).isoformat())
     page.get_by_label("Địa điểm").fill("Xưởng đóng gói của hợp tác xã")
     page.get_by_role("button", name="Thêm công đoạn").tap()
