@@ -23,7 +23,9 @@ class DateField(forms.DateField):
 
 
 class BatchForm(TwoLevelAddressMixin, forms.Form):
-    product: forms.ModelChoiceField[Product] = forms.ModelChoiceField(label=_("Sản phẩm"), queryset=None, empty_label=_("— Chọn sản phẩm —"))
+    product: forms.ModelChoiceField[Product] = forms.ModelChoiceField(
+        label=_("Sản phẩm"), queryset=None, empty_label=_("— Chọn sản phẩm —")
+    )
     code = forms.CharField(
         label=_("Mã lô"),
         max_length=20,

@@ -78,6 +78,11 @@ def labels_pdf(batch: Batch, layout: Layout, count: int | None = None) -> bytes:
     left_mm, top_mm = layout.margins_mm
     width, height = layout.width_mm * MM, layout.height_mm * MM
     pad = 2.5 * MM
+    side = height - 2 * pad
+    # The QR code is drawn once as a form (a PDF XObject) and placed on every label.
+    pdf.beginForm("qr", lowerx=0, lowery=0, upperx=side, uppery=side)
+    _draw_qr(pdf, rows, 0, 0, side)
+    pdf.endForm()
     for index in range(count):
         if index and index % layout.per_sheet == 0:
             pdf.showPage()
@@ -85,8 +90,10 @@ def labels_pdf(batch: Batch, layout: Layout, count: int | None = None) -> bytes:
         column, row = slot % layout.columns, slot // layout.columns
         x = (left_mm * MM) + column * width
         y = A4[1] - (top_mm * MM) - (row + 1) * height
-        side = height - 2 * pad
-        _draw_qr(pdf, rows, x + pad, y + pad, side)
+        pdf.saveState()
+        pdf.translate(x + pad, y + pad)
+        pdf.doForm("qr")
+        pdf.restoreState()
         text_x = x + pad + side + 1.5 * MM
         text_width = width - (text_x - x) - pad
         size = layout.title_pt
@@ -130,26 +137,16 @@ def label_png(batch: Batch, px_per_mm: int = 12) -> bytes:
     from PIL import Image, ImageDraw, ImageFont
 
     width, height = 70 * px_per_mm, 37 * px_per_mm
-    image = Image.new("RGB", (width, height), "white")
+    image = Image.new("L", (width, height), 255)  # grey levels: small and quick to encode
     draw = ImageDraw.Draw(image)
     pad = 3 * px_per_mm
-    rows = _qr_rows(batch_url(batch))
-    side = height - 2 * pad
-    module = side // len(rows)
-    side = module * len(rows)
-    top = (height - side) // 2
-    for r, row in enumerate(rows):
-        for c, dark in enumerate(row):
-            if dark:
-                draw.rectangle(
-                    [
-                        pad + c * module,
-                        top + r * module,
-                        pad + (c + 1) * module - 1,
-                        top + (r + 1) * module - 1,
-                    ],
-                    fill="black",
-                )
+    url = batch_url(batch)
+    modules = len(segno.make(url, error="m").matrix) + 8  # with the quiet zone of 4
+    scale = (height - 2 * pad) // modules
+    side = scale * modules
+    drawn = io.BytesIO()
+    segno.make(url, error="m").save(drawn, kind="png", scale=scale, border=4)
+    image.paste(Image.open(drawn).convert("L"), (pad, (height - side) // 2))
     text_x = pad + side + 2 * px_per_mm
     text_width = width - text_x - pad
     bold = ImageFont.truetype(str(dejavu_path(bold=True)), 3 * px_per_mm)
@@ -157,17 +154,17 @@ def label_png(batch: Batch, px_per_mm: int = 12) -> bytes:
     small = ImageFont.truetype(str(dejavu_path()), 2 * px_per_mm)
     cursor = pad
     for part in _wrap(draw, batch.product.title, bold, text_width)[:3]:
-        draw.text((text_x, cursor), part, font=bold, fill="black")
+        draw.text((text_x, cursor), part, font=bold, fill=0)
         cursor += int(3.6 * px_per_mm)
     cursor += px_per_mm
     for line in label_lines(batch):
-        draw.text((text_x, cursor), line, font=regular, fill="black")
+        draw.text((text_x, cursor), line, font=regular, fill=0)
         cursor += int(3.2 * px_per_mm)
     for part in _wrap(draw, _("Quét mã QR để xem nguồn gốc"), small, text_width)[:2]:
-        draw.text((text_x, cursor), part, font=small, fill="black")
+        draw.text((text_x, cursor), part, font=small, fill=0)
         cursor += int(2.4 * px_per_mm)
     buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=True)
+    image.save(buffer, "PNG", compress_level=6)
     return buffer.getvalue()
 
 
