@@ -11,6 +11,8 @@ class CmsConfig(AppConfig):
         from search.sources import stories_register
 
         from . import receivers  # noqa: F401 - cached CMS content goes stale when pages change
+        from .legal_versions import register as legal_versions_register
         from .models import StoryPage
 
         stories_register(StoryPage)  # stories are found by the site's search
+        legal_versions_register()  # the domain asks the CMS where a legal version can be read

@@ -21,6 +21,16 @@ def page_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
     fragments.bump("cms")
 
 
+@receiver(page_published)
+def legal_page_published(sender: Any, instance: Any, revision: Any = None, **kwargs: Any) -> None:
+    """A legal page's new text or effective date becomes the document's next version."""
+    from .legal_versions import version_record
+    from .models import LegalPage
+
+    if isinstance(instance.specific, LegalPage):
+        version_record(instance.specific, revision)
+
+
 @receiver(post_delete, sender=Page)
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)

@@ -34,6 +34,8 @@ urlpatterns = [
     path("seller/money/", include("marketplace.ledger.seller_urls")),
     path("dashboard/ledger/", include("marketplace.ledger.dashboard_urls")),
     path("seller/", include("marketplace.seller.urls")),
+    # Accepting a new version of the operating regulations (docs/legal.md).
+    path("legal/", include("marketplace.legal.urls")),
     path("cooperatives/", include("marketplace.storefronts.urls")),
     path("dashboard/applications/", include("marketplace.seller.alliance_urls")),
     # Work that kept failing (dead letters of the outbox), for alliance staff to retry or discard.

@@ -2,6 +2,7 @@
 hamlet), a Vietnamese phone number, and the place-order form (regulations, company e-invoice)."""
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -13,6 +14,8 @@ from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddres
 
 from marketplace.core.phones import normalise_phone
 from marketplace.geo.forms import CommuneField, ProvinceField, TwoLevelAddressMixin
+from marketplace.legal.forms import consent_fields_add
+from marketplace.legal.models import Version
 
 
 class ShippingAddressForm(TwoLevelAddressMixin, OscarShippingAddressForm):
@@ -118,14 +121,29 @@ class GatewayForm(OscarGatewayForm):
 TAX_CODE = re.compile(r"^\d{10}(-\d{3})?$")
 
 
+ACCEPT_REQUIRED = _("Hãy đọc và đồng ý với Quy chế hoạt động trước khi đặt hàng.")
+
+
 class PlaceOrderForm(forms.Form):
+    """The regulations' box names and links the version in force (`pending`: the versions this buyer
+    has not accepted yet; a guest has accepted none). A signed-in buyer who has accepted the version
+    in force is not asked again (`asks=False`). With no version published, a plain box."""
+
     accept_terms = forms.BooleanField(
         label=_("Tôi đã đọc và đồng ý với Quy chế hoạt động của sàn Chợ HTX"),
-        error_messages={"required": _("Hãy đọc và đồng ý với Quy chế hoạt động trước khi đặt hàng.")},
+        error_messages={"required": ACCEPT_REQUIRED},
     )
     invoice_company = forms.CharField(label=_("Tên công ty"), max_length=255, required=False)
     invoice_tax_code = forms.CharField(label=_("Mã số thuế"), max_length=14, required=False)
     invoice_email = forms.EmailField(label=_("Email nhận hoá đơn"), required=False)
+
+    def __init__(self, *args: Any, pending: Sequence[Version] = (), asks: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.versions = list(pending)
+        if self.versions:
+            consent_fields_add(self, self.versions, required=str(ACCEPT_REQUIRED))
+        elif not asks:
+            del self.fields["accept_terms"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -15,6 +15,7 @@ from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.apps.payment.exceptions import UnableToTakePayment
 from oscar.core.loading import get_model
 
+from marketplace.core.client_ip import client_ip
 from marketplace.core.rate_limits import check_post_rate
 from marketplace.core.requests import ShopRequest
 from marketplace.delivery.selectors import (
@@ -24,6 +25,9 @@ from marketplace.delivery.selectors import (
     basket_lines_prefetch,
     unserved_problems,
 )
+from marketplace.legal import selectors as legal_selectors
+from marketplace.legal import services as legal_services
+from marketplace.legal.models import Context, Kind, Version
 from marketplace.order import selectors as order_selectors
 from marketplace.order import services as order_services
 from marketplace.order.exceptions import AlreadyPlaced
@@ -201,6 +205,7 @@ class PaymentMethodView(CheckoutPaymentMixin, oscar_views.PaymentMethodView):
 class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
     pre_conditions = [*oscar_views.PaymentDetailsView.pre_conditions, "check_address_is_served"]
     _invoice: Any = None
+    _accepted: list[Version] = []
     _next_url: str | None = None
 
     def dispatch(self, request: ShopRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
@@ -240,9 +245,18 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
         response: HttpResponse = super().get(request, *args, **kwargs)
         return response
 
+    def place_order_form(self, data: Any = None) -> PlaceOrderForm:
+        """The regulations are asked of a guest, and of a signed-in buyer who has not accepted the
+        version in force (a new version since their last order: the preview says so)."""
+        in_force = legal_selectors.versions_in_force(legal_selectors.ASKED_AGAIN)
+        pending = legal_selectors.pending_versions(self.request.user, in_force=in_force)
+        return PlaceOrderForm(data, pending=pending, asks=bool(pending) or not in_force)
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx: dict[str, Any] = super().get_context_data(**kwargs)
-        ctx.setdefault("place_order_form", PlaceOrderForm())
+        form = ctx.setdefault("place_order_form", self.place_order_form())
+        ctx["regulations_accepted"] = legal_selectors.accepted_before(self.request.user, Kind.REGULATIONS)
+        ctx["regulations_new"] = next((v for v in form.versions if v.kind == Kind.REGULATIONS), None)
         return ctx
 
     def build_submission(self, **kwargs: Any) -> dict[str, Any]:
@@ -253,12 +267,13 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
 
     def handle_place_order_submission(self, request: HttpRequest) -> HttpResponse:
         check_post_rate(request, group="checkout-place")
-        form = PlaceOrderForm(request.POST)
+        form = self.place_order_form(request.POST)
         if not form.is_valid():
             error = " ".join(str(e) for errors in form.errors.values() for e in errors)
             response: HttpResponse = self.render_preview(request, error=error, place_order_form=form)
             return response
         self._invoice = form.invoice
+        self._accepted = form.versions
         submitted: HttpResponse = self.submit(**self.build_submission())
         return submitted
 
@@ -319,6 +334,14 @@ class PaymentDetailsView(CheckoutPaymentMixin, oscar_views.PaymentDetailsView):
             )
         except AlreadyPlaced as placed:
             return self.already_placed(placed.order)
+        legal_services.consent_record(
+            versions=self._accepted,
+            context=Context.CHECKOUT,
+            user=user,
+            email=order.email,
+            order_number=order.number,
+            ip=client_ip(self.request),
+        )
         self._next_url = method.next_url(order)
         self.request.session.pop(SESSION_KEY, None)
         response: HttpResponse = self.handle_successful_order(order)

@@ -3,7 +3,7 @@
 
 from typing import NotRequired, TypedDict
 
-from django.conf import settings
+from . import legal_texts
 
 
 class Story(TypedDict):
@@ -158,28 +158,26 @@ OCOP_EXPLAINER = {
     "five_stars": "90–100 điểm: sản phẩm đạt chuẩn, có thể cạnh tranh quốc tế. Do Bộ Nông nghiệp và Môi trường công nhận.",
 }
 
+# Each legal page with its versions, oldest first: (effective date, body, what changed). The texts are
+# in legal_texts.py; the regulations have two versions, so the demo shows a version history and asks
+# accounts that accepted only the first to accept the second.
 LEGAL_PAGES = [
     {
         "kind": "regulations",
         "slug": "quy-che-hoat-dong",
-        "title": "Quy chế hoạt động",
+        "title": "Quy chế hoạt động sàn giao dịch thương mại điện tử Chợ HTX",
         "en_title": "Operating regulations",
-        "body": "<h2>1. Nguyên tắc chung</h2><p>Chợ HTX là sàn giao dịch thương mại điện tử do Liên minh Hợp tác xã "
-        "tỉnh Ninh Bình vận hành, dành cho các hợp tác xã, tổ hợp tác và hộ kinh doanh đã được Liên minh duyệt.</p>"
-        "<h2>2. Người bán</h2><p>Người bán cung cấp tên, địa chỉ, số điện thoại, số đăng ký kinh doanh và mã số thuế; "
-        "các thông tin này được hiển thị trên gian hàng.</p><h2>3. Người mua</h2><p>Người mua có thể mua hàng không "
-        "cần tài khoản, thanh toán khi nhận hàng hoặc chuyển khoản trực tiếp cho hợp tác xã.</p>"
-        "<h2>4. Giải quyết tranh chấp</h2><p>Mọi khiếu nại được tiếp nhận qua trang Khiếu nại và được trả lời "
-        "trong 5 ngày làm việc.</p>",
+        "versions": [
+            ((2025, 11, 1), legal_texts.regulations(1), ""),
+            ((2026, 7, 1), legal_texts.regulations(2), legal_texts.REGULATIONS_CHANGES),
+        ],
     },
     {
         "kind": "privacy",
         "slug": "chinh-sach-bao-mat",
         "title": "Chính sách bảo mật thông tin cá nhân",
         "en_title": "Privacy policy",
-        "body": "<p>Chúng tôi chỉ thu thập thông tin cần để giao hàng và chăm sóc khách hàng: họ tên, số điện thoại, "
-        "địa chỉ, email. Việc đồng ý được thể hiện rõ ràng, không có ô đánh dấu sẵn.</p><p>Bạn có thể yêu cầu xem, "
-        "sửa, xóa dữ liệu hoặc rút lại sự đồng ý; chúng tôi trả lời trong vòng 15 ngày.</p>",
+        "versions": [((2026, 1, 1), legal_texts.PRIVACY, "")],
     },
     {
         "kind": "returns",
@@ -187,26 +185,21 @@ LEGAL_PAGES = [
         "title": "Chính sách đổi trả và hoàn tiền",
         "en_title": "Returns and refunds",
         # The period is the one the return request form enforces (settings.RETURNS_PERIOD_DAYS).
-        "body": "<p>Hàng lỗi, hỏng do vận chuyển hoặc không đúng mô tả được đổi hoặc hoàn tiền trong "
-        f"{settings.RETURNS_PERIOD_DAYS} ngày kể từ khi nhận. Hàng tươi sống cần báo ngay trong ngày nhận hàng kèm ảnh chụp.</p><p>Tiền được hoàn bằng chuyển khoản "
-        "trong 5 ngày làm việc sau khi hợp tác xã nhận lại hàng.</p>",
+        "versions": [((2025, 11, 1), legal_texts.RETURNS, "")],
     },
     {
         "kind": "shipping",
         "slug": "van-chuyen-va-giao-nhan",
         "title": "Chính sách vận chuyển và giao nhận",
         "en_title": "Shipping and delivery",
-        "body": "<p>Mỗi hợp tác xã tự đóng gói và gửi hàng của mình; một đơn có thể đến thành nhiều kiện. Phí giao hàng "
-        "tính theo khối lượng và tuyến đường, hiện rõ trước khi đặt hàng.</p><p>Hàng tươi sống chỉ giao trong tỉnh hoặc "
-        "nhận tại chỗ.</p>",
+        "versions": [((2025, 11, 1), legal_texts.SHIPPING, "")],
     },
     {
         "kind": "payment",
         "slug": "phuong-thuc-thanh-toan",
         "title": "Phương thức thanh toán",
         "en_title": "Payment methods",
-        "body": "<p>Thanh toán khi nhận hàng (COD), hoặc chuyển khoản qua mã VietQR thẳng vào tài khoản của hợp tác xã. "
-        "Sàn không giữ tiền của người mua.</p>",
+        "versions": [((2025, 11, 1), legal_texts.PAYMENT, "")],
     },
 ]
 

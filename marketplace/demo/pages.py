@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import io
 import zlib
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
@@ -32,9 +33,10 @@ from cms.models import (
     StoryPage,
 )
 from marketplace.catalogue.models import Product
+from marketplace.legal.models import Consent, Context, Kind, Version
 from marketplace.partner.models import Partner, StockRecord
 
-from . import data, pictures
+from . import data, legal_texts, pictures
 from . import page_content as content
 
 Image: Any = get_image_model()
@@ -158,29 +160,41 @@ def load_poll(home: HomePage) -> PollPage:
     return poll
 
 
+def _legal_page(home: HomePage, item: dict[str, Any]) -> LegalPage:
+    """The page, created with its first version; each later version published over it in turn (each
+    publication freezes one version, cms/legal_versions.py). An existing page is left as it is."""
+    existing = home.get_children().filter(slug=item["slug"]).first()
+    if existing is not None:
+        found: LegalPage = existing.specific
+        return found
+    (first_day, first_body, __), *later = item["versions"]
+    page = LegalPage(
+        slug=item["slug"],
+        title=item["title"],
+        kind=item["kind"],
+        body=first_body,
+        effective_from=date(*first_day),
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    for day, body, changes in later:
+        page.body, page.effective_from, page.changes = body, date(*day), changes
+        page.save_revision().publish()
+    return page
+
+
 def load_legal(home: HomePage, operator_email: str) -> list[Page]:
-    pages = [
-        _child(
-            home,
-            LegalPage,
-            item["slug"],
-            title=item["title"],
-            kind=item["kind"],
-            body=item["body"],
-            updated_on=date(2026, 11, 1),
-        )
-        for item in content.LEGAL_PAGES
-    ]
+    pages: list[Page] = [_legal_page(home, item) for item in content.LEGAL_PAGES]
     complaints = home.get_children().filter(slug="khieu-nai").first()
     if complaints is None:
         complaints = ComplaintsPage(
             slug="khieu-nai",
             title="Khiếu nại và phản ánh",
-            intro=RichText(
-                "<p>Gửi khiếu nại về đơn hàng, sản phẩm hoặc người bán. "
-                "Cán bộ Liên minh trả lời trong 5 ngày làm việc.</p>"
+            intro=RichText(legal_texts.COMPLAINTS_INTRO),
+            thank_you_text=RichText(
+                "<p>Chúng tôi đã nhận được khiếu nại của bạn và sẽ xác nhận trong vòng "
+                f"{legal_texts.ACKNOWLEDGE_HOURS} giờ.</p>"
             ),
-            thank_you_text=RichText("<p>Chúng tôi đã nhận được khiếu nại của bạn.</p>"),
             to_address=operator_email,
             from_address="no-reply@chohtx.example.vn",
             subject="Khiếu nại mới trên Chợ HTX",
@@ -195,6 +209,32 @@ def load_legal(home: HomePage, operator_email: str) -> list[Page]:
         home.add_child(instance=complaints)
         complaints.save_revision().publish()
     return [*pages, complaints.specific]
+
+
+# Who accepted what, and when: the customer and the second cooperative accepted the first version of
+# the regulations only, so the checkout and the seller centre ask them for the second.
+DEMO_CONSENTS = {
+    "khachhang@chohtx.vn": (1, Context.SIGNUP),
+    "gia-sinh@chohtx.vn": (2, Context.SELLER_CENTRE),
+    "coi-kim-son@chohtx.vn": (1, Context.SELLER_APPLY),
+}
+
+
+def load_consents() -> int:
+    made = 0
+    for email, (number, context) in DEMO_CONSENTS.items():
+        user = User.objects.filter(email=email).first()
+        regulations = Version.objects.filter(kind=Kind.REGULATIONS, number=number).first()
+        privacy = Version.objects.filter(kind=Kind.PRIVACY).order_by("number").first()
+        if user is None or regulations is None or Consent.objects.filter(user=user).exists():
+            continue
+        accepted_at = timezone.make_aware(datetime.combine(regulations.effective_from, time(9, 30)))
+        for version in [regulations, privacy] if privacy else [regulations]:
+            Consent.objects.create(
+                version=version, user=user, email=email, context=context, accepted_at=accepted_at
+            )
+            made += 1
+    return made
 
 
 def compose_home(
@@ -262,14 +302,18 @@ def load_operator() -> None:
     settings_row = OperatorSettings.for_site(site)
     if settings_row.legal_name:
         return
-    settings_row.legal_name = "Liên minh Hợp tác xã tỉnh Ninh Bình"
-    settings_row.address = "Phường Hoa Lư, tỉnh Ninh Bình"
-    settings_row.phone = "0229 3 000 000"
-    settings_row.email = "lienhe@chohtx.example.vn"
-    settings_row.registration_number = "123/QĐ-UBND"
-    settings_row.registration_date = date(2025, 7, 1)
-    settings_row.registration_place = "UBND tỉnh Ninh Bình"
-    settings_row.tax_code = "2700123456"
+    operator = legal_texts.OPERATOR  # the same details the regulations name
+    for field in (
+        "legal_name",
+        "address",
+        "phone",
+        "email",
+        "registration_number",
+        "registration_place",
+        "tax_code",
+    ):
+        setattr(settings_row, field, operator[field])
+    settings_row.registration_date = datetime.strptime(operator["registration_date"], "%d/%m/%Y").date()
     settings_row.moit_record_url = "http://online.gov.vn/"
     settings_row.save()
 
@@ -298,5 +342,6 @@ def load_pages(*, password: str) -> dict[str, int]:
     cooperatives = [c for story in stories for c in story.cooperatives.all()]
     compose_home(home, stories=stories, campaign=campaign, cooperatives=cooperatives)
     translated = load_translations([home, *legal[:-1], index, stories[0]])
+    load_consents()
     load_editorial(password)
     return {"stories": len(stories), "legal": len(legal), "poll": poll.pk, "translated": translated}

@@ -11,6 +11,8 @@ from marketplace.catalogue.models import Product
 from marketplace.core.phones import normalise_phone
 from marketplace.geo import NINH_BINH_CODE
 from marketplace.geo.forms import CommuneField, ProvinceField, TwoLevelAddressMixin
+from marketplace.legal import selectors as legal_selectors
+from marketplace.legal.forms import consent_fields_add
 from marketplace.ocop.groups import ocop_group_choices
 from marketplace.ocop.models import Certificate, Stars
 from marketplace.partner.banks import BANKS
@@ -133,10 +135,16 @@ class ApplicationForm(CooperativeAddressMixin, forms.Form):
         initial=False,
         error_messages={"required": _("Bạn cần đồng ý xử lý dữ liệu cá nhân để nộp hồ sơ.")},
     )
+    asks_regulations = True  # the applicant accepts the operating regulations in force
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_address()
+        self.versions = legal_selectors.versions_in_force(legal_selectors.ASKED_AGAIN)
+        if self.asks_regulations:
+            consent_fields_add(
+                self, self.versions, required=str(_("Hãy đọc và đồng ý với Quy chế hoạt động để nộp hồ sơ."))
+            )
 
     def clean_phone(self):
         return _phone(self.cleaned_data["phone"])
@@ -151,6 +159,8 @@ class ApplicationForm(CooperativeAddressMixin, forms.Form):
 
 class PaperApplicationForm(ApplicationForm):
     """The application as alliance staff copy it from paper: the signed consent is on the paper."""
+
+    asks_regulations = False
 
     document = DocumentField(
         label=_("Ảnh chụp hồ sơ giấy hoặc giấy chứng nhận đăng ký"),

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +16,12 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
+from marketplace.core.client_ip import client_ip
 from marketplace.core.rate_limits import limit_posts
+from marketplace.legal import selectors as legal_selectors
+from marketplace.legal import services as legal_services
+from marketplace.legal.models import Context, Kind
+from marketplace.legal.views import redirect_to_acceptance
 from marketplace.messaging.selectors import unread_count_for_partner
 from marketplace.ocop import services as ocop_services
 from marketplace.returns.selectors import open_returns_count
@@ -46,6 +52,9 @@ class SellerMixin(LoginRequiredMixin):
         self.scope = SellerScope.for_request(request)
         if self.scope is None:
             return redirect("seller:apply")
+        if not self.scope.is_assisted and legal_selectors.pending_versions(request.user):
+            # A new version of the regulations is in force: accepted before any further work here.
+            return redirect_to_acceptance(request, audience="seller")
         url_name = request.resolver_match.url_name if request.resolver_match else ""
         if self.scope.is_assisted and url_name in assisted.COOPERATIVE_ONLY:
             messages.error(
@@ -171,6 +180,7 @@ class ApplyView(View):
         data = dict(form.cleaned_data)
         document = data.pop("document")
         data.pop("consent")
+        data.pop("accept_terms", None)
         account = None
         if account_form is not None:
             account = services.NewAccount(
@@ -178,9 +188,18 @@ class ApplyView(View):
                 name=account_form.cleaned_data["account_name"],
                 password=account_form.cleaned_data["password1"],
             )
-        __, user = services.seller_apply(
-            applicant=None if account else request.user, account=account, document=document, **data
-        )
+        with transaction.atomic():  # the application and the versions its applicant accepted
+            partner, user = services.seller_apply(
+                applicant=None if account else request.user, account=account, document=document, **data
+            )
+            privacy = legal_selectors.versions_in_force((Kind.PRIVACY,))  # the data-processing box
+            legal_services.consent_record(
+                versions=[*form.versions, *privacy],
+                context=Context.SELLER_APPLY,
+                user=user,
+                partner=partner,
+                ip=client_ip(request),
+            )
         if account is not None:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Đã nhận hồ sơ. Liên minh HTX sẽ xét duyệt và báo cho bạn qua email."))

@@ -589,3 +589,6 @@ INSTALLED_APPS += ["marketplace.returns.apps.ReturnsConfig", "marketplace.messag
 RETURNS_PERIOD_DAYS = env.int_("RETURNS_PERIOD_DAYS", 7)
 # A message still unread after this long is emailed to the side that has not read it.
 MESSAGES_UNREAD_EMAIL_MINUTES = env.int_("MESSAGES_UNREAD_EMAIL_MINUTES", 15)
+
+# Versions of the legal documents and who accepted which (docs/legal.md).
+INSTALLED_APPS += ["marketplace.legal.apps.LegalConfig"]

@@ -11,6 +11,7 @@ from oscar.core.loading import default_class_loader
 
 OVERRIDES = {
     ("customer.mixins", "RegisterUserMixin"): "marketplace.users.registration.RegisterUserMixin",
+    ("customer.forms", "EmailUserCreationForm"): "marketplace.users.registration.EmailUserCreationForm",
     ("customer.alerts.views", "ProductAlertCreateView"): "marketplace.users.alerts.ProductAlertCreateView",
 }
 

@@ -11,15 +11,39 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth import login as auth_login
-from oscar.apps.customer import mixins
+from django.db import transaction
+from oscar.apps.customer import forms, mixins
 from oscar.apps.customer.signals import user_registered
+
+from marketplace.core.client_ip import client_ip
+from marketplace.legal import selectors as legal_selectors
+from marketplace.legal import services as legal_services
+from marketplace.legal.forms import consent_fields_add
+from marketplace.legal.models import Context
 
 EMAIL_BACKEND = "oscar.apps.customer.auth_backends.EmailBackend"
 
 
+class EmailUserCreationForm(forms.EmailUserCreationForm):
+    """Oscar's sign-up form with one unticked box per document a new account accepts (the operating
+    regulations and the privacy policy, in the versions in force); swapped in by class_loader.py."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.versions = legal_selectors.versions_in_force(legal_selectors.ACCEPTED_AT_SIGNUP)
+        consent_fields_add(self, self.versions)
+
+
 class RegisterUserMixin(mixins.RegisterUserMixin):
     def register_user(self, form):
-        user = form.save()
+        with transaction.atomic():  # the account and the versions it accepted, together
+            user = form.save()
+            legal_services.consent_record(
+                versions=getattr(form, "versions", []),
+                context=Context.SIGNUP,
+                user=user,
+                ip=client_ip(self.request),
+            )
         user_registered.send_robust(sender=self, request=self.request, user=user)
         if getattr(settings, "OSCAR_SEND_REGISTRATION_EMAIL", True):
             self.send_registration_email(user)
