@@ -59,6 +59,8 @@ urlpatterns = [
     path("messages/", include("marketplace.messaging.urls")),
     # A buyer's quotes for large quantities (docs/wholesale-and-sharing.md).
     path("wholesale/", include("marketplace.wholesale.urls")),
+    # Provenance of a batch, from the QR code on its label: /truy-xuat/<code>/ and GS1 /01/<GTIN>/10/<batch>.
+    path("", include("marketplace.traceability.urls")),
     # After signing in without `next`: dashboard, seller centre or home, by who signed in.
     path("accounts/welcome/", user_landing.after_sign_in, name="after-sign-in"),
     # Two-factor sign-in: set up an authenticator app, enter a code (docs/security.md).

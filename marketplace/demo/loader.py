@@ -205,6 +205,9 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
     load_commission_rules(
         cooperatives=[cooperatives[key] for key in list(cooperatives)[:2]], household=household
     )
+    from .traceability import load_recall, load_traceability  # batches before orders: packing records them
+
+    say(f"{load_traceability()} batches with their steps, certificates and labels")
     from .orders import load_orders  # something on every order screen
 
     orders = load_orders(
@@ -212,6 +215,8 @@ def load_demo(*, domain: str, progress: Callable[[int, int], None], say: Callabl
         customer=User.objects.get(email=ACCOUNTS["customer"]),
     )
     say(f"{orders} orders from the demo customer, in every step of the life cycle")
+    if load_recall():
+        say("1 recalled batch")
     money = load_ledger(
         cooperatives=[cooperatives[key] for key in list(cooperatives)[:2]],
         household=household,

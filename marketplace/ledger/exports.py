@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from marketplace.core.fonts import pdf_font
 from marketplace.core.money import format_vnd
 from marketplace.partner.banks import bank_name
 
 from .months import VIETNAM, month_bounds
 from .selectors import StatementRow, statement_rows, withholdings
 
-#: DejaVu Sans covers Vietnamese; Debian's fonts-dejavu-core installs it here.
-FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu")]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -102,21 +100,6 @@ def statement_xlsx(statement) -> bytes:
 TOTALS = ("sales", "collected", "commission", "refunds", "withholding", "payouts", "other")
 
 
-def _font() -> str:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
-        for folder in FONT_DIRS:
-            if (folder / "DejaVuSans.ttf").exists():
-                pdfmetrics.registerFont(TTFont("DejaVuSans", str(folder / "DejaVuSans.ttf")))
-                pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(folder / "DejaVuSans-Bold.ttf")))
-                break
-        else:
-            raise RuntimeError("DejaVu Sans is missing: install Debian's fonts-dejavu-core")
-    return "DejaVuSans"
-
-
 def statement_pdf(statement) -> bytes:
     """The statement on A4 landscape, in Vietnamese (DejaVu Sans, embedded)."""
     from reportlab.lib import colors
@@ -124,7 +107,7 @@ def statement_pdf(statement) -> bytes:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    font = _font()
+    font = pdf_font()
     normal = ParagraphStyle("normal", fontName=font, fontSize=9, leading=12)
     title = ParagraphStyle("title", fontName="DejaVuSans-Bold", fontSize=14, leading=18)
     buffer = io.BytesIO()

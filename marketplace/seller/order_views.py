@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView, TemplateView
 
 from marketplace.order import services
+from marketplace.order.batches import batch_keeper
 from marketplace.order.exceptions import SubOrderActionRefused
 from marketplace.order.models import PaymentStatus, SubOrderStatus
 
@@ -92,6 +93,7 @@ class SubOrderDetailView(SellerMixin, TemplateView):
             lines=self.scope.suborder_lines(suborder),
             events=self.scope.suborder_events(suborder),
             steps=steps_for(suborder),
+            batch_lines=batch_keeper().lines(suborder),
             **kwargs,
         )
 
@@ -132,6 +134,28 @@ class SubOrderConfirmView(SubOrderStepView):
 class SubOrderPackView(SubOrderStepView):
     service = staticmethod(services.suborder_pack)
     success = _("Đơn %(number)s đã đóng gói xong.")
+
+    def post(self, request, number):
+        suborder = self.object
+        try:
+            services.suborder_pack(
+                suborder_id=suborder.pk, actor=request.user, batches=chosen_batches(request.POST)
+            )
+        except SubOrderActionRefused as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, str(self.success) % {"number": suborder.number})
+        return redirect("seller:order-detail", number=suborder.number)
+
+
+def chosen_batches(data) -> dict[int, int]:
+    """The packing form's `batch-<line id>` selects: {line id: batch id (0: no batch)}."""
+    chosen = {}
+    for key, value in data.items():
+        line_id, batch_id = key.removeprefix("batch-"), value
+        if key.startswith("batch-") and line_id.isdigit() and batch_id.isdigit():
+            chosen[int(line_id)] = int(batch_id)
+    return chosen
 
 
 class SubOrderShipView(SubOrderStepView):

@@ -7,6 +7,7 @@ from marketplace.moderation import seller_urls as moderation_urls
 from marketplace.preorders import seller_urls as preorder_urls
 from marketplace.reports import views as report_views
 from marketplace.returns import seller_urls as returns_urls
+from marketplace.traceability import seller_urls as batch_urls
 from marketplace.wholesale import seller_urls as wholesale_urls
 
 from . import assisted_views, import_views, order_views, shipping_views, views
@@ -69,3 +70,4 @@ urlpatterns = [
 urlpatterns += returns_urls.urlpatterns + messaging_urls.urlpatterns + preorder_urls.urlpatterns
 urlpatterns += moderation_urls.urlpatterns
 urlpatterns += wholesale_urls.urlpatterns
+urlpatterns += batch_urls.urlpatterns

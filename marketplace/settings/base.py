@@ -653,6 +653,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024  # larger files go to a temporary 
 # Editors' images in Wagtail: the same four formats the seller centre accepts.
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic"]
 
+# --- Traceability: batches, provenance pages, labels, recalls (docs/traceability.md) -------------
+INSTALLED_APPS += ["marketplace.traceability.apps.TraceabilityConfig"]
+
 # --- Returns and refunds; messages between buyers and cooperatives (docs/returns-and-messages.md) --
 INSTALLED_APPS += ["marketplace.returns.apps.ReturnsConfig", "marketplace.messaging.apps.MessagingConfig"]
 INSTALLED_APPS += ["marketplace.preorders.apps.PreordersConfig"]  # docs/preorders.md

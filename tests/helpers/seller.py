@@ -38,12 +38,32 @@ class Cooperative:
         self.product_import = ProductImport.objects.create(
             partner=self.partner, file_name=f"bi-mat-{email}.xlsx", status="ready", total_rows=1
         )
+        self._add_batch(email)
         self.partner.bank_bin = "970405"
         self.partner.bank_account_number = f"{self.partner.pk:04d}99887766"
         self.partner.bank_account_holder = "HTX " + name.upper()
         self.partner.tax_code = f"27{self.partner.pk:08d}"
         self.partner.legal_representative = f"Đại diện {name}"
         self.partner.save()
+
+    def _add_batch(self, email):
+        """A batch of the product with one step and the OCOP certificate (`batch`, `step`,
+        `batch_certificate`)."""
+        from marketplace.traceability import services as batches
+
+        self.batch = batches.batch_create(
+            partner=self.partner,
+            product=self.product,
+            code=f"BIMAT{self.partner.pk:05d}",
+            produced_on=date.today() - timedelta(days=5),
+            quantity=30,
+        )
+        self.step = batches.batch_step_add(
+            batch=self.batch, kind="harvest", happened_on=date.today(), place=f"Ruộng bí mật {email}"
+        )
+        self.batch_certificate = batches.batch_certificate_add(
+            batch=self.batch, kind="ocop", ocop=self.certificate
+        )
 
 
 APPLICATION = {

@@ -47,6 +47,16 @@ def test_load_demo_builds_a_believable_floor_and_is_idempotent(client):
     search = client.get("/search/?q=com chay").content.decode()
     assert "Cơm cháy" in search
 
+    # A dozen products have a batch with its steps; one batch is recalled, its emails not sent.
+    from marketplace.outbox.models import OutboxMessage
+    from marketplace.traceability.models import Batch
+
+    assert Batch.objects.count() == 13 and not Batch.objects.filter(steps__isnull=True).exists()
+    (recalled,) = Batch.objects.filter(recalled_at__isnull=False)
+    assert OutboxMessage.objects.get(key=f"batch-recall:{recalled.pk}").status == "discarded"
+    page = client.get(f"/truy-xuat/{recalled.code}/").content.decode()
+    assert "Lô hàng này đã bị thu hồi" in page and recalled.product.title in page
+
 
 @pytest.mark.django_db
 def test_demo_orders_fill_every_order_screen_once(client):

@@ -66,6 +66,15 @@ OBJECT_URLS = {
     # B's product's wholesale prices, and a quote a buyer asked B for.
     "product-wholesale": lambda b: {"pk": b.product.pk},
     "quote-detail": lambda b: {"pk": quote_of(b).pk},
+    # B's batch: its page, steps, certificates, recall and labels.
+    "batch-detail": lambda b: {"pk": b.batch.pk},
+    "batch-step-add": lambda b: {"pk": b.batch.pk},
+    "batch-step-remove": lambda b: {"pk": b.batch.pk, "step": b.step.pk},
+    "batch-certificate-add": lambda b: {"pk": b.batch.pk},
+    "batch-certificate-remove": lambda b: {"pk": b.batch.pk, "certificate": b.batch_certificate.pk},
+    "batch-recall": lambda b: {"pk": b.batch.pk},
+    "batch-labels": lambda b: {"pk": b.batch.pk},
+    "batch-label-png": lambda b: {"pk": b.batch.pk},
 }
 
 
@@ -135,6 +144,13 @@ OWN_URLS = {
         "unit_price": "1",
         "valid_until": "2099-01-01",
     },
+    "batches": lambda b: {"pk": b.batch.pk},
+    "batch-create": lambda b: {
+        "product": b.product.pk,
+        "code": "LAY-TROM",
+        "produced_on": "2026-01-01",
+        "quantity": "1",
+    },
 }
 PUBLIC_URLS = {"apply", "assist-leave"}
 REFUSED = {403, 404}
@@ -153,6 +169,9 @@ FAKE = SimpleNamespace(
     preorder=_ONE,
     takedown=_ONE,
     quote=_ONE,
+    batch=_ONE,
+    step=_ONE,
+    batch_certificate=_ONE,
 )
 
 
@@ -249,6 +268,23 @@ def snapshot(coop):
         sorted(Quote.objects.filter(partner=coop.partner).values_list("pk", "status", "unit_price")),
         sorted(PriceTier.objects.filter(product=product).values_list("min_quantity", "unit_price")),
         list(WholesaleTerms.objects.filter(product=product).values_list("min_order_quantity", flat=True)),
+        _batch(coop.batch),
+    )
+
+
+def _batch(batch):
+    from marketplace.traceability.models import Batch
+
+    batch = Batch.objects.get(pk=batch.pk)
+    return (
+        batch.code,
+        batch.quantity,
+        batch.remaining,
+        batch.recalled_at,
+        batch.product_id,
+        sorted(batch.steps.values_list("pk", "place")),
+        sorted(batch.certificates.values_list("pk", "kind")),
+        sorted(batch.lines.values_list("line_id", "quantity")),
     )
 
 
@@ -281,6 +317,8 @@ def private_strings(coop):
         coop.invitation.email,
         coop.suborder.number,
         coop.product_import.file_name,
+        coop.batch.code,
+        coop.step.place,
         getattr(coop, "secret_message", coop.suborder.number),
         getattr(coop, "preorder_title", coop.suborder.number),
         getattr(coop, "secret_takedown", coop.suborder.number),
@@ -329,7 +367,7 @@ def test_own_pages_of_a_show_nothing_of_b_and_refuse_b_ids(
         assert secret not in html, f"{url} shows {secret!r} of B"
     response = client.post(url, OWN_URLS[name](coop_b))
     assert response.status_code in {400, 405, 302} | REFUSED
-    if name in {"product-create", "certificate-create", "shipping", "preorder-create"}:
+    if name in {"product-create", "certificate-create", "shipping", "preorder-create", "batch-create"}:
         assert response.status_code == 400  # B's certificate / product is not a valid choice
     assert snapshot(coop_b) == before
 

@@ -4,6 +4,7 @@ and the whole order's status derived from its sub-orders."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -15,6 +16,7 @@ from marketplace.ledger import services as ledger
 from marketplace.outbox.services import outbox_add
 from payments.registry import method_for
 
+from ..batches import batch_keeper
 from ..exceptions import SubOrderActionRefused
 from ..models import (
     CancelReason,
@@ -94,6 +96,7 @@ def _step(
     note_params: dict[str, str] | None = None,
     actor: User | None = None,
     refusal: str = "",
+    batches: Mapping[int, int] | None = None,
     **fields: Any,
 ) -> SubOrder:
     with transaction.atomic():
@@ -108,6 +111,10 @@ def _step(
                     "to": S(to).label,
                 }
             )
+        if to in (S.PACKED, S.SHIPPED):  # the batch each line leaves from (once; packing chooses)
+            batch_keeper().assign(suborder, batches or {})
+        if to == S.CANCELLED:
+            batch_keeper().release(suborder)
         suborder.status = to
         for name, value in fields.items():
             setattr(suborder, name, value)
@@ -130,8 +137,12 @@ def suborder_confirm(*, suborder_id: int, actor: User | None = None) -> SubOrder
     return _step(suborder_id=suborder_id, allowed={S.NEW}, to=S.CONFIRMED, actor=actor)
 
 
-def suborder_pack(*, suborder_id: int, actor: User | None = None) -> SubOrder:
-    return _step(suborder_id=suborder_id, allowed={S.CONFIRMED}, to=S.PACKED, actor=actor)
+def suborder_pack(
+    *, suborder_id: int, actor: User | None = None, batches: Mapping[int, int] | None = None
+) -> SubOrder:
+    """Packed. `batches` maps a line id to the batch it leaves from (0: none); lines not in it
+    leave from the batch expiring first (marketplace/order/batches.py)."""
+    return _step(suborder_id=suborder_id, allowed={S.CONFIRMED}, to=S.PACKED, actor=actor, batches=batches)
 
 
 def suborder_ship(
