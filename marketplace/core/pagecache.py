@@ -65,6 +65,14 @@ PRIVATE_PATHS = (
     "/documents/",
     "/media/",
     "/static/",
+    # One visitor's own pages (a complaint's status by its link, a report, consent, quotes) and
+    # pages whose data changes without a save that makes pages stale (a batch's recall).
+    "/complaints/",
+    "/report/",
+    "/legal/",
+    "/wholesale/",
+    "/truy-xuat/",
+    "/01/",
 )
 # Headers the cache sets itself on every answer, or that belong to one response only.
 _NOT_KEPT = {"cache-control", "etag", "last-modified", "expires", "date", "content-length", HEADER.lower()}

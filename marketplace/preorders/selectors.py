@@ -17,6 +17,7 @@ from django.db.models import Exists, IntegerField, OuterRef, QuerySet, Subquery,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from marketplace.core import fragments
 from marketplace.order.models import SubOrder, SubOrderStatus
 from marketplace.partner.banks import bank_name
 from payments.vietqr import payload, svg_data_uri, transfer_note
@@ -74,10 +75,11 @@ def current_offers_cached() -> dict[int, PreorderOffer]:
 
 def current_offers_forget() -> None:
     """Now and again once the change commits (a page read in between may have cached the old
-    offers): the next page reads the offers again."""
+    offers): the next page reads the offers again, and pages cached for visitors are stale."""
     key = CACHE_KEY.format(day=local_today().isoformat())
     cache.delete(key)
     transaction.on_commit(lambda: cache.delete(key))
+    fragments.pages_stale()
 
 
 def current_offers(product_ids: Iterable[int] | None = None) -> dict[int, PreorderOffer]:

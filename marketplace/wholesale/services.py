@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.core import fragments
 from marketplace.messaging import services as messaging
 from marketplace.messaging.models import Side
 
@@ -56,6 +57,8 @@ def wholesale_terms_save(
         WholesaleTerms.objects.update_or_create(
             product=product, defaults={"min_order_quantity": min_order_quantity}
         )
+        # The product page shows the tiers: its cached fragments and pages are stale.
+        fragments.bump_on_commit(fragments.product_kind(product.pk))
 
 
 def quote_request(
