@@ -70,7 +70,8 @@ def test_demo_orders_fill_every_order_screen_once(client):
     customers = get_model("order", "Order").objects.filter(user__email="khachhang@chohtx.vn")
     orders = get_model("order", "Order").objects.count()
     call_command("load_demo", verbosity=0)
-    assert get_model("order", "Order").objects.count() == orders and customers.count() == 7
+    # Seven orders through the life cycle, and two harvest pre-orders.
+    assert get_model("order", "Order").objects.count() == orders and customers.count() == 9
     statuses = sorted(SubOrder.objects.filter(order__in=customers).values_list("status", flat=True))
     assert set(statuses) == {
         "new",
@@ -91,4 +92,4 @@ def test_demo_orders_fill_every_order_screen_once(client):
 
     assert client.login(email="khachhang@chohtx.vn", password="ChoHTX@2026")
     history = client.get("/orders/").content.decode()
-    assert "Hết hàng tươi trong ngày" in history and history.count('class="card co-order"') == 7
+    assert "Hết hàng tươi trong ngày" in history and history.count('class="card co-order"') == 9
