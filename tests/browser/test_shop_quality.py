@@ -613,7 +613,10 @@ def data_corpus(extra: list[str]) -> str:
 
     from marketplace.partner.banks import BANK_NAMES
 
-    labels = ("catalogue", "partner", "ocop", "cms", "wagtailcore", "address", "order", "users", "auth")
+    labels = (
+        *("catalogue", "partner", "ocop", "cms", "wagtailcore", "address", "order", "users", "auth"),
+        *("messaging", "wholesale", "preorders", "traceability"),  # messages and quotes people wrote
+    )
     texts: list[str] = [str(value) for value in [*extra, *BANK_NAMES.values()] if value]
 
     def walk(value):

@@ -18,7 +18,7 @@ def replica():
     router.routers = routers
 
 
-@pytest.mark.django_db(transaction=True, databases=["default", REPLICA])
+@pytest.mark.django_db(transaction=True, serialized_rollback=True, databases=["default", REPLICA])
 def test_catalogue_reads_of_a_get_go_to_the_replica_and_writes_to_the_primary(client, replica):
     product = make_product(title="Cơm cháy chà bông 200 g", price=45000)
 
