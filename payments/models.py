@@ -4,10 +4,10 @@ append-only log) and the flags that ask the alliance to look at an order.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from marketplace.core.append_only import AppendOnly
 
 
 class StripePayment(models.Model):
@@ -42,21 +42,6 @@ class StripeEvent(models.Model):
 
     def __str__(self) -> str:
         return self.event_id
-
-
-class AppendOnly(models.Model):
-    """A money record: written once, never changed or deleted (a correction is a new row)."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise ValueError(f"{type(self).__name__} rows are never changed: add a new row instead.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise ValueError(f"{type(self).__name__} rows are never deleted.")
 
 
 class RefundStatus(models.TextChoices):

@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core.append_only import AppendOnly
+
 
 class Kind(models.TextChoices):
     REGULATIONS = "regulations", _("Quy chế hoạt động")
@@ -20,22 +22,7 @@ class Kind(models.TextChoices):
     PAYMENT = "payment", _("Phương thức thanh toán")
 
 
-class Written(models.Model):
-    """Written once, never changed or deleted."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValueError(f"{type(self).__name__} rows are never changed: add a new row instead.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError(f"{type(self).__name__} rows are never deleted.")
-
-
-class Version(Written):
+class Version(AppendOnly):
     kind = models.CharField(_("Văn bản"), max_length=16, choices=Kind.choices)
     number = models.PositiveIntegerField(_("Phiên bản số"))
     title = models.CharField(_("Tiêu đề"), max_length=255)
@@ -65,7 +52,7 @@ class Context(models.TextChoices):
     ACCOUNT = "account", _("Đồng ý lại phiên bản mới")
 
 
-class Consent(Written):
+class Consent(AppendOnly):
     version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="consents")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="consents"

@@ -9,20 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class AppendOnly(models.Model):
-    """A record written once, never changed or deleted."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise ValueError(f"{type(self).__name__} rows are never changed: add a new row instead.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError(f"{type(self).__name__} rows are never deleted.")
+from marketplace.core.append_only import AppendOnly
 
 
 class ReportReason(models.TextChoices):
