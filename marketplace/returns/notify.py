@@ -1,5 +1,6 @@
 """Each step of a return is emailed to both sides, each in its own language: the buyer in the
-language the order was placed in, the cooperative in Vietnamese. Sent once per step and side."""
+language the order was placed in, the cooperative in Vietnamese. Sent once per step and side. An
+escalation is also emailed to the alliance's staff, who decide it."""
 
 from django.urls import reverse
 
@@ -8,9 +9,10 @@ from marketplace.notifications.services import (
     email_send_once,
     recipient_language,
     site_url,
+    staff_emails,
 )
 
-from .models import ReturnEvent
+from .models import ReturnEvent, ReturnStep
 
 
 def cooperative_email(partner) -> str:
@@ -63,6 +65,17 @@ def return_event_notify(*, event_id: int, sent_by: str = "") -> int:
             key=f"return-event:{event.pk}:cooperative",
             to=email,
             template="returns/emails/cooperative_update",
+            context=context,
+            language=PLATFORM_LANGUAGE,
+            sent_by=sent_by,
+        )
+    staff = staff_emails() if event.step == ReturnStep.ESCALATED else []
+    if staff:
+        context["staff_url"] = site_url(reverse("returns-alliance:detail", kwargs={"pk": request.pk}))
+        sent += email_send_once(
+            key=f"return-event:{event.pk}:alliance",
+            to=staff,
+            template="returns/emails/alliance_escalated",
             context=context,
             language=PLATFORM_LANGUAGE,
             sent_by=sent_by,

@@ -243,9 +243,17 @@ def test_refusal_escalated_and_decided_by_the_alliance(
     coop_staff.post(f"/seller/returns/{ret.pk}/refuse/", {"reason": "Ảnh không thấy hàng hỏng."})
     page = client.get(f"/orders/{order.number}/").content.decode()
     assert "Ảnh không thấy hàng hỏng." in page and "Nhờ Liên minh HTX xem xét" in page
-    client.post(f"/orders/{order.number}/returns/{ret.pk}/escalate/")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/orders/{order.number}/returns/{ret.pk}/escalate/")
     ret.refresh_from_db()
     assert ret.status == ReturnStatus.ESCALATED
+    # The alliance's staff hear of it, with the refusal and a link to decide.
+    to_staff = [m for m in mail.outbox if admin_user.email in m.to]
+    assert len(to_staff) == 1
+    assert ret.number in to_staff[0].subject and "Ảnh không thấy hàng hỏng." in to_staff[0].body
+    assert f"/dashboard/returns/{ret.pk}/" in to_staff[0].body
+    assert order.email not in to_staff[0].to
 
     staff = Client()
     staff.force_login(admin_user)
