@@ -104,6 +104,16 @@ def test_working_days_skip_the_weekend():
     assert add_working_days(datetime(2026, 12, 1, 9, 30), 3) == datetime(2026, 12, 4, 9, 30)
 
 
+def test_working_days_skip_public_holidays_tet_and_reunification_day():
+    # A complaint the day before the Tết holiday of 2027 (4–10 February) is due three working days
+    # after it ends: Thursday 11, Friday 12, Monday 15.
+    assert add_working_days(datetime(2027, 2, 3, 10, 0), 3) == datetime(2027, 2, 15, 10, 0)
+    # 30 April and 1 May 2026 (Thursday and Friday): Wednesday 29 April + 3 = Wednesday 6 May.
+    assert add_working_days(datetime(2026, 4, 29, 8, 0), 3) == datetime(2026, 5, 6, 8, 0)
+    # National Day, 1–2 September 2026 (the 31 August bridge day too).
+    assert add_working_days(datetime(2026, 8, 28, 8, 0), 1) == datetime(2026, 9, 3, 8, 0)
+
+
 @pytest.mark.django_db
 def test_only_alliance_staff_see_complaints(complaints_page, client, customer, seller_a, signed_in):
     send(client)
