@@ -90,28 +90,37 @@ def ensure_database(url: str) -> None:
 
 def grow_catalogue(target: int) -> None:
     from django.db import transaction
+    from django.utils import timezone
     from oscar.core.loading import get_model
 
     from marketplace.catalogue.models import Product
     from marketplace.catalogue.services import default_product_class
     from marketplace.demo import loader
     from marketplace.ocop.models import Certificate, Verification
-    from marketplace.partner.models import Area, Partner, Status, StockRecord
+    from marketplace.partner.models import Area, IdentityMethod, Partner, Status, StockRecord
 
     ProductCategory = get_model("catalogue", "ProductCategory")
     rng = random.Random(target)  # noqa: S311 - reproducible test data, not secrets
-    have = Product.objects.count()
-    if have >= target:
-        return
     categories = [c for c in loader.load_categories().values() if c.is_leaf()]
     partners = list(Partner.objects.filter(name__startswith="HTX thử tải"))
     areas = list(Area.values)
+    verified = {"identity_method": IdentityMethod.DOCUMENT, "identity_verified_at": timezone.now()}
+    # Only cooperatives approved with the seller's identity verified have products on sale.
+    Partner.objects.filter(pk__in=[p.pk for p in partners], identity_verified_at__isnull=True).update(
+        **verified
+    )
     for n in range(len(partners), 200):
         partners.append(
             Partner.objects.create(
-                name=f"HTX thử tải {PLACES[n % len(PLACES)]} {n}", area=areas[n % 3], status=Status.APPROVED
+                name=f"HTX thử tải {PLACES[n % len(PLACES)]} {n}",
+                area=areas[n % 3],
+                status=Status.APPROVED,
+                **verified,
             )
         )
+    have = Product.objects.count()
+    if have >= target:
+        return
     product_class = default_product_class()
     with transaction.atomic():
         for start in range(have, target, 2000):

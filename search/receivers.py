@@ -104,6 +104,7 @@ def partner_saved(sender: type, instance: Any, raw: bool = False, **kwargs: Any)
     if not raw:
         rows_now(StockRecord.objects.filter(partner_id=instance.pk).values_list("product_id", flat=True))
         fragments.pages_stale()  # the directory and its storefront, even with no product yet
+        fragments.bump_on_commit("partners")  # the suggestions' folded names
         enqueue(tasks.partner_index_update, partner_id=instance.pk)
 
 
