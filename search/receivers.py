@@ -53,8 +53,9 @@ def rows_now(product_ids: Iterable[int | None]) -> None:
 
 
 def fragments_stale(product_ids: Iterable[int | None]) -> None:
-    """Now; the after-commit task rewriting the rows (services.database_rows_update) bumps again."""
-    fragments.bump(*(fragments.product_kind(pk) for pk in product_ids if pk))
+    """Now; the after-commit task rewriting the rows (services.database_rows_update) bumps again.
+    The catalogue's cached counts ("search") go with them: a deleted product leaves them now."""
+    fragments.bump("search", *(fragments.product_kind(pk) for pk in product_ids if pk))
 
 
 @receiver(post_save, sender=Product)
