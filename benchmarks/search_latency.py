@@ -25,6 +25,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -237,8 +238,8 @@ def measure(runs: int, explain: bool = False) -> list[tuple[str, float, float, f
     def cold() -> None:
         fragments.bump("search")  # a write to the index: the catalogue's counts are recomputed
 
-    calls = [
-        (label, functools.partial(selectors.product_results, SearchQuery(**kwargs)), None)
+    calls: list[tuple[str, Callable[[], object], Callable[[], None] | None]] = [
+        (label, functools.partial(selectors.product_results, SearchQuery(**kwargs)), None)  # type: ignore[arg-type]
         for label, kwargs in QUERIES
     ]
     calls.insert(1, ("browse, counts recomputed", lambda: selectors.product_results(SearchQuery()), cold))
