@@ -53,8 +53,9 @@ def rows_now(product_ids: Iterable[int | None]) -> None:
 
 
 def fragments_stale(product_ids: Iterable[int | None]) -> None:
-    """Now; the after-commit task rewriting the rows (services.database_rows_update) bumps again."""
-    fragments.bump(*(fragments.product_kind(pk) for pk in product_ids if pk))
+    """Now; the after-commit task rewriting the rows (services.database_rows_update) bumps again.
+    The catalogue's cached counts ("search") go with them: a deleted product leaves them now."""
+    fragments.bump("search", *(fragments.product_kind(pk) for pk in product_ids if pk))
 
 
 @receiver(post_save, sender=Product)
@@ -104,6 +105,7 @@ def partner_saved(sender: type, instance: Any, raw: bool = False, **kwargs: Any)
     if not raw:
         rows_now(StockRecord.objects.filter(partner_id=instance.pk).values_list("product_id", flat=True))
         fragments.pages_stale()  # the directory and its storefront, even with no product yet
+        fragments.bump_on_commit("partners")  # the suggestions' folded names
         enqueue(tasks.partner_index_update, partner_id=instance.pk)
 
 

@@ -98,26 +98,48 @@ def label_facets(facets: dict[str, list[FacetCount]], query: SearchQuery) -> dic
 # --- Other kinds of result: cooperatives, categories, stories ---------------------------
 
 
-def _matches(text: str, candidate: str) -> bool:
-    """Every typed word starts a word of `candidate`, accents ignored."""
-    padded_candidate = f" {' '.join(folded_words(candidate))} "
-    return all(f" {fold(word)}" in padded_candidate for word in words(text))
+def _folded(text: str) -> str:
+    return f" {' '.join(folded_words(text))} "
+
+
+def _matching(text: str, candidates: list[tuple[int, str]]) -> list[int]:
+    """The ids whose folded text has a word starting with every typed word, in the list's order."""
+    typed = [f" {fold(word)}" for word in words(text)]
+    return [pk for pk, folded in candidates if all(word in folded for word in typed)]
 
 
 def cooperatives_matching(text: str, *, limit: int = 6) -> list:
+    """Approved cooperatives whose name, short name or commune has words starting with every typed
+    word, by name. Their folded names are cached (a saved cooperative makes them stale)."""
     if not words(text):
         return []
-    cooperatives = Partner.objects.approved().order_by("name")
-    found = [p for p in cooperatives if _matches(text, f"{p.name} {p.short_name} {p.commune}")]
-    return found[:limit]
+
+    def compute() -> list[tuple[int, str]]:
+        cooperatives = Partner.objects.approved().order_by("name")
+        return [(p.pk, _folded(f"{p.name} {p.short_name} {p.commune}")) for p in cooperatives]
+
+    found = _matching(text, fragments.cached("partners", ("folded",), compute))[:limit]
+    if not found:
+        return []
+    by_pk = Partner.objects.approved().in_bulk(found)
+    return [by_pk[pk] for pk in found if pk in by_pk]
 
 
 def categories_matching(text: str, *, limit: int = 5) -> list:
+    """Public categories whose name has words starting with every typed word, in tree order.
+    Their folded names are cached (a saved category makes them stale)."""
     if not words(text):
         return []
-    return [c for c in Category.objects.filter(is_public=True).order_by("path") if _matches(text, c.name)][
-        :limit
-    ]
+
+    def compute() -> list[tuple[int, str]]:
+        categories = Category.objects.filter(is_public=True).order_by("path").values_list("pk", "name")
+        return [(pk, _folded(name)) for pk, name in categories]
+
+    found = _matching(text, fragments.cached("categories", ("folded",), compute))[:limit]
+    if not found:
+        return []
+    by_pk = Category.objects.filter(is_public=True).in_bulk(found)
+    return [by_pk[pk] for pk in found if pk in by_pk]
 
 
 def stories_matching(text: str, *, limit: int = 5) -> list:

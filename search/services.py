@@ -87,7 +87,8 @@ def database_rows_update(*, product_ids: Iterable[int]) -> tuple[list[dict], set
         # What pages cache about these products (structured data) is stale from now on, whichever
         # change brought them here: a save's receiver in its transaction, then its after-commit task
         # (so a page rendered before the commit cannot stay cached), or a task after a stock UPDATE.
-        fragments.bump(*(fragments.product_kind(pk) for pk in product_ids))
+        # The catalogue's cached counts ("search", `database._catalogue_facets`) too.
+        fragments.bump("search", *(fragments.product_kind(pk) for pk in product_ids))
     return documents, hidden
 
 

@@ -120,6 +120,20 @@ def test_facet_counts(floor):
     assert labels[str(food.pk)] == "Thực phẩm"
 
 
+def test_catalogue_counts_follow_every_change_at_once(floor):
+    """The counts of a page without text are cached; a change to the catalogue shows at once."""
+    assert database.search(SearchQuery()).total == 6
+    assert facet(database.search(SearchQuery()), "stock") == {"1": 5}
+    record = floor["products"]["nuoc_mam"].stockrecords.first()
+    record.num_in_stock = 4
+    record.save()
+    assert facet(database.search(SearchQuery()), "stock") == {"1": 6}
+    floor["products"]["trong_dong"].delete()
+    results = database.search(SearchQuery())
+    assert results.total == 5
+    assert facet(results, "price") == {"0-50000": 2, "50000-100000": 2, "100000-200000": 1}
+
+
 def test_filters_combine_and_counts_ignore_their_own_facet(floor):
     query = SearchQuery(filters={"area": ("ninh_binh",), "price": ("0-50000", "50000-100000")})
     results = database.search(query)
