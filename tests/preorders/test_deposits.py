@@ -108,7 +108,11 @@ def test_cancelling_a_card_pre_order_refunds_the_deposit_to_the_card(
             order_services.suborder_cancel(suborder_id=suborder.pk, reason="Mất mùa")
     else:
         moved = rice_offer.deliver_from + timedelta(days=10)
-        services.offer_dates_move(offer_id=rice_offer.pk, deliver_from=moved, deliver_until=moved)
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            services.offer_dates_move(offer_id=rice_offer.pk, deliver_from=moved, deliver_until=moved)
+        [told] = [m for m in mail.outbox if "ngày giao đã đổi" in m.subject]
+        assert "tiền cọc đã trả bằng thẻ sẽ được hoàn vào thẻ của bạn" in told.body
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
                 f"/orders/{suborder.order.number}/preorder/{suborder.pk}/cancel/", follow=True
