@@ -235,3 +235,27 @@ def test_the_invariants_catch_a_wrong_or_unrefunded_deposit(
     assert found == {"deposit.over_total", "deposit.amount", "deposit.cancelled_not_refunded"}
     with pytest.raises(CommandError):
         call_command("check_invariants", "--only", "deposit")
+
+
+@pytest.mark.django_db
+def test_pre_orders_awaiting_a_deposit_from_before_the_timers_get_them_by_migration(
+    client, country_vn, rice, rice_offer, django_capture_on_commit_callbacks
+):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    __, suborder = pre_order(client, rice, django_capture_on_commit_callbacks, method="cod")
+    OutboxMessage.objects.filter(key__startswith="deposit-").delete()  # as placed before the change
+    before = timezone.now()
+    import_module("marketplace.preorders.migrations.0002_deposit_timers_for_awaiting_deposits").add_timers(
+        apps, None
+    )
+    timers = OutboxMessage.objects.filter(key__startswith="deposit-").order_by("key")
+    assert [t.key for t in timers] == [
+        f"deposit-cancel-timer:{suborder.number}",
+        f"deposit-remind-timer:{suborder.number}",
+    ]
+    # The whole 72 hours from now: those buyers were never told a deadline.
+    assert timers[0].due_at >= before + timedelta(hours=72)
+    assert timers[0].kwargs == {"suborder_id": suborder.pk}
