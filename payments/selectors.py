@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
 from marketplace.order.models import Order, PaymentStatus, SubOrder, SubOrderStatus
+from marketplace.preorders.models import DepositReceipt
 from marketplace.preorders.selectors import card_amounts
 
 from .models import PaymentFlag, Refund, StripePayment
@@ -52,7 +53,9 @@ def card_suborders_payable(*, order_id: int) -> QuerySet[SubOrder]:
     return (
         SubOrder.objects.filter(order_id=order_id, payment_method=CARD, payment_status=PaymentStatus.PENDING)
         .exclude(status=SubOrderStatus.CANCELLED)
-        .exclude(deposit_receipt__isnull=False)
+        .exclude(
+            Exists(DepositReceipt.objects.filter(suborder_id=OuterRef("pk")))
+        )  # no join: rows get locked
         .select_related("partner")
         .order_by("pk")
     )
