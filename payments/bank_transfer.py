@@ -14,8 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.order.models import Order, SubOrder
-from marketplace.order.services.timers import CANCEL_AFTER, vietqr_timers_add
-from marketplace.outbox.models import OutboxMessage
+from marketplace.order.services.timers import CANCEL_AFTER, timer_deadlines, vietqr_timers_add
 from marketplace.partner.banks import bank_name
 from marketplace.partner.models import Partner
 
@@ -44,13 +43,10 @@ class VietQRPayment(SubOrderPayment):
 
 def transfer_deadlines(suborders: Sequence[SubOrder]) -> dict[str, datetime]:
     """Each sub-order's cancel time, read from its timer in the outbox (one query)."""
-    keys = {f"vietqr-cancel-timer:{suborder.number}": suborder for suborder in suborders}
-    if not keys:
-        return {}
-    found = dict(OutboxMessage.objects.filter(key__in=keys).values_list("key", "due_at"))
+    found = timer_deadlines("vietqr", [suborder.number for suborder in suborders])
     return {
-        suborder.number: found.get(key) or (suborder.created_at + CANCEL_AFTER)
-        for key, suborder in keys.items()
+        suborder.number: found.get(suborder.number) or (suborder.created_at + CANCEL_AFTER)
+        for suborder in suborders
     }
 
 

@@ -22,7 +22,10 @@ from .models import RefundReason
 class StripeCard(PaymentMethod):
     code = "stripe"
     label = _("Thẻ ngân hàng quốc tế (Visa, Mastercard)")
-    description = _("Thanh toán cả đơn bằng thẻ qua Stripe, một cổng thanh toán an toàn.")
+    description = _(
+        "Thanh toán bằng thẻ qua Stripe, một cổng thanh toán an toàn. Với hàng đặt trước có đặt cọc, "
+        "thẻ chỉ trả tiền cọc, phần còn lại bạn trả khi nhận hàng."
+    )
     per_cooperative = False
 
     def is_configured(self) -> bool:

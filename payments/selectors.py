@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
 from marketplace.order.models import Order, PaymentStatus, SubOrder, SubOrderStatus
+from marketplace.preorders.models import DepositReceipt
+from marketplace.preorders.selectors import card_amounts
 
 from .models import PaymentFlag, Refund, StripePayment
 
@@ -16,21 +18,44 @@ CARD = "stripe"
 
 @dataclass
 class CardDue:
-    """The card sub-orders an order still has to pay, and why there is nothing to pay otherwise."""
+    """The card sub-orders an order still has to pay, what the card pays for each (`card_amount`:
+    the total, or a pre-order's deposit), and why there is nothing to pay otherwise."""
 
     suborders: list[SubOrder] = field(default_factory=list)
     reason: str = ""
+    amounts: dict[int, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.suborders and not self.amounts:
+            self.amounts = card_amounts(self.suborders)
 
     @property
     def amount(self) -> int:
-        return sum(int(suborder.total) for suborder in self.suborders)
+        return sum(self.amounts[suborder.pk] for suborder in self.suborders)
+
+    @property
+    def rows(self) -> list[tuple[SubOrder, int, bool]]:
+        """(sub-order, what the card pays for it, whether that is a pre-order's deposit)."""
+        return [
+            (suborder, self.amounts[suborder.pk], self.amounts[suborder.pk] != int(suborder.total))
+            for suborder in self.suborders
+        ]
+
+
+def card_amount(suborder: SubOrder) -> int:
+    """What a card payment charges for this sub-order (`preorders.selectors.card_amounts`)."""
+    return card_amounts([suborder])[suborder.pk]
 
 
 def card_suborders_payable(*, order_id: int) -> QuerySet[SubOrder]:
-    """Open card sub-orders not paid yet: exactly what a card payment of this order covers."""
+    """Open card sub-orders not paid yet (a pre-order whose card deposit is paid owes only cash on
+    delivery): exactly what a card payment of this order covers."""
     return (
         SubOrder.objects.filter(order_id=order_id, payment_method=CARD, payment_status=PaymentStatus.PENDING)
         .exclude(status=SubOrderStatus.CANCELLED)
+        .exclude(
+            Exists(DepositReceipt.objects.filter(suborder_id=OuterRef("pk")))
+        )  # no join: rows get locked
         .select_related("partner")
         .order_by("pk")
     )

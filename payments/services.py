@@ -19,6 +19,8 @@ from marketplace.order.models import CancelReason, Order, PaymentStatus, SubOrde
 from marketplace.order.services import suborder_cancel, suborder_card_paid, suborder_refunded
 from marketplace.order.services.timers import payment_timers_add
 from marketplace.outbox.services import outbox_add
+from marketplace.preorders.selectors import card_amounts
+from marketplace.preorders.services import deposit_card_paid
 
 from . import selectors, stripe_gateway
 from .models import FlagKind, PaymentFlag, Refund, RefundReason, RefundStatus, StripeEvent, StripePayment
@@ -153,7 +155,7 @@ def _intent_event(event: dict[str, Any]) -> str:
 
 
 def _mismatch(payment: StripePayment, intent: dict[str, Any]) -> tuple[str, str] | None:
-    covered = sum(int(total) for total in payment.suborders.values_list("total", flat=True))
+    covered = sum(card_amounts(payment.suborders.all()).values())
     currency = str(intent.get("currency", "")).upper()
     if currency != payment.currency.upper() or payment.currency.upper() != payment.order.currency.upper():
         return (
@@ -170,10 +172,15 @@ def _mismatch(payment: StripePayment, intent: dict[str, Any]) -> tuple[str, str]
 
 
 def _card_payment_apply(payment: StripePayment) -> None:
-    """The intent is paid: its open unpaid sub-orders are paid now; any it covered that was
-    cancelled (or paid by another intent) meanwhile is refunded from it at once."""
-    for suborder in payment.suborders.select_for_update().order_by("pk"):
-        if suborder.status != SubOrderStatus.CANCELLED and suborder.payment_status == PaymentStatus.PENDING:
+    """The intent is paid: its open unpaid sub-orders are paid now (a pre-order's deposit is received,
+    the rest is cash on delivery); any it covered that was cancelled (or paid by another intent)
+    meanwhile is refunded from it at once."""
+    suborders = list(payment.suborders.select_for_update().order_by("pk"))
+    amounts = card_amounts(suborders)
+    for suborder in suborders:
+        if amounts[suborder.pk] != int(suborder.total):
+            _card_deposit_apply(payment, suborder, amounts[suborder.pk])
+        elif suborder.status != SubOrderStatus.CANCELLED and suborder.payment_status == PaymentStatus.PENDING:
             suborder_card_paid(suborder_id=suborder.pk)
         elif suborder.payment_status == PaymentStatus.PAID:
             refund_request(suborder=suborder, payment=payment, reason=RefundReason.PAID_TWICE)
@@ -183,6 +190,17 @@ def _card_payment_apply(payment: StripePayment) -> None:
             )
             ledger.suborder_paid(SubOrder.objects.get(pk=suborder.pk))  # and refunded below
             refund_request(suborder=suborder, payment=payment, reason=RefundReason.CHARGED_AFTER_CANCEL)
+
+
+def _card_deposit_apply(payment: StripePayment, suborder: SubOrder, amount: int) -> None:
+    """A pre-order's deposit paid by card: received (the sub-order stays unpaid: the rest is cash on
+    delivery); paid twice, or landing after a cancel, it is refunded from this intent at once. The
+    deposit enters the ledger with the sale, on delivery."""
+    received = deposit_card_paid(suborder=suborder, amount=amount)
+    if received is None:
+        refund_request(suborder=suborder, payment=payment, reason=RefundReason.PAID_TWICE)
+    elif suborder.status == SubOrderStatus.CANCELLED:
+        refund_request(suborder=suborder, payment=payment, reason=RefundReason.CHARGED_AFTER_CANCEL)
 
 
 def _intent_cancelled(payment: StripePayment) -> str:
@@ -264,7 +282,8 @@ HANDLERS = {
 
 # --- Refunds -------------------------------------------------------------------------------------
 def refund_request(*, suborder: SubOrder, reason: str, payment: StripePayment | None = None) -> Refund | None:
-    """Ask Stripe to refund a card-paid sub-order's amount. Call it inside the transaction that
+    """Ask Stripe to refund what the card paid for a sub-order (its total, or a pre-order's
+    deposit: `selectors.card_amount`). Call it inside the transaction that
     cancels the sub-order: the `requested` row and its outbox record commit (or not) with it."""
     payment = payment or selectors.stripe_payment_paying(suborder)
     if payment is None:
@@ -279,7 +298,7 @@ def refund_request(*, suborder: SubOrder, reason: str, payment: StripePayment | 
         order_id=suborder.order_id,
         suborder=suborder,
         payment=payment,
-        amount=int(suborder.total),
+        amount=selectors.card_amount(suborder),
         status=RefundStatus.REQUESTED,
         reason=reason,
     )
@@ -406,9 +425,9 @@ def refund_record(*, payment: StripePayment, refund: dict[str, Any], event_id: s
 
 
 def _suborder_for_amount(payment: StripePayment, amount: int) -> SubOrder | None:
-    """The paid, not yet refunded card sub-order of this intent whose total is exactly `amount`."""
+    """The paid, not yet refunded card sub-order of this intent whose card amount is exactly `amount`."""
     for suborder in payment.suborders.filter(payment_status=PaymentStatus.PAID).order_by("pk"):
-        if int(suborder.total) == amount and not suborder.refunds.exists():
+        if selectors.card_amount(suborder) == amount and not suborder.refunds.exists():
             return suborder
     return None
 

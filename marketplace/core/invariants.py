@@ -116,20 +116,22 @@ def total_violations() -> list[Violation]:
 
 def card_violations() -> list[Violation]:
     """Every card sub-order that was paid is covered by a succeeded PaymentIntent whose amount is
-    the sum of the sub-orders it covers; every cancelled one that was paid has a refund of its
-    total (asked for, under way or made)."""
+    the sum of what it charges for the sub-orders it covers (a pre-order's deposit); every
+    cancelled one that was paid has a refund of its total (asked for, under way or made)."""
     try:
         StripePayment = apps.get_model("payments", "StripePayment")
-        Refund = apps.get_model("payments", "Refund")
+        apps.get_model("payments", "Refund")
     except LookupError:
         return []
+    from marketplace.preorders.selectors import card_amounts
+
     found: list[Violation] = []
     if not any(f.name == "suborders" for f in StripePayment._meta.get_fields()):
         return found
     succeeded = StripePayment.objects.filter(status="succeeded").prefetch_related("suborders")
     covered: set[int] = set()
     for payment in succeeded:
-        totals = [int(s.total) for s in payment.suborders.all()]
+        totals = list(card_amounts(payment.suborders.all()).values())  # a pre-order's: its deposit
         covered.update(s.pk for s in payment.suborders.all())
         if payment.amount != sum(totals):
             found.append(
@@ -148,13 +150,7 @@ def card_violations() -> list[Violation]:
                 "paid, but no succeeded PaymentIntent",
             )
         )
-    latest_by_key: dict[str, Any] = {}
-    for refund in Refund.objects.filter(suborder__isnull=False).order_by("created_at", "pk"):
-        latest_by_key[refund.key] = refund
-    refunded: defaultdict[int, int] = defaultdict(int)
-    for refund in latest_by_key.values():
-        if refund.status in REFUND_ALIVE:
-            refunded[refund.suborder_id] += refund.amount
+    refunded = _refunds_alive()
     for suborder in paid.filter(status=SubOrderStatus.CANCELLED).only("pk", "number", "total"):
         if refunded[suborder.pk] != int(suborder.total):
             found.append(
@@ -162,6 +158,69 @@ def card_violations() -> list[Violation]:
                     "card.cancelled_not_refunded",
                     f"sub-order {suborder.number}",
                     f"cancelled after card payment of {int(suborder.total)}, refunds {refunded[suborder.pk]}",
+                )
+            )
+    return found
+
+
+def _refunds_alive(*, exclude_reasons: tuple[str, ...] = ()) -> defaultdict[int, int]:
+    """What is refunded (asked for, under way or made) per sub-order, each refund in its latest state."""
+    Refund = apps.get_model("payments", "Refund")
+    latest_by_key: dict[str, Any] = {}
+    rows = Refund.objects.filter(suborder__isnull=False).exclude(reason__in=exclude_reasons)
+    for refund in rows.order_by("created_at", "pk"):
+        latest_by_key[refund.key] = refund
+    refunded: defaultdict[int, int] = defaultdict(int)
+    for refund in latest_by_key.values():
+        if refund.status in REFUND_ALIVE:
+            refunded[refund.suborder_id] += refund.amount
+    return refunded
+
+
+def deposit_violations() -> list[Violation]:
+    """Pre-order deposits: a deposit received is exactly what the sub-order owes and never more than
+    its total; one paid by card is covered by a succeeded PaymentIntent; before delivery, refunds
+    never exceed the deposit paid; a cancelled pre-order's deposit is refunded in full."""
+    try:
+        DepositReceipt = apps.get_model("preorders", "DepositReceipt")
+        StripePayment = apps.get_model("payments", "StripePayment")
+    except LookupError:
+        return []
+    from marketplace.preorders.selectors import deposits_owed
+
+    receipts = list(DepositReceipt.objects.select_related("suborder"))
+    owed = deposits_owed([receipt.suborder for receipt in receipts])
+    by_intent = set(
+        StripePayment.objects.filter(status="succeeded").values_list("suborders", flat=True).distinct()
+    )
+    refunded = _refunds_alive(exclude_reasons=("paid_twice",))  # a second charge, given back whole
+    found = []
+    for receipt in receipts:
+        suborder, paid = receipt.suborder, int(receipt.amount)
+        subject = f"sub-order {suborder.number}"
+        if paid > int(suborder.total):
+            found.append(
+                Violation("deposit.over_total", subject, f"deposit {paid} > total {int(suborder.total)}")
+            )
+        if paid != owed.get(suborder.pk, 0):
+            found.append(
+                Violation("deposit.amount", subject, f"deposit {paid} ≠ owed {owed.get(suborder.pk, 0)}")
+            )
+        if suborder.payment_method == CARD and suborder.pk not in by_intent:
+            found.append(Violation("deposit.card_without_intent", subject, "no succeeded PaymentIntent"))
+        delivered = suborder.status in (SubOrderStatus.DELIVERED, SubOrderStatus.COMPLETED)
+        if not delivered and refunded[suborder.pk] > paid:
+            found.append(
+                Violation(
+                    "deposit.refund_over_paid", subject, f"refunds {refunded[suborder.pk]} > deposit {paid}"
+                )
+            )
+        if suborder.status == SubOrderStatus.CANCELLED and refunded[suborder.pk] != paid:
+            found.append(
+                Violation(
+                    "deposit.cancelled_not_refunded",
+                    subject,
+                    f"cancelled with a deposit of {paid}, refunds {refunded[suborder.pk]}",
                 )
             )
     return found
@@ -228,6 +287,8 @@ def ledger_violations() -> list[Violation]:
     due = SubOrder.objects.filter(
         Q(status__in=(SubOrderStatus.DELIVERED, SubOrderStatus.COMPLETED))
         | Q(payment_status__in=("paid", "refunded"))
+    ).exclude(  # a cancelled pre-order's card deposit, refunded: never a sale (docs/preorders.md)
+        status=SubOrderStatus.CANCELLED, deposit_receipt__isnull=False
     )
     for kind, invariant in (("sale", "ledger.sale_missing"), ("commission", "ledger.commission_missing")):
         written = Transaction.objects.filter(suborder_id=OuterRef("pk"), kind=kind)
@@ -240,6 +301,7 @@ CHECKS: dict[str, Callable[[], list[Violation]]] = {
     "stock": stock_violations,
     "totals": total_violations,
     "card": card_violations,
+    "deposit": deposit_violations,
     "outbox": outbox_violations,
     "ledger": ledger_violations,
 }

@@ -13,7 +13,7 @@ from django.utils import timezone
 from marketplace.catalogue.models import Product
 from marketplace.outbox.models import OutboxMessage, OutboxStatus
 from marketplace.partner.models import Partner
-from marketplace.preorders import services
+from marketplace.preorders import selectors, services
 from marketplace.preorders.models import PreorderLine, PreorderOffer
 from marketplace.users.models import User
 
@@ -80,8 +80,12 @@ def load_preorders(*, cooperatives: dict[str, Partner], customer: User) -> int:
         offers.append(offer)
     if offers and not PreorderLine.objects.exists():
         first_outbox = OutboxMessage.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-        for offer in (offers[0], offers[-1]):
-            _place(customer, [[offer.product]], "cod")
+        placed = [_place(customer, [[offer.product]], "cod") for offer in (offers[0], offers[-1])]
+        # The first one's deposit has arrived (its timers will find nothing to do); the other still
+        # awaits it, so its order page shows the deposit's QR and the deadline of its cancel timer.
+        for suborder in placed[0]:
+            if selectors.deposits_owed([suborder]).get(suborder.pk):
+                services.deposit_receive(suborder=suborder)
         # Not a real mailbox: as with the other demo orders, their emails are recorded as not sent.
         OutboxMessage.objects.filter(
             pk__gt=first_outbox, dispatched_at__isnull=True, task__in=EMAIL_TASKS

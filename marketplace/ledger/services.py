@@ -32,10 +32,12 @@ def suborder_placed(suborder) -> SubOrderCommission:
     )
 
 
-def suborder_paid(suborder, *, occurred_at: datetime | None = None) -> None:
+def suborder_paid(suborder, *, occurred_at: datetime | None = None, by_card: int | None = None) -> None:
     """The sale happened: cash collected on delivery, the VietQR transfer received, or the card
     paid. Writes the sale, the shipping charged, (for direct methods) the money the cooperative
-    kept, the commission and (card, household sellers) the tax withheld."""
+    kept, the commission and (card, household sellers) the tax withheld. `by_card`: a card
+    pre-order delivered, of whose total only that much (its deposit) reached the platform by card;
+    the cooperative kept the rest, collected in cash."""
     when = occurred_at or suborder.paid_at or timezone.now()
     goods, shipping = int(suborder.lines_total), int(suborder.shipping_charge)
     card = suborder.payment_method == CARD
@@ -45,6 +47,16 @@ def suborder_paid(suborder, *, occurred_at: datetime | None = None) -> None:
     to_cooperative(
         suborder, EntryKind.SHIPPING, f"shipping:{suborder.pk}", source, shipping, occurred_at=when
     )
+    if card and by_card is not None and goods + shipping > by_card:  # the rest, in the cooperative's hands
+        to_cooperative(
+            suborder,
+            EntryKind.COLLECTED,
+            f"collected:{suborder.pk}",
+            source,
+            -(goods + shipping - by_card),
+            occurred_at=when,
+            memo=number,
+        )
     if not card:  # the buyer paid the cooperative itself: it already holds the money
         to_cooperative(
             suborder,

@@ -48,6 +48,11 @@ class EventNote(models.TextChoices):
         "card_intent_cancelled",
         _("Giao dịch thẻ đã bị huỷ, đơn không thể thanh toán nữa."),
     )
+    CARD_DEPOSIT_PAID = (
+        "card_deposit_paid",
+        _("Đã đặt cọc %(amount)s bằng thẻ, còn %(rest)s trả khi nhận hàng."),
+    )
+    DEPOSIT_EXPIRED = "deposit_expired", _("Quá 72 giờ chưa nhận được tiền cọc.")
 
 
 class CancelReason(models.TextChoices):
@@ -61,6 +66,7 @@ class CancelReason(models.TextChoices):
         "card_intent_cancelled",
         _("Giao dịch thẻ đã bị huỷ, đơn không thể thanh toán nữa."),
     )
+    DEPOSIT_EXPIRED = "deposit_expired", _("Quá 72 giờ chưa nhận được tiền cọc.")
 
 
 def choice_label(choices: type[models.TextChoices], code: str) -> str:

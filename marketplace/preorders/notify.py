@@ -34,3 +34,30 @@ def date_moved_notify(*, change_id: int, suborder_id: int, sent_by: str = "") ->
         language=recipient_language(order),
         sent_by=sent_by,
     )
+
+
+def deposit_reminder_send(*, suborder_id: int, sent_by: str = "") -> bool:
+    """Remind the buyer once that the deposit has not arrived, with the transfer details and the
+    deadline (the cancel timer's due time). True if sent now."""
+    from . import selectors
+
+    suborder = SubOrder.objects.select_related("order", "partner").filter(pk=suborder_id).first()
+    if suborder is None or not suborder.order.email:
+        return False
+    info = selectors.suborder_preorder(suborder)
+    if info is None or not info.awaits_deposit:
+        return False
+    order = suborder.order
+    return email_send_once(
+        key=f"deposit-reminder:{suborder.number}",
+        to=order.email,
+        template=f"{TEMPLATES}/buyer_deposit_reminder",
+        context={
+            "suborder": suborder,
+            "order": order,
+            "preorder": info,
+            "status_url": site_url(order_status_path(order)),
+        },
+        language=recipient_language(order),
+        sent_by=sent_by,
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from itertools import groupby
 from typing import Any
 
@@ -115,22 +115,74 @@ def deposit_for(offer: PreorderOffer, *, line_total: int, quantity: int) -> int:
 
 
 # --- A sub-order's pre-order ----------------------------------------------------------------------
+CARD = "stripe"
+#: The payment methods whose pre-order sub-orders owe a deposit before delivery and the rest in cash
+#: on delivery: cash on delivery (the deposit by VietQR to the cooperative) and card (the deposit by
+#: card to the platform). A sub-order paid in full up front by VietQR owes no separate deposit.
+DEPOSIT_METHODS = ("cod", CARD)
+
+
+def deposits_owed(suborders: Iterable[SubOrder]) -> dict[int, int]:
+    """The deposit each sub-order owes before delivery, by sub-order id (0: none), in one query."""
+    suborders = list(suborders)
+    owing = [s for s in suborders if s.payment_method in DEPOSIT_METHODS]
+    found = {s.pk: 0 for s in suborders}
+    if not owing:
+        return found
+    keys = {(s.order_id, s.partner_id): s.pk for s in owing}
+    rows = (
+        PreorderLine.objects.filter(line__order_id__in={order for order, __ in keys})
+        .values_list("line__order_id", "line__partner_id", "deposit")
+        .order_by()
+    )
+    for order_id, partner_id, deposit in rows:
+        pk = keys.get((order_id, partner_id))
+        if pk is not None:
+            found[pk] += int(deposit)
+    return found
+
+
+def card_amounts(suborders: Iterable[SubOrder]) -> dict[int, int]:
+    """What a card payment charges for each sub-order, by id: its deposit when it is a pre-order
+    with a deposit (the rest is paid in cash on delivery), else its total. The one rule for the
+    payment page, the PaymentIntent's amount, the webhook's check, refunds and the invariants."""
+    suborders = list(suborders)
+    deposits = deposits_owed(suborders)
+    return {s.pk: deposits.get(s.pk) or int(s.total) for s in suborders}
+
+
+def card_deposit_paid(suborder: SubOrder) -> int | None:
+    """For a card pre-order sub-order with a deposit: how much of it reached the platform by card
+    (the deposit received, or 0); None for any other sub-order."""
+    if suborder.payment_method != CARD or not deposits_owed([suborder]).get(suborder.pk):
+        return None
+    receipt = DepositReceipt.objects.filter(suborder_id=suborder.pk).first()
+    return int(receipt.amount) if receipt else 0
+
+
 @dataclass
 class SubOrderPreorder:
     """What a sub-order holds as pre-orders: its lines, the deposit it owes before delivery (cash on
-    delivery only: a sub-order paid in full up front owes none), whether it arrived, what is left to
-    pay in cash, and the date changes made since it was placed."""
+    delivery and card, `DEPOSIT_METHODS`), whether it arrived, what is left to pay in cash, until
+    when the deposit is awaited (the due time of its cancel timer), and the date changes made since
+    it was placed."""
 
     suborder: SubOrder
     lines: list[PreorderLine] = field(default_factory=list)
     receipt: DepositReceipt | None = None
     changes: list[DateChange] = field(default_factory=list)
+    deadline: datetime | None = None
 
     @property
     def deposit(self) -> int:
-        if self.suborder.payment_method != "cod":
+        if self.suborder.payment_method not in DEPOSIT_METHODS:
             return 0
         return sum(int(line.deposit) for line in self.lines)
+
+    @property
+    def by_card(self) -> bool:
+        """The deposit is paid by card on the payment page (else by VietQR to the cooperative)."""
+        return self.suborder.payment_method == CARD
 
     @property
     def deposit_received(self) -> bool:
@@ -190,7 +242,20 @@ def suborder_preorder(suborder: SubOrder) -> SubOrderPreorder | None:
     offer_ids = {line.offer_id for line in lines}
     changes = list(DateChange.objects.filter(offer_id__in=offer_ids, created_at__gt=placed_at))
     receipt = DepositReceipt.objects.filter(suborder=suborder).first()
-    return SubOrderPreorder(suborder=suborder, lines=lines, receipt=receipt, changes=changes)
+    info = SubOrderPreorder(suborder=suborder, lines=lines, receipt=receipt, changes=changes)
+    if info.awaits_deposit:
+        info.deadline = deposit_deadline(suborder)
+    return info
+
+
+def deposit_deadline(suborder: SubOrder) -> datetime | None:
+    """When an unpaid deposit cancels the sub-order: the due time of the timer that will cancel it
+    (the card payment's, per order, or the deposit transfer's, per sub-order)."""
+    from marketplace.order.services.timers import timer_deadlines
+
+    if suborder.payment_method == CARD:
+        return timer_deadlines("card", [suborder.order.number]).get(suborder.order.number)
+    return timer_deadlines("deposit", [suborder.number]).get(suborder.number)
 
 
 def order_preorders(order: Any) -> dict[int, SubOrderPreorder]:

@@ -1,7 +1,9 @@
 """Pre-order writes: a cooperative offers a product for pre-order and edits the offer, moves its
 delivery dates (each buyer of a live pre-order is emailed once, through the outbox, in the same
-transaction), records a deposit received and a deposit paid back; a buyer cancels after a date move
-(the deposit's refund is recorded by the cancellation, `refunds.deposit_refund_after_cancel`)."""
+transaction), records a deposit received and a deposit paid back; Stripe's webhook records a deposit
+paid by card; the deposit transfer's timers remind the buyer, then cancel the pre-order (its units
+go back to the cap); a buyer cancels after a date move (the deposit's refund is recorded by the
+cancellation, `refunds.deposit_refund_after_cancel`)."""
 
 from __future__ import annotations
 
@@ -10,11 +12,15 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from marketplace.core.money import format_vnd
 from marketplace.order.exceptions import SubOrderActionRefused
-from marketplace.order.models import CancelReason, SubOrder, SubOrderStatus
-from marketplace.order.services import suborder_cancel
+from marketplace.order.models import CancelReason, EventNote, SubOrder, SubOrderStatus
+from marketplace.order.services import event_add, suborder_cancel
+from marketplace.order.services.lifecycle import CANCELLABLE
+from marketplace.order.services.timers import CANCEL_AFTER, REMIND_AFTER, payment_timers_add
 from marketplace.outbox.services import outbox_add
 from payments.models import Refund, RefundReason, RefundStatus
 from payments.selectors import refund_latest
@@ -129,7 +135,91 @@ def deposit_receive(*, suborder: SubOrder, actor: Any = None) -> DepositReceipt:
             raise SubOrderActionRefused(_("Đơn này không cần đặt cọc."))
         if info.receipt is not None:
             return info.receipt
+        if info.by_card:
+            raise SubOrderActionRefused(
+                _("Người mua đặt cọc bằng thẻ: tiền cọc được ghi nhận tự động khi thẻ được thanh toán.")
+            )
         return DepositReceipt.objects.create(suborder=locked, amount=info.deposit, actor=actor)
+
+
+def deposit_card_paid(*, suborder: SubOrder, amount: int) -> DepositReceipt | None:
+    """Stripe confirmed the card payment of this pre-order's deposit (called by the webhook, with
+    the sub-order's row locked): the deposit is received, the buyer's timeline says so; the rest is
+    paid in cash on delivery. None if it was already recorded."""
+    if DepositReceipt.objects.filter(suborder_id=suborder.pk).exists():
+        return None
+    receipt = DepositReceipt.objects.create(suborder=suborder, amount=amount)
+    if suborder.status != SubOrderStatus.CANCELLED:
+        rest = int(suborder.total) - amount
+        event_add(
+            suborder,
+            note_code=EventNote.CARD_DEPOSIT_PAID,
+            note_params={"amount": format_vnd(amount), "rest": format_vnd(rest)},
+        )
+    return receipt
+
+
+# --- Timers for a deposit transfer -----------------------------------------------------------------
+# A deposit transferred by VietQR (a pre-order paid on delivery) has the transfer's timers and times
+# (`order.services.timers`: reminded after 24 h, cancelled after 72 h). A deposit paid by card is
+# covered by the card payment's own timers (`payments.services.card_timers_add`).
+
+
+def deposit_timers_add(suborders: Any) -> None:
+    """Inside the placing transaction: the two timers of every sub-order that owes a deposit by
+    transfer (keys `deposit-remind-timer:<sub-order>`, `deposit-cancel-timer:<sub-order>`)."""
+    owed = selectors.deposits_owed(suborders)
+    for suborder in suborders:
+        if owed.get(suborder.pk) and suborder.payment_method == "cod":
+            payment_timers_add(
+                kind="deposit",
+                number=suborder.number,
+                placed=suborder.created_at,
+                remind=(f"{TASKS}.deposit_remind", REMIND_AFTER),
+                cancel=(f"{TASKS}.deposit_cancel", CANCEL_AFTER),
+                suborder_id=suborder.pk,
+            )
+
+
+def _awaiting(suborder_id: int) -> tuple[SubOrder, selectors.SubOrderPreorder] | None:
+    suborder = SubOrder.objects.select_for_update().select_related("order").filter(pk=suborder_id).first()
+    if suborder is None:
+        return None
+    info = selectors.suborder_preorder(suborder)
+    if info is None or not info.awaits_deposit:
+        return None
+    return suborder, info
+
+
+def deposit_remind(*, suborder_id: int) -> bool:
+    """24 hours on: remind the buyer once of a deposit that has not arrived. True if reminded."""
+    with transaction.atomic():
+        found = _awaiting(suborder_id)
+        if found is None or found[0].reminded_at is not None:
+            return False
+        suborder = found[0]
+        SubOrder.objects.filter(pk=suborder.pk).update(reminded_at=timezone.now())
+        outbox_add(
+            key=f"deposit-reminder:{suborder.number}",
+            task=f"{TASKS}.deposit_reminder_send",
+            suborder_id=suborder.pk,
+        )
+    return True
+
+
+def deposit_cancel(*, suborder_id: int) -> bool:
+    """72 hours on: cancel a pre-order whose deposit never arrived; its units go back to the cap.
+    The sub-order is locked first, so a "deposit received" at this very moment waits and then finds
+    it cancelled. True if cancelled."""
+    with transaction.atomic():
+        found = _awaiting(suborder_id)
+        if found is None or found[0].status not in CANCELLABLE:
+            return False
+        try:
+            suborder_cancel(suborder_id=suborder_id, reason_code=CancelReason.DEPOSIT_EXPIRED)
+        except SubOrderActionRefused:
+            return False
+    return True
 
 
 def deposit_refund_sent(*, suborder: SubOrder) -> Refund:

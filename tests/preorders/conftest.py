@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from marketplace.preorders import services
 from tests.factories import CooperativeFactory, bank_account_for, make_product
+from tests.payments.conftest import localstripe, localstripe_url, stripe_on  # noqa: F401  (card deposits)
 
 
 @pytest.fixture

@@ -164,15 +164,21 @@ def suborder_ship(
 
 
 def suborder_deliver(*, suborder_id: int, actor: User | None = None) -> SubOrder:
-    """Delivered. Cash on delivery is paid now: the cooperative collected the cash."""
+    """Delivered. Cash on delivery is paid now: the cooperative collected the cash. So is a card
+    pre-order whose deposit was paid by card: the cooperative collected the rest in cash."""
+    from marketplace.preorders.selectors import card_deposit_paid
+
     suborder = SubOrder.objects.get(pk=suborder_id)
     fields: dict[str, Any] = {}
-    if suborder.payment_method == "cod" and suborder.payment_status == PaymentStatus.PENDING:
+    by_card = card_deposit_paid(suborder) if suborder.payment_status == PaymentStatus.PENDING else None
+    if suborder.payment_status == PaymentStatus.PENDING and (
+        suborder.payment_method == "cod" or by_card is not None
+    ):
         fields = {"payment_status": PaymentStatus.PAID, "paid_at": timezone.now()}
     with transaction.atomic():  # the sale enters the ledger with the delivery, or neither does
         suborder = _step(suborder_id=suborder_id, allowed={S.SHIPPED}, to=S.DELIVERED, actor=actor, **fields)
         if fields:
-            ledger.suborder_paid(suborder)
+            ledger.suborder_paid(suborder, by_card=by_card)
     return suborder
 
 

@@ -38,6 +38,19 @@ def payment_timers_add(
         outbox_add(key=f"{kind}-{step}-timer:{number}", task=task, due_at=placed + after, **ids)
 
 
+def timer_deadlines(kind: str, numbers: list[str]) -> dict[str, datetime]:
+    """When each payment's cancel timer falls due, by number (one query): what the buyer is shown
+    as the deadline is the timer itself, never a separate constant. Numbers without a timer are
+    left out."""
+    from marketplace.outbox.models import OutboxMessage
+
+    keys = {f"{kind}-cancel-timer:{number}": number for number in numbers}
+    if not keys:
+        return {}
+    rows = OutboxMessage.objects.filter(key__in=keys).values_list("key", "due_at")
+    return {keys[key]: due_at for key, due_at in rows if due_at is not None}
+
+
 def vietqr_timers_add(suborder: SubOrder) -> None:
     payment_timers_add(
         kind="vietqr",
