@@ -17,6 +17,7 @@ the machine's load average, since absolute figures drift between runs on a share
 database, emptied before each size; without it the cache is the embedded default's (files).
 `--cache both` measures every size twice, with the whole-page cache off (`PAGE_CACHE_SECONDS=0`:
 every page rendered) and on, side by side; `off` or `on` measures one of them.
+`--pages basket "add to basket"` measures only those pages beside the bare page (names as printed).
 
 Goals: list pages (home, catalogue, category, search, storefront) at least 1/10 of the bare page,
 the product page 1/5, add-to-basket 1/10; figures at 100,000 within 20% of those at 10,000.
@@ -173,8 +174,16 @@ def wrk(url: str, seconds: int, script: Path | None = None) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
-def measure(base: str, seconds: int, folder: Path) -> dict[str, float]:
-    pages = {"bare page": base + BARE.lstrip("/")} | shop_pages(base, more=True)
+ADD_TO_BASKET = "add to basket"
+
+
+def measure(base: str, seconds: int, folder: Path, only: list[str] | None = None) -> dict[str, float]:
+    """Requests per second of the bare page and each shop page (`only`: those named, by name)."""
+    found = shop_pages(base, more=True)
+    product_url = found["product"]
+    if only:
+        found = {name: url for name, url in found.items() if name in only}
+    pages = {"bare page": base + BARE.lstrip("/")} | found
     served = {}
     for name, url in pages.items():  # warm: thumbnails, caches, both workers
         for __ in range(4):
@@ -185,7 +194,8 @@ def measure(base: str, seconds: int, folder: Path) -> dict[str, float]:
         "  page cache after warming: " + ", ".join(f"{n} {s}" for n, s in served.items() if n != "bare page")
     )
     figures = {name: wrk(url, seconds) for name, url in pages.items()}
-    figures["add to basket"] = wrk(base, seconds, add_to_basket_script(base, pages["product"], folder))
+    if not only or ADD_TO_BASKET in only:
+        figures[ADD_TO_BASKET] = wrk(base, seconds, add_to_basket_script(base, product_url, folder))
     return figures
 
 
@@ -210,6 +220,12 @@ def main() -> None:
     )
     parser.add_argument("--cache", choices=["on", "off", "both"], default="on", help="the whole-page cache")
     parser.add_argument(
+        "--pages",
+        nargs="+",
+        metavar="NAME",
+        help='only these pages beside the bare page, as printed: --pages basket "add to basket"',
+    )
+    parser.add_argument(
         "--prepared", action="store_true", help="the database already holds the size: measure at once"
     )
     args = parser.parse_args()
@@ -233,7 +249,9 @@ def main() -> None:
             for page_cache in modes:
                 server = serve(url, var, args.port, args.redis_url, page_cache)
                 try:
-                    figures = measure(f"http://127.0.0.1:{args.port}/", args.seconds, Path(folder))
+                    figures = measure(
+                        f"http://127.0.0.1:{args.port}/", args.seconds, Path(folder), args.pages
+                    )
                 finally:
                     stop(server)
                 results[(size, page_cache)] = figures

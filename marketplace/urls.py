@@ -91,6 +91,8 @@ urlpatterns = [
     path("dashboard/partners/<int:partner_pk>/users/<int:user_pk>/link/", post_only.partner_user_link_view()),
     # The basket page without Oscar's unused offer hints (a second read of every offer).
     path("basket/", delivery_views.BasketView.as_view()),
+    # Adding to the basket at a fixed cost (docs/performance.md), same checks and messages.
+    path("basket/add/<int:pk>/", delivery_views.BasketAddView.as_view()),
     # Oscar's templates and emails link to "home": it is Wagtail's root page (in the visitor's language).
     path("", cms_views.serve_page, {"path": ""}, name="home"),
     path("", include(apps.get_app_config("oscar").urls[0])),  # type: ignore[attr-defined]  # Oscar's config

@@ -52,6 +52,22 @@ def on_sale_in_order(ids: list[int]) -> list[Product]:
     return [found[pk] for pk in ids if pk in found]
 
 
+def to_buy() -> QuerySet[Product]:
+    """Products as adding one to a basket reads them: the class, the stock records with their
+    cooperatives (the strategy and `is_on_sale` read these), and whether it has options (Oscar's
+    add-to-basket form asks), in two queries."""
+    class_options = Product.product_class.field.related_model.options.through.objects.filter(
+        productclass_id=OuterRef("product_class_id")
+    )
+    own_options = Product.product_options.through.objects.filter(product_id=OuterRef("pk"))
+    products: QuerySet[Product] = (
+        Product.objects.select_related("product_class", "parent")
+        .prefetch_related(Prefetch("stockrecords", queryset=StockRecord.objects.select_related("partner")))
+        .annotate(has_product_class_options=Exists(class_options), has_product_options=Exists(own_options))
+    )
+    return products
+
+
 def approved_stockrecord(product: Product) -> StockRecord | None:
     """The product's first stock record sold by an approved cooperative (reads its loaded records)."""
     return next((record for record in product.stockrecords.all() if record.partner.is_approved), None)

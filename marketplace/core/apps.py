@@ -7,4 +7,5 @@ class CoreConfig(AppConfig):
     verbose_name = "Chợ HTX"
 
     def ready(self):
-        from . import basket_count  # noqa: F401 - connects the sign-in/out receivers
+        # Connect their receivers: sign-in/out (the header's count), offer saves and deletions.
+        from . import basket_count, offers  # noqa: F401

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from marketplace.core.money import format_vnd
 from marketplace.core.text import fold
 from marketplace.geo import province_named
-from marketplace.partner.models import Partner
+from marketplace.partner.models import Partner, StockRecord
 
 from .summary import shipping_summary
 
@@ -150,9 +150,34 @@ def basket_lines_prefetch(basket) -> list:
     line by line), so basket and checkout pages cost the same with 1 or 50 lines."""
     lines = list(basket.all_lines())
     if lines and not getattr(basket, "_chohtx_prefetched", False):
-        prefetch_related_objects(lines, "product__product_class", "product__stockrecords__partner")
+        records = Prefetch("product__stockrecords", queryset=StockRecord.objects.select_related("partner"))
+        prefetch_related_objects(lines, "product__product_class", records)
         basket._chohtx_prefetched = True
     return lines
+
+
+def basket_lines_after_add(basket, lines: list, line, created: bool) -> None:
+    """Keep the basket's lines, read before `line` was added (Oscar's `add_product` forgets them),
+    in memory with the change: the new line at the end, or the new quantity on the line read
+    before. Totals and the header's count then cost no second read of the lines, their pictures,
+    stock records and prices. Only for a basket no offer applies to (discounts live on the lines
+    Oscar's applicator reads again)."""
+    if created:
+        lines = [*lines, line]
+    else:
+        for kept in lines:
+            if kept.pk == line.pk:
+                kept.quantity = line.quantity
+                kept.__dict__.pop("_info", None)  # its price may change with the quantity (tiers)
+    basket_lines_known(basket, lines)
+
+
+def basket_lines_known(basket, lines: list) -> None:
+    """`basket.all_lines()` answers `lines` (a saved basket's lines, in order) without a query."""
+    cached = basket.lines.all()
+    cached._result_cache = lines  # as if fetched: Oscar's `all_lines()` keeps this queryset
+    cached._prefetch_done = True
+    basket._lines = cached
 
 
 def basket_groups(basket, *, province: str | None = None, choices: dict | None = None) -> list:

@@ -120,7 +120,7 @@ MIDDLEWARE = [
     "marketplace.users.middleware.RememberLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "oscar.apps.basket.middleware.BasketMiddleware",
+    "marketplace.core.basket_middleware.BasketMiddleware",  # Oscar's, offers only when any run
     "marketplace.core.basket_count.BasketCountCookieMiddleware",
     "marketplace.core.middleware.StaffOnlyDashboardMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",

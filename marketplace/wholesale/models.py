@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+FIRST_TIER_QUANTITY = 2  # a tier starts at two units or more: one unit is always the product's price
+
 
 class PriceTier(models.Model):
     """From `min_quantity` units in one basket line, each unit costs `unit_price`."""
@@ -19,7 +21,9 @@ class PriceTier(models.Model):
         verbose_name_plural = _("Bậc giá sỉ")
         constraints = [
             models.UniqueConstraint(fields=["product", "min_quantity"], name="price_tier_one_per_quantity"),
-            models.CheckConstraint(condition=models.Q(min_quantity__gte=2), name="price_tier_from_two"),
+            models.CheckConstraint(
+                condition=models.Q(min_quantity__gte=FIRST_TIER_QUANTITY), name="price_tier_from_two"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -15,6 +15,7 @@ from oscar.apps.partner.availability import Unavailable
 from oscar.apps.partner.prices import FixedPrice
 
 from . import selectors
+from .models import FIRST_TIER_QUANTITY
 
 
 def tier_unit_price(base: Decimal, quantity: int, tiers: list[tuple[int, int]]) -> Decimal:
@@ -91,7 +92,9 @@ def line_price(prices: BasketPrices, line: Any, price: Any) -> Any:
             "number": quote.number,
             "n": quote.quantity,
         }
-    unit = tier_unit_price(base, line.quantity, prices.tiers_of(line))
+    # A single unit reaches no tier (the database refuses one below two): nothing to read for it.
+    tiers = prices.tiers_of(line) if line.quantity >= FIRST_TIER_QUANTITY else []
+    unit = tier_unit_price(base, line.quantity, tiers)
     if unit != base:
         return WholesalePrice(price.currency, unit, list_price=base, source="tier", note=note)
     if note:

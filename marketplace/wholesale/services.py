@@ -17,7 +17,7 @@ from marketplace.messaging.models import Side
 
 from . import selectors
 from .exceptions import WholesaleRefused
-from .models import PriceTier, Quote, QuoteStatus, WholesaleTerms
+from .models import FIRST_TIER_QUANTITY, PriceTier, Quote, QuoteStatus, WholesaleTerms
 
 MAX_TIERS = 4
 MAX_QUANTITY = 100_000
@@ -39,7 +39,7 @@ def wholesale_terms_save(
         raise WholesaleRefused(_("Số lượng tối thiểu phải từ 1 đến %(n)s.") % {"n": MAX_QUANTITY})
     previous_quantity, previous_price = 1, base_price
     for quantity, price in tiers:
-        if quantity < 2 or quantity > MAX_QUANTITY:
+        if quantity < FIRST_TIER_QUANTITY or quantity > MAX_QUANTITY:
             raise WholesaleRefused(_("Mỗi bậc giá bắt đầu từ 2 sản phẩm trở lên."))
         if quantity == previous_quantity:
             raise WholesaleRefused(_("Hai bậc giá không được cùng số lượng (%(n)s).") % {"n": quantity})

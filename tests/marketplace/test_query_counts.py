@@ -3,10 +3,14 @@ many products, cooperatives, basket lines and stories."""
 
 import collections
 from datetime import date
+from decimal import Decimal
 
 import pytest
+from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from oscar.templatetags.currency_filters import currency
+from oscar.test.factories import create_offer
 from wagtail.models import Site
 
 from cms.models import StoryIndexPage
@@ -148,3 +152,66 @@ def test_every_shop_page_costs_a_few_queries_none_repeated_whatever_the_size_of_
     assert not too_many, report
     assert not growing, report
     assert not with_repeats, (report, with_repeats)
+
+
+MAX_ADD_TO_BASKET_QUERIES = 15
+
+
+def add_to_basket(client, product, quantity=1):
+    with CaptureQueriesContext(connection) as context:
+        response = client.post(f"/basket/add/{product.pk}/", {"quantity": quantity})
+    assert response.status_code == 302
+    shown = [str(message) for message in get_messages(response.wsgi_request)]  # the page shows them all
+    return [query["sql"] for query in context.captured_queries], shown
+
+
+def shows_total(shown, amount):
+    total = f'Tiền hàng trong giỏ: <strong class="price">{currency(Decimal(amount), "VND")}</strong>'
+    return total in shown[-1]  # the latest message
+
+
+@pytest.mark.django_db
+def test_adding_to_the_basket_costs_a_few_queries_whatever_the_number_of_lines(client):
+    cooperative = CooperativeFactory()
+    products = [make_product(cooperative, title=f"Cơm cháy số {n}", image=True) for n in range(11)]
+
+    first, shown = add_to_basket(client, products[0])
+    assert any("<strong>Cơm cháy số 0</strong> đã được thêm vào giỏ hàng." in m for m in shown), shown
+    assert shows_total(shown, 125000)
+    again, shown = add_to_basket(client, products[0])
+    assert shows_total(shown, 250000)
+    second, __ = add_to_basket(client, products[1])
+    for product in products[2:9]:
+        add_to_basket(client, product)
+    again_with_nine_lines, shown = add_to_basket(client, products[1], quantity=2)
+    assert shows_total(shown, 125000 * 12)
+    tenth_line, shown = add_to_basket(client, products[9])
+    assert shows_total(shown, 125000 * 13)
+
+    report = {
+        "first add (new basket)": len(first),
+        "same product again": len(again),
+        "second product": len(second),
+        "same product again, 9 lines": len(again_with_nine_lines),
+        "tenth product": len(tenth_line),
+    }
+    print("queries per add to basket:", report)
+    assert max(report.values()) <= MAX_ADD_TO_BASKET_QUERIES, report
+    assert len(tenth_line) == len(second), report
+    assert len(again_with_nine_lines) == len(again), report
+    assert not repeated(tenth_line), repeated(tenth_line)
+    assert not any("analytics" in sql for sql in tenth_line), "no counter written on a POST"
+    assert "Cơm cháy số 9" in client.get("/basket/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_offer_saved_is_applied_at_once_with_its_message(client):
+    product = make_product(CooperativeFactory(), title="Cơm cháy chà bông")
+    __, shown = add_to_basket(client, product)
+    assert shows_total(shown, 125000) and not any("ưu đãi" in m for m in shown)
+
+    create_offer(name="Giảm 20% mùa lúa mới")  # every product, 20% off from the first one
+    client.cookies.clear()  # a new visitor, a new basket
+    __, shown = add_to_basket(client, product)
+    assert any("được hưởng ưu đãi <strong>Giảm 20% mùa lúa mới</strong>" in m for m in shown), shown
+    assert shows_total(shown, 100000)
