@@ -86,8 +86,6 @@ class LotKeeper:
         lines = _lines(suborder)
         recorded = _recorded(lines)
         kept = kept_by_batch(suborder.partner_id, {line.product_id for line in lines if line.product_id})
-        if kept:  # batches past their date leave the stock before anything is packed
-            batches_expire(partner_id=suborder.partner_id, product_ids=kept)
         available = _available(suborder, lines, lock=True)
         packed: set[int] = set()
         for line in lines:
@@ -140,6 +138,10 @@ class LotKeeper:
             _take(batch, line, line.quantity)
             if by_batch:
                 _reservation_consume(line)
+        # Batches past their date (never offered above) leave the stock now rather than at night.
+        # Locks are taken batches first, the stock record last, as every other writer does.
+        if kept:
+            batches_expire(partner_id=suborder.partner_id, product_ids=kept)
         for product_id in sorted(packed):
             stock_sync(partner_id=suborder.partner_id, product_id=product_id)
 
