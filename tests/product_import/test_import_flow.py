@@ -229,9 +229,11 @@ def test_csv_utf8_with_semicolons_is_read(client, coop_a):
 def test_a_row_changing_the_stock_of_a_product_kept_by_batch_is_refused(client, coop_a):
     from marketplace.traceability import services as batches
 
-    product = make_product(coop_a, title="Cơm cháy chà bông 200 g", price=45000, stock=10, sku="KEPT-1")
+    product = make_product(
+        coop_a.partner, title="Cơm cháy chà bông 200 g", price=45000, stock=10, sku="KEPT-1"
+    )
     batches.batch_create(
-        partner=coop_a, product=product, code="KEPT-2611", produced_on=date.today(), quantity=12
+        partner=coop_a.partner, product=product, code="KEPT-2611", produced_on=date.today(), quantity=12
     )
     client.force_login(coop_a.user)
     send(client, xlsx([row("KEPT-1", stock=40), row("KEPT-1B", stock=5)]))
