@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import Case, F, Value, When
 from django.db.models.functions import Coalesce, Greatest
 from oscar.core.loading import get_model
 
@@ -85,7 +85,11 @@ def product_upsert(
             partner_sku=sku,
             price=Decimal(price),
             price_currency="VND",
-            num_in_stock=Greatest(Value(stock), Coalesce(F("num_allocated"), Value(0))),
+            # a product kept by batch takes its stock from its batches only
+            num_in_stock=Case(
+                When(kept_by_batch=True, then=F("num_in_stock")),
+                default=Greatest(Value(stock), Coalesce(F("num_allocated"), Value(0))),
+            ),
         )
     if category is not None:
         ProductCategory.objects.get_or_create(product=product, category=category)

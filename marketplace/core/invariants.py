@@ -74,6 +74,41 @@ def stock_violations() -> list[Violation]:
     return found
 
 
+def batch_stock_violations() -> list[Violation]:
+    """Stock kept by batch: the stock record of a product with batches is kept by batch, and its
+    stock equals the units left in its open batches (not recalled, not expired)."""
+    from marketplace.traceability.stock import open_units_all
+
+    found = []
+    units = open_units_all()
+    kept = StockRecord.objects.filter(kept_by_batch=True).values_list(
+        "pk", "partner_sku", "partner_id", "product_id", "num_in_stock"
+    )
+    seen = set()
+    for pk, sku, partner_id, product_id, in_stock in kept.order_by("pk").iterator():
+        seen.add((partner_id, product_id))
+        expected = units.get((partner_id, product_id), 0)
+        if (in_stock or 0) != expected:
+            found.append(
+                Violation(
+                    "stock.batches",
+                    f"stock record {pk} ({sku})",
+                    f"in stock {in_stock or 0}, but its open batches hold {expected}",
+                )
+            )
+    for partner_id, product_id in sorted(set(units) - seen):
+        record = StockRecord.objects.filter(partner_id=partner_id, product_id=product_id).first()
+        if record is not None:
+            found.append(
+                Violation(
+                    "stock.batches_unkept",
+                    f"stock record {record.pk} ({record.partner_sku})",
+                    "the product has batches, but its stock is not kept by batch",
+                )
+            )
+    return found
+
+
 def total_violations() -> list[Violation]:
     """Every sub-order's total is its lines plus its shipping, its lines total is the sum of its
     order lines, and an order's total is the sum of its sub-orders'."""
@@ -299,6 +334,7 @@ def ledger_violations() -> list[Violation]:
 
 CHECKS: dict[str, Callable[[], list[Violation]]] = {
     "stock": stock_violations,
+    "batches": batch_stock_violations,
     "totals": total_violations,
     "card": card_violations,
     "deposit": deposit_violations,

@@ -54,6 +54,8 @@ SEDGE = [
 BATCHES = [
     ("GS-COMCHAY-200", "GS-CC-2611-01", CRACKERS, "Hộ thành viên thôn Tập Ninh", 300, 180, None),
     ("GS-COMCHAY-MH-200", "GS-CCMH-2610-02", CRACKERS, "Hộ thành viên thôn Tập Ninh", 200, 150, None),
+    # the batch after the recalled one: the product stays on sale, its stock kept by batch
+    ("GS-COMCHAY-MH-200", "GS-CCMH-2611-03", CRACKERS, "Hộ thành viên thôn Tập Ninh", 120, 170, None),
     (
         "GS-GAONEP-2KG",
         "GS-NEP-2610-01",

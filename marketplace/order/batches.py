@@ -3,14 +3,17 @@
 The order app knows nothing of batches. Whatever keeps them (marketplace/traceability, which sits
 above the order app and imports it) installs a `BatchKeeper` with `batch_keeper_set` when Django
 starts. The sub-order life cycle calls it inside its own transaction: `assign` when the sub-order
-is packed (or shipped without being packed first), `release` when it is cancelled. Without a
-keeper nothing is recorded and every step works as before."""
+is packed (or shipped without being packed first), `release` when it is cancelled (after its
+reservations are released); returns call `restock` for resellable units. A keeper may keep the
+stock of some products by batch (their stock record's `kept_by_batch`): then `assign` takes the
+line's reservation off the stock record with the units it takes from the batch. Without a keeper
+nothing is recorded and every step works as before."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from .models import SubOrder
@@ -50,6 +53,11 @@ class BatchKeeper(Protocol):
         """The sub-order was cancelled: its lines' units go back to their batches."""
         ...
 
+    def restock(self, line: Any, quantity: int) -> bool:
+        """Resellable units of `line` came back. True if the keeper put them back (the product is
+        kept by batch); False: the caller adds them to the stock record."""
+        ...
+
 
 class NoBatches:
     def lines(self, suborder: SubOrder) -> list[LineBatches]:
@@ -60,6 +68,9 @@ class NoBatches:
 
     def release(self, suborder: SubOrder) -> None:
         return None
+
+    def restock(self, line: Any, quantity: int) -> bool:
+        return False
 
 
 _keeper: BatchKeeper = NoBatches()

@@ -249,7 +249,14 @@ class StockRecord(AbstractStockRecord):
     """Oscar's stock record, with the database guarding its counters: stock and allocations are
     never negative and allocations never exceed stock (a conditional UPDATE reserves stock, a
     seller's edit moves it by a difference; see `order.services.stock_allocate` and
-    `seller.services.stockrecord_edit`)."""
+    `seller.services.stockrecord_edit`). A record `kept_by_batch` takes its stock from the
+    cooperative's batches of the product (marketplace/traceability/stock.py): nobody edits it by hand."""
+
+    kept_by_batch = models.BooleanField(
+        _("Tồn kho theo lô"),
+        default=False,
+        help_text=_("Số lượng còn là tổng số còn của các lô đang bán của sản phẩm."),
+    )
 
     class Meta(AbstractStockRecord.Meta):
         constraints = [

@@ -238,6 +238,18 @@ def _resolve(row: Row, lookups: Lookups, pictures) -> None:
                 )
             )
         row.product, row.record = product, record
+        if record is not None and record.kept_by_batch and values.get("stock") != (record.num_in_stock or 0):
+            row.problems.append(
+                Problem(
+                    row.number,
+                    BY_KEY["stock"].heading,
+                    _(
+                        "sản phẩm này tính số lượng theo lô (hiện còn %(n)s): hãy để nguyên số này; "
+                        "thêm hàng bằng lô mới ở mục Lô hàng"
+                    )
+                    % {"n": record.num_in_stock or 0},
+                )
+            )
 
 
 def _changes(row: Row) -> list[str]:

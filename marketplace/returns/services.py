@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from marketplace.core.money import format_vnd
+from marketplace.order.batches import batch_keeper
 from marketplace.order.models import SubOrder
 from marketplace.order.services import search_stock_refresh
 from marketplace.outbox.services import outbox_add
@@ -193,9 +194,10 @@ def return_receive(*, request_id: int, resellable: dict[int, bool], actor=None) 
             item.resellable = bool(resellable.get(item.pk))
             item.save(update_fields=["resellable"])
             if item.resellable and item.line.stockrecord_id:
-                StockRecord.objects.filter(pk=item.line.stockrecord_id).update(
-                    num_in_stock=F("num_in_stock") + item.quantity
-                )
+                if not batch_keeper().restock(item.line, item.quantity):  # kept by batch: into the batch
+                    StockRecord.objects.filter(pk=item.line.stockrecord_id).update(
+                        num_in_stock=F("num_in_stock") + item.quantity
+                    )
                 product_ids.append(item.line.product_id)
         search_stock_refresh(key=f"return-received:{request.number}", product_ids=product_ids)
         _set(request, R.TO_REFUND)

@@ -15,6 +15,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from oscar.core.loading import get_model
 
 from marketplace.catalogue.models import Product
@@ -133,6 +134,13 @@ def seller_product_save(
     return product
 
 
+#: Said wherever a person could change the stock of a product kept by batch (it moves with its batches).
+BY_BATCH_MESSAGE = gettext_lazy(
+    "Số lượng của sản phẩm này tính theo lô: bằng tổng số còn của các lô đang bán. "
+    "Muốn thêm hàng, hãy tạo lô mới ở mục Lô hàng; muốn bớt, hãy sửa số lượng của lô."
+)
+
+
 def stockrecord_edit(
     *, record: StockRecord, price: int, price_shown: int | None, stock: int, stock_shown: int | None
 ) -> list[str]:
@@ -147,6 +155,8 @@ def stockrecord_edit(
         changed.append("price")
     shown = (locked.num_in_stock or 0) if stock_shown is None else stock_shown
     delta = stock - shown
+    if delta and locked.kept_by_batch:
+        raise ValidationError(BY_BATCH_MESSAGE)
     if delta:
         held = locked.num_allocated or 0
         if (locked.num_in_stock or 0) + delta < held:

@@ -265,8 +265,12 @@ class ProductEditView(ProductCreateView):
 
     def get_form(self, data=None, files=None):
         form = super().get_form(data, files)
-        held = self.scope.stockrecord(self.product).num_allocated or 0
-        if held:
+        record = self.scope.stockrecord(self.product)
+        held = record.num_allocated or 0
+        if record.kept_by_batch:  # the stock moves with the batches, never by hand
+            form.fields["stock"].disabled = True
+            form.fields["stock"].help_text = services.BY_BATCH_MESSAGE
+        elif held:
             form.fields["stock"].help_text = _(
                 "Tổng số trong kho, kể cả %(held)s đang giữ cho các đơn chưa giao."
             ) % {"held": held}
@@ -274,6 +278,7 @@ class ProductEditView(ProductCreateView):
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("product", self.product)
+        kwargs.setdefault("kept_by_batch", self.scope.stockrecord(self.product).kept_by_batch)
         kwargs.setdefault("changes", self.scope.product_changes().filter(product=self.product)[:10])
         return super().get_context_data(**kwargs)
 

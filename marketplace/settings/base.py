@@ -481,6 +481,11 @@ OSCAR_DASHBOARD_NAVIGATION += [
         ],
     }
 ]
+# Batches past their best-before date leave the shop, their units off the product's stock.
+CELERY_BEAT_SCHEDULE["batches-expire"] = {
+    "task": "marketplace.traceability.tasks.batches_expire",
+    "schedule": _crontab(hour=0, minute=5),  # just after midnight, Asia/Ho_Chi_Minh
+}
 CELERY_BEAT_SCHEDULE["ledger-statements-close"] = {
     "task": "marketplace.ledger.tasks.statements_close",
     "schedule": _crontab(day_of_month=1, hour=0, minute=30),  # the 1st, 00:30 Asia/Ho_Chi_Minh

@@ -1,22 +1,31 @@
 """The order app's `BatchKeeper` (marketplace/order/batches.py): which batch each line of a
 sub-order leaves from. Called inside the sub-order's step transaction, so the batch's stock and the
-sub-order's status change together or not at all."""
+sub-order's status change together or not at all.
+
+For a product kept by batch (`stock.py`) every unit packed must leave from an open batch: packing
+takes the units off the batch and the line's reservation off the stock record (the line holds no
+stock any more, so shipping consumes nothing), and the stock record is recomputed from the batches.
+Cancelling gives the units back to their batches; so does a resellable return."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
 
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from marketplace.order.batches import BatchOption, LineBatches
 from marketplace.order.exceptions import SubOrderActionRefused
 from marketplace.order.models import SubOrder
+from marketplace.partner.models import StockRecord
 
 from .models import Batch, BatchLine
 from .selectors import first_expiring
+from .stock import batches_expire, kept_by_batch, stock_sync, stock_sync_many
 
 Line = get_model("order", "Line")
 
@@ -41,7 +50,7 @@ def _available(suborder: SubOrder, lines: list, *, lock: bool = False) -> dict[i
         Batch.objects.filter(
             partner_id=suborder.partner_id, product_id__in={line.product_id for line in lines}
         )
-    )
+    ).exclude(best_before__lt=timezone.localdate())
     if lock:
         batches = batches.select_for_update()
     by_product: dict[int, list[Batch]] = defaultdict(list)
@@ -76,16 +85,36 @@ class LotKeeper:
     def assign(self, suborder: SubOrder, chosen: Mapping[int, int]) -> None:
         lines = _lines(suborder)
         recorded = _recorded(lines)
+        kept = kept_by_batch(suborder.partner_id, {line.product_id for line in lines if line.product_id})
         available = _available(suborder, lines, lock=True)
+        packed: set[int] = set()
         for line in lines:
             if line.pk in recorded or line.product_id is None:
                 continue
             candidates = available.get(line.product_id, [])
             choice = chosen.get(line.pk)
+            by_batch = line.product_id in kept
+            if choice == 0 and by_batch:
+                raise SubOrderActionRefused(
+                    _("“%(title)s” được tính tồn kho theo lô: hãy chọn lô xuất hàng cho dòng này.")
+                    % {"title": line.title}
+                )
             if choice == 0:
                 continue
+            if by_batch:
+                packed.add(line.product_id)
             if choice is None:
-                self._take_first_expiring(line, candidates)
+                taken = self._take_first_expiring(line, candidates)
+                if by_batch and taken < line.quantity:
+                    raise SubOrderActionRefused(
+                        _(
+                            "Các lô đang bán của “%(title)s” chỉ còn %(n)s, không đủ %(quantity)s. "
+                            "Hãy nhập lô mới ở mục Lô hàng hoặc huỷ đơn."
+                        )
+                        % {"title": line.title, "n": taken, "quantity": line.quantity}
+                    )
+                if by_batch:
+                    _reservation_consume(line)
                 continue
             batch = next((b for b in candidates if b.pk == choice), None)
             if batch is None:
@@ -107,10 +136,19 @@ class LotKeeper:
                     }
                 )
             _take(batch, line, line.quantity)
+            if by_batch:
+                _reservation_consume(line)
+        # Batches past their date (never offered above) leave the stock now rather than at night.
+        # Locks are taken batches first, the stock record last, as every other writer does.
+        if kept:
+            batches_expire(partner_id=suborder.partner_id, product_ids=kept)
+        for product_id in sorted(packed):
+            stock_sync(partner_id=suborder.partner_id, product_id=product_id)
 
-    def _take_first_expiring(self, line, candidates: list[Batch]) -> None:
+    def _take_first_expiring(self, line, candidates: list[Batch]) -> int:
         """By default a line leaves from the batch expiring first; if that one has too few units
-        the rest comes from the next. Units no batch holds are shipped without a batch."""
+        the rest comes from the next. Units no batch holds are shipped without a batch (only for a
+        product not kept by batch). Returns the units taken from batches."""
         wanted = line.quantity
         for batch in candidates:
             if wanted <= 0:
@@ -119,12 +157,52 @@ class LotKeeper:
             if taken:
                 _take(batch, line, taken)
                 wanted -= taken
+        return line.quantity - wanted
 
     def release(self, suborder: SubOrder) -> None:
-        rows = BatchLine.objects.filter(line__in=_lines(suborder))
+        """Called after the sub-order's reservations were released: units back into their batches,
+        and the stock of products kept by batch recomputed."""
+        lines = _lines(suborder)
+        rows = BatchLine.objects.filter(line__in=lines)
         for row in rows:
-            Batch.objects.filter(pk=row.batch_id).update(remaining=F("remaining") + row.quantity)
+            Batch.objects.filter(pk=row.batch_id).update(
+                remaining=F("remaining") + row.quantity - row.returned
+            )
         rows.delete()
+        kept = kept_by_batch(suborder.partner_id, {line.product_id for line in lines if line.product_id})
+        if kept:
+            stock_sync_many(
+                partner_id=suborder.partner_id, product_ids=kept, key=f"batch-release:{suborder.pk}"
+            )
+
+    def restock(self, line, quantity: int) -> bool:
+        """A resellable return of a product kept by batch: the units go back into the batches the
+        line left from (the last one first), and the stock is recomputed. False for other products
+        (the caller adds them to the stock record itself)."""
+        if line.product_id is None or not kept_by_batch(line.partner_id, [line.product_id]):
+            return False
+        rows = BatchLine.objects.select_for_update().filter(line=line).order_by("-pk")
+        for row in rows:
+            back = min(quantity, row.quantity - row.returned)
+            if back <= 0:
+                continue
+            BatchLine.objects.filter(pk=row.pk).update(returned=F("returned") + back)
+            Batch.objects.filter(pk=row.batch_id).update(remaining=F("remaining") + back)
+            quantity -= back
+        stock_sync(partner_id=line.partner_id, product_id=line.product_id)
+        return True
+
+
+def _reservation_consume(line) -> None:
+    """The packed units of a product kept by batch left its stock with their batch: the line's
+    reservation goes too, and the line holds no stock from now on (shipping consumes nothing)."""
+    if line.allocation_cancelled or line.stockrecord_id is None:
+        return
+    StockRecord.objects.filter(pk=line.stockrecord_id).update(
+        num_allocated=Greatest(Coalesce(F("num_allocated"), Value(0)) - line.quantity, Value(0))
+    )
+    Line.objects.filter(pk=line.pk).update(allocation_cancelled=True)
+    line.allocation_cancelled = True
 
 
 def _take(batch: Batch, line, quantity: int) -> None:

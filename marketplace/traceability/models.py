@@ -25,6 +25,7 @@ class Batch(models.Model):
     origin_commune_code = models.CharField(max_length=5, blank=True)
     origin_place = models.CharField(_("Nơi sản xuất (trang trại, hộ thành viên)"), max_length=255, blank=True)
     recalled_at = models.DateTimeField(_("Ngày thu hồi"), null=True, blank=True)
+    expired_at = models.DateTimeField(_("Ngày hết hạn, thôi bán"), null=True, blank=True)
     recall_message = models.TextField(_("Thông báo thu hồi"), blank=True)
     recalled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -57,6 +58,15 @@ class Batch(models.Model):
     @property
     def is_recalled(self) -> bool:
         return self.recalled_at is not None
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expired_at is not None
+
+    @property
+    def is_open(self) -> bool:
+        """On sale: its units count in the product's stock (neither recalled nor expired)."""
+        return self.recalled_at is None and self.expired_at is None
 
 
 class StepKind(models.TextChoices):
@@ -135,12 +145,18 @@ class BatchLine(models.Model):
     batch = models.ForeignKey(Batch, on_delete=models.PROTECT, related_name="lines")
     line = models.ForeignKey("order.Line", on_delete=models.CASCADE, related_name="batch_lines")
     quantity = models.PositiveIntegerField()
+    returned = models.PositiveIntegerField(default=0)  # sent back by the buyer, resellable, into the batch
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("Hàng xuất từ lô")
         verbose_name_plural = _("Hàng xuất từ lô")
-        constraints = [models.UniqueConstraint(fields=["batch", "line"], name="batch_line_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "line"], name="batch_line_once"),
+            models.CheckConstraint(
+                condition=models.Q(returned__lte=models.F("quantity")), name="batch_line_returned_le_shipped"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.batch.code} × {self.quantity}"

@@ -28,8 +28,9 @@ def batches_of(partner) -> QuerySet[Batch]:
 
 
 def first_expiring(batches: QuerySet[Batch]) -> QuerySet[Batch]:
-    """Those that may still ship (not recalled, units left), the one expiring first first."""
-    return batches.filter(recalled_at__isnull=True, remaining__gt=0).order_by(
+    """Those that may still ship (not recalled, not expired, units left), the one expiring first
+    first."""
+    return batches.filter(recalled_at__isnull=True, expired_at__isnull=True, remaining__gt=0).order_by(
         F("best_before").asc(nulls_last=True), "produced_on", "pk"
     )
 

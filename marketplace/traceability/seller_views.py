@@ -22,6 +22,7 @@ from .exceptions import BatchRefused
 from .forms import BatchCertificateForm, BatchForm, LabelsForm, RecallForm, StepForm
 from .models import Batch
 from .selectors import batch_path, batch_url, batches_of, certificate_number, certificate_state
+from .stock import stock_shortfall
 
 BATCH_FIELDS = (
     "code",
@@ -217,9 +218,16 @@ class BatchRecallView(BatchActionView):
         batch = services.batch_recall(
             batch_id=self.object.pk, message=data["message"], actor=self.request.user
         )
-        return _("Đã thu hồi lô %(code)s. Trang truy xuất đã hiện thông báo, người mua sẽ nhận email.") % {
+        done = _("Đã thu hồi lô %(code)s. Trang truy xuất đã hiện thông báo, người mua sẽ nhận email.") % {
             "code": batch.code
         }
+        shortfall = stock_shortfall(partner_id=batch.partner_id, product_id=batch.product_id)
+        if shortfall:
+            done += " " + _(
+                "Các đơn chưa đóng gói đang giữ %(n)s sản phẩm mà các lô còn bán không đủ: "
+                "hãy nhập lô mới hoặc huỷ bớt các đơn đó."
+            ) % {"n": shortfall}
+        return done
 
 
 class BatchLabelsView(SellerMixin, View):

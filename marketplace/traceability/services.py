@@ -1,5 +1,6 @@
 """Writes: batches, their steps and certificates, and recalls (with the buyers' emails through
-the outbox, in the recall's transaction)."""
+the outbox, in the recall's transaction). Receiving, correcting and recalling a batch recompute
+the product's stock, which is kept by batch from its first batch on (`stock.py`)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from marketplace.outbox.services import outbox_add
+from marketplace.partner.models import StockRecord
 
 from .exceptions import BatchRefused
 from .models import CODE_PATTERN, Batch, BatchCertificate, BatchStep, CertificateKind
+from .stock import open_units, stock_sync_many
 
 TASKS = "marketplace.traceability.tasks"
 
@@ -66,13 +69,21 @@ def batch_create(
     origin_place: str = "",
     actor=None,
 ) -> Batch:
-    if not product.stockrecords.filter(partner=partner).exists():
+    """Receive a batch: its units join the product's stock (the first batch of a product starts
+    keeping its stock by batch: the stock becomes the batch's units)."""
+    record = product.stockrecords.filter(partner=partner).first()
+    if record is None:
         raise BatchRefused(_("Sản phẩm này không phải của hợp tác xã."))
     code = code_clean(code)
     _dates_check(produced_on, best_before)
     with transaction.atomic():
         _code_free(code)
-        return Batch.objects.create(
+        _covers_orders(
+            partner_id=partner.pk,
+            product_id=product.pk,
+            units=quantity + (open_units(partner.pk, product.pk) if record.kept_by_batch else 0),
+        )
+        batch = Batch.objects.create(
             partner=partner,
             product=product,
             code=code,
@@ -85,6 +96,24 @@ def batch_create(
             origin_commune_code=origin_commune_code,
             origin_place=origin_place,
             created_by=actor,
+        )
+        stock_sync_many(partner_id=partner.pk, product_ids=[product.pk], key=f"batch-received:{batch.pk}")
+        return batch
+
+
+def _covers_orders(*, partner_id: int, product_id: int, units: int) -> None:
+    """Stock kept by batch never drops below what orders hold: refuse a change that would."""
+    record = (
+        StockRecord.objects.select_for_update().filter(partner_id=partner_id, product_id=product_id).first()
+    )
+    held = (record.num_allocated or 0) if record is not None else 0
+    if units < held:
+        raise BatchRefused(
+            _(
+                "%(held)s sản phẩm đang được giữ cho các đơn chưa đóng gói, nhưng các lô đang bán chỉ còn "
+                "%(units)s. Số lượng của lô phải đủ cho các đơn đó."
+            )
+            % {"held": held, "units": units}
         )
 
 
@@ -103,10 +132,21 @@ def batch_update(*, batch_id: int, quantity: int, **fields: Any) -> Batch:
             raise BatchRefused(
                 _("Đã xuất %(n)s từ lô này: số lượng của lô không thể nhỏ hơn %(n)s.") % {"n": shipped}
             )
+        remaining = quantity - shipped
+        if batch.is_open and remaining < batch.remaining:
+            others = open_units(batch.partner_id, batch.product_id) - batch.remaining
+            _covers_orders(partner_id=batch.partner_id, product_id=batch.product_id, units=others + remaining)
+        changed = remaining != batch.remaining
         for name, value in fields.items():
             setattr(batch, name, value)
-        batch.quantity, batch.remaining = quantity, quantity - shipped
+        batch.quantity, batch.remaining = quantity, remaining
         batch.save()
+        if changed:
+            stock_sync_many(
+                partner_id=batch.partner_id,
+                product_ids=[batch.product_id],
+                key=f"batch-corrected:{batch.pk}:{timezone.now():%Y%m%d%H%M%S%f}",
+            )
     return batch
 
 
@@ -177,6 +217,10 @@ def batch_recall(*, batch_id: int, message: str, actor=None) -> Batch:
         batch.recalled_by = actor
         batch.save(update_fields=["recalled_at", "recall_message", "recalled_by", "updated_at"])
         outbox_add(key=f"batch-recall:{batch.pk}", task=f"{TASKS}.batch_recall_notify", batch_id=batch.pk)
+        # its units leave the shop at once (see stock.stock_shortfall for orders left without units)
+        stock_sync_many(
+            partner_id=batch.partner_id, product_ids=[batch.product_id], key=f"batch-recalled:{batch.pk}"
+        )
     return batch
 
 

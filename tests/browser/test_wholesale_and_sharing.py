@@ -63,6 +63,23 @@ def test_tiers_and_share_bar_on_a_phone(phone_page, live_shop, db):
     assert page.evaluate("navigator.clipboard.readText()").endswith(product.get_absolute_url())
 
 
+def test_the_tiers_never_push_the_seller_card_under_the_buy_bar_on_a_phone(phone_page, live_shop, db):
+    product = tiered_crackers()
+    page = phone_page
+    page.goto(product.get_absolute_url())
+    bar_top = page.locator(".buy-bar").bounding_box()["y"]
+    for element in (
+        page.locator(".product-page__price .price"),
+        page.locator("#seller-info").get_by_text("HTX Gia Sinh"),
+        page.get_by_role("link", name="Xem gian hàng"),
+    ):
+        box = element.bounding_box()
+        assert box["y"] + box["height"] <= bar_top, element  # on the first screen, above the fixed bar
+    tiers = page.locator("#price-tiers").bounding_box()
+    seller = page.locator("#seller-info").bounding_box()
+    assert tiers["y"] >= seller["y"] + seller["height"]  # the table comes after the seller card
+
+
 @pytest.mark.parametrize("page", [DESKTOP], indirect=True)
 def test_tiers_and_share_bar_on_a_desktop(page, live_shop, db):
     product = tiered_crackers()

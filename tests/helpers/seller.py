@@ -56,7 +56,7 @@ class Cooperative:
             product=self.product,
             code=f"BIMAT{self.partner.pk:05d}",
             produced_on=date.today() - timedelta(days=5),
-            quantity=30,
+            quantity=3,  # the product's stock is kept by batch: the same 3 units
         )
         self.step = batches.batch_step_add(
             batch=self.batch, kind="harvest", happened_on=date.today(), place=f"Ruộng bí mật {email}"

@@ -51,7 +51,7 @@ def test_load_demo_builds_a_believable_floor_and_is_idempotent(client):
     from marketplace.outbox.models import OutboxMessage
     from marketplace.traceability.models import Batch
 
-    assert Batch.objects.count() == 13 and not Batch.objects.filter(steps__isnull=True).exists()
+    assert Batch.objects.count() == 14 and not Batch.objects.filter(steps__isnull=True).exists()
     (recalled,) = Batch.objects.filter(recalled_at__isnull=False)
     assert OutboxMessage.objects.get(key=f"batch-recall:{recalled.pk}").status == "discarded"
     page = client.get(f"/truy-xuat/{recalled.code}/").content.decode()

@@ -2,6 +2,7 @@
 import as a task, all rows or none, and the summary; the export in the same format."""
 
 import io
+from datetime import date
 
 import openpyxl
 import pytest
@@ -222,3 +223,23 @@ def test_csv_utf8_with_semicolons_is_read(client, coop_a):
     send(client, data, name="san-pham.csv")
     job = last_job()
     assert (job.status, job.encoding, job.plan["create"]) == ("ready", "utf-8", 1)
+
+
+@pytest.mark.django_db
+def test_a_row_changing_the_stock_of_a_product_kept_by_batch_is_refused(client, coop_a):
+    from marketplace.traceability import services as batches
+
+    product = make_product(
+        coop_a.partner, title="Cơm cháy chà bông 200 g", price=45000, stock=10, sku="KEPT-1"
+    )
+    batches.batch_create(
+        partner=coop_a.partner, product=product, code="KEPT-2611", produced_on=date.today(), quantity=12
+    )
+    client.force_login(coop_a.user)
+    send(client, xlsx([row("KEPT-1", stock=40), row("KEPT-1B", stock=5)]))
+    job = last_job()
+    assert job.refused_rows == 1
+    page = client.get(reverse("seller:product-import-detail", kwargs={"pk": job.pk})).content.decode()
+    assert "Số lượng còn: sản phẩm này tính số lượng theo lô (hiện còn 12)" in page
+    send(client, xlsx([row("KEPT-1", stock=12, price=46000)]))  # the batches' number, as exported
+    assert last_job().refused_rows == 0

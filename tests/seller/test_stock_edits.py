@@ -14,8 +14,15 @@ StockRecord = get_model("partner", "StockRecord")
 
 @pytest.fixture
 def seller(client, coop_a):
+    """The cooperative's product with its stock counted by hand (no batches: a product kept by batch
+    takes its stock from them, see tests/traceability/test_stock_by_batch.py)."""
+    from marketplace.traceability.models import Batch
+
     client.force_login(coop_a.user)
-    StockRecord.objects.filter(product=coop_a.product).update(num_in_stock=10, num_allocated=0)
+    Batch.objects.filter(product=coop_a.product).delete()
+    StockRecord.objects.filter(product=coop_a.product).update(
+        num_in_stock=10, num_allocated=0, kept_by_batch=False
+    )
     return client
 
 

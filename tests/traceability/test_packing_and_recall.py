@@ -81,9 +81,11 @@ def test_a_batch_too_small_or_recalled_is_refused_with_a_message(client, coopera
     services.batch_recall(batch_id=late.pk, message="Bao bì lỗi")
     response = client.post(url, {f"batch-{line.pk}": str(late.pk)}, follow=True)
     assert "không còn dùng được" in response.content.decode()
-    client.post(url, {f"batch-{line.pk}": "0"})  # shipped without a batch: still packed
+    # the product's stock is kept by batch: every unit must leave from a batch
+    response = client.post(url, {f"batch-{line.pk}": "0"}, follow=True)
+    assert "hãy chọn lô xuất hàng" in response.content.decode()
     suborder.refresh_from_db()
-    assert suborder.status == "packed" and not BatchLine.objects.exists()
+    assert suborder.status == "confirmed" and not BatchLine.objects.exists()
 
 
 def test_shipping_without_packing_records_the_default_batch(cooperative, rice, two_batches):

@@ -113,8 +113,6 @@ def _step(
             )
         if to in (S.PACKED, S.SHIPPED):  # the batch each line leaves from (once; packing chooses)
             batch_keeper().assign(suborder, batches or {})
-        if to == S.CANCELLED:
-            batch_keeper().release(suborder)
         suborder.status = to
         for name, value in fields.items():
             setattr(suborder, name, value)
@@ -126,6 +124,7 @@ def _step(
             stock_consume(suborder)
         if to == S.CANCELLED:
             stock_release(suborder)
+            batch_keeper().release(suborder)  # after the reservations: stock kept by batch is recomputed
         if to in (S.SHIPPED, S.CANCELLED):  # the in-stock facet and Elasticsearch's documents
             product_ids = suborder.lines.values_list("product_id", flat=True)
             search_stock_refresh(key=f"suborder-event:{event.pk}", product_ids=product_ids)

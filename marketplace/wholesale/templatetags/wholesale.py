@@ -7,6 +7,8 @@ from typing import Any
 from django import template
 from django.core.exceptions import ObjectDoesNotExist
 
+from marketplace.wholesale import selectors
+
 register = template.Library()
 
 
@@ -31,3 +33,22 @@ def wholesale_offer(product: Any, price: Any = None) -> dict[str, Any]:
             saving = round((1 - Decimal(unit_price) / Decimal(base)) * 100)
             rows.append({"from": max(quantity, minimum), "to": upper, "price": unit_price, "saving": saving})
     return {"tiers": rows, "minimum": minimum, "wholesale_only": minimum > 1}
+
+
+@register.simple_tag(takes_context=True)
+def card_minimum(context: template.Context, product: Any) -> int:
+    """The quantity a product card's basket button adds: the product's minimum per order (1 unless
+    it is sold only in quantity). Every minimum is read once per request (one small query)."""
+    if product is None:
+        return 1
+    holder: Any = context.get("request")
+    if holder is None:
+        holder = context.render_context
+        found = holder.get("wholesale_minimums")
+        if found is None:
+            found = holder["wholesale_minimums"] = selectors.min_order_quantities()
+    else:
+        found = getattr(holder, "_wholesale_minimums", None)
+        if found is None:
+            found = holder._wholesale_minimums = selectors.min_order_quantities()
+    return int(found.get(product.pk, 1))
